@@ -1,0 +1,87 @@
+"""Project participants onto two principal components of the vote matrix, as Polis does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# Above this many perspectives the C x C Gram matrix gets expensive; use randomized SVD instead.
+_GRAM_LIMIT = 2000
+
+
+@dataclass(frozen=True, eq=False)
+class PcaResult:
+    """Principal components of the votes and where participants and perspectives land on them."""
+
+    center: np.ndarray
+    components: np.ndarray
+    projection: np.ndarray
+    perspective_projection: np.ndarray
+
+    @property
+    def extremity(self) -> np.ndarray:
+        """Return each perspective's distance from the origin in the projection (Polis's extremity)."""
+        return np.linalg.norm(self.perspective_projection, axis=1)
+
+
+def _column_means(values: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    """Return the mean vote of each column over the votes cast, 0 for unseen columns."""
+    counts = seen.sum(axis=0)
+    totals = np.where(seen, values, 0.0).sum(axis=0, dtype=np.float64)
+    return np.divide(totals, counts, out=np.zeros(values.shape[1]), where=counts > 0)
+
+
+def _orient(components: np.ndarray) -> np.ndarray:
+    """Flip each component so its largest loading is positive, making the output deterministic."""
+    if components.size == 0:
+        return components
+    largest = np.abs(components).argmax(axis=1)
+    signs = np.sign(components[np.arange(len(components)), largest])
+    signs[signs == 0] = 1.0
+    return components * signs[:, None]
+
+
+def _top_components(centered: np.ndarray, n_components: int, seed: int) -> np.ndarray:
+    """Return the top right singular vectors of the centred matrix as rows."""
+    n_rows, n_cols = centered.shape
+    if n_cols <= _GRAM_LIMIT:
+        gram = (centered.T @ centered).astype(np.float64)
+        eigenvalues, eigenvectors = np.linalg.eigh(gram)
+        order = np.argsort(eigenvalues)[::-1][:n_components]
+        return eigenvectors[:, order].T
+    from sklearn.utils.extmath import randomized_svd
+
+    _, _, vt = randomized_svd(centered, n_components, n_iter=7, random_state=seed)
+    return vt.astype(np.float64)
+
+
+def fit_pca(values: np.ndarray, n_components: int = 2, seed: int = 0) -> PcaResult:
+    """Fit PCA with unseen votes imputed by the column mean, and project sparsity-aware.
+
+    Imputing with the column mean and then centring is the same as treating unseen cells as 0
+    after centring, so a participant's projection only sums over the votes they cast. As in
+    Polis, it is then scaled by sqrt(n_perspectives / n_votes): someone who voted on a few
+    perspectives is pushed outwards to where they would land had they voted on all of them.
+    """
+    n_rows, n_cols = values.shape
+    seen = ~np.isnan(values)
+    center = _column_means(values, seen)
+    centered = np.where(seen, values - center.astype(np.float32), np.float32(0.0))
+    centered = centered.astype(np.float32, copy=False)
+    n_used = min(n_components, n_rows, n_cols)
+    if n_used == 0:
+        components = np.zeros((n_components, n_cols))
+    else:
+        components = np.zeros((n_components, n_cols))
+        components[:n_used] = _orient(_top_components(centered, n_used, seed))
+    # Columns nobody voted on do not exist for Polis, so they do not count towards the scale.
+    n_active = int(seen.any(axis=0).sum())
+    n_votes = seen.sum(axis=1)
+    scale = np.sqrt(n_active / np.maximum(n_votes, 1))
+    projection = (centered @ components.T.astype(np.float32)).astype(np.float64) * scale[:, None]
+    # A perspective lands where a participant who agreed with it alone would land.
+    perspective_projection = (
+        (1.0 - center)[:, None] * components.T * np.sqrt(max(n_active, 1))
+    )
+    return PcaResult(center, components, projection, perspective_projection)

@@ -1,0 +1,137 @@
+"""Read a Polis export folder (comments.csv, votes.csv, participants-votes.csv) into plain data."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from dialog.analysis.votes import VoteMatrix
+
+REJECTED = -1
+
+
+class PolisComment(NamedTuple):
+    """One comment from comments.csv; moderated is -1 rejected, 0 unmoderated, 1 accepted."""
+
+    id: int
+    author: int
+    moderated: int
+    body: str
+    timestamp: int
+
+
+class PolisVote(NamedTuple):
+    """One row of the vote log in votes.csv; vote is 1 agree, -1 disagree, 0 pass."""
+
+    timestamp: int
+    participant_id: int
+    comment_id: int
+    vote: int
+
+
+@dataclass
+class PolisExport:
+    """A Polis conversation export as plain Python data."""
+
+    path: Path
+    comments: list[PolisComment]
+    votes: list[PolisVote]
+    groups: dict[int, int | None] = field(default_factory=dict)
+    summary: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def accepted_comment_ids(self) -> list[int]:
+        """Return the ids of comments that moderators did not reject, in id order."""
+        return sorted(c.id for c in self.comments if c.moderated != REJECTED)
+
+    def vote_triples(self) -> list[tuple[int, int, int]]:
+        """Return the vote log as (participant, comment, vote) in time order."""
+        return [(v.participant_id, v.comment_id, v.vote) for v in self.votes]
+
+    def vote_matrix(self, include_rejected: bool = False) -> VoteMatrix:
+        """Build the vote matrix, leaving rejected comments out unless asked to keep them."""
+        if include_rejected:
+            return VoteMatrix.from_votes(self.vote_triples())
+        return VoteMatrix.from_votes(self.vote_triples(), perspective_ids=self.accepted_comment_ids)
+
+    def polis_groups(self) -> dict[int, int]:
+        """Return Polis's own group per participant, leaving out the ones it did not cluster."""
+        return {pid: gid for pid, gid in self.groups.items() if gid is not None}
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    """Parse an integer cell that may be blank or written as a float."""
+    if text is None or text.strip() == "":
+        return default
+    return int(float(text))
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    """Read a CSV file into dictionaries, tolerating a UTF-8 byte order mark."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_comments(path: Path) -> list[PolisComment]:
+    """Read comments.csv, sorted by comment id."""
+    comments = [
+        PolisComment(
+            id=_int(row["comment-id"]),
+            author=_int(row.get("author-id")),
+            moderated=_int(row.get("moderated")),
+            body=row.get("comment-body") or "",
+            timestamp=_int(row.get("timestamp")),
+        )
+        for row in _read_rows(path)
+    ]
+    return sorted(comments, key=lambda c: c.id)
+
+
+def read_votes(path: Path) -> list[PolisVote]:
+    """Read votes.csv as a log sorted by time, so later votes replace earlier ones."""
+    votes = [
+        PolisVote(
+            timestamp=_int(row.get("timestamp")),
+            participant_id=_int(row["voter-id"]),
+            comment_id=_int(row["comment-id"]),
+            vote=_int(row["vote"]),
+        )
+        for row in _read_rows(path)
+    ]
+    # The export is sorted by comment, not time; a stable sort keeps file order for equal times.
+    votes.sort(key=lambda v: v.timestamp)
+    return votes
+
+
+def read_groups(path: Path) -> dict[int, int | None]:
+    """Read Polis's group per participant from participants-votes.csv (None when unclustered)."""
+    # Looked up by column name because some exports put an xid column before group-id.
+    return {
+        _int(row["participant"]): (None if not (row.get("group-id") or "").strip()
+                                   else _int(row["group-id"]))
+        for row in _read_rows(path)
+    }
+
+
+def read_summary(path: Path) -> dict[str, str]:
+    """Read summary.csv key,value rows."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return {row[0]: row[1] for row in csv.reader(handle) if len(row) >= 2}
+
+
+def read_polis_export(path: str | Path) -> PolisExport:
+    """Read a Polis export folder; participants-votes.csv and summary.csv are optional."""
+    folder = Path(path)
+    if not (folder / "comments.csv").is_file() or not (folder / "votes.csv").is_file():
+        raise FileNotFoundError(f"{folder} lacks comments.csv or votes.csv")
+    groups_file = folder / "participants-votes.csv"
+    summary_file = folder / "summary.csv"
+    return PolisExport(
+        path=folder,
+        comments=read_comments(folder / "comments.csv"),
+        votes=read_votes(folder / "votes.csv"),
+        groups=read_groups(groups_file) if groups_file.is_file() else {},
+        summary=read_summary(summary_file) if summary_file.is_file() else {},
+    )

@@ -1,0 +1,118 @@
+"""Build the participant x perspective vote matrix that every analysis step reads."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+AGREE = 1
+DISAGREE = -1
+PASS = 0
+
+Label = Hashable
+
+
+def _factorize(labels: Sequence[Label]) -> tuple[tuple[Label, ...], np.ndarray]:
+    """Map labels to dense codes, returning the sorted unique labels and one code per label."""
+    array = np.asarray(labels)
+    if array.ndim == 1 and array.dtype.kind in "iuU":
+        # Integer and plain string labels sort and factorise in C; this is the fast path.
+        uniques, codes = np.unique(array, return_inverse=True)
+        return tuple(uniques.tolist()), codes.astype(np.int64, copy=False)
+    # Mixed or exotic labels: keep first-seen order, since they may not be mutually orderable.
+    index: dict[Label, int] = {}
+    codes = np.fromiter(
+        (index.setdefault(label, len(index)) for label in labels), dtype=np.int64, count=len(labels)
+    )
+    return tuple(index), codes
+
+
+def _codes_for(labels: Sequence[Label], known: Sequence[Label]) -> np.ndarray:
+    """Return the position of each label in known, or -1 where it is absent."""
+    position = {label: i for i, label in enumerate(known)}
+    array = np.asarray(labels)
+    if array.ndim == 1 and array.dtype.kind in "iuU" and len(position) > 0:
+        # Translate through the unique values only, so the Python dict work is per label, not vote.
+        uniques, inverse = np.unique(array, return_inverse=True)
+        lookup = np.array([position.get(u, -1) for u in uniques.tolist()], dtype=np.int64)
+        return lookup[inverse]
+    return np.fromiter((position.get(label, -1) for label in labels), np.int64, len(labels))
+
+
+@dataclass(frozen=True, eq=False)
+class VoteMatrix:
+    """Votes as a dense float32 matrix: +1 agree, -1 disagree, 0 pass, NaN not seen."""
+
+    participant_ids: tuple[Label, ...]
+    perspective_ids: tuple[Label, ...]
+    values: np.ndarray
+
+    def __post_init__(self) -> None:
+        """Check that the labels match the matrix shape."""
+        expected = (len(self.participant_ids), len(self.perspective_ids))
+        if self.values.shape != expected:
+            raise ValueError(f"values has shape {self.values.shape}, labels say {expected}")
+
+    @classmethod
+    def from_votes(
+        cls,
+        votes: Iterable[tuple[Label, Label, int]],
+        perspective_ids: Sequence[Label] | None = None,
+    ) -> VoteMatrix:
+        """Build the matrix from a vote log in which a later vote replaces an earlier one.
+
+        With ``perspective_ids`` the columns are exactly those perspectives, in that order,
+        including ones nobody voted on; votes on any other perspective are ignored.
+        """
+        triples = votes if isinstance(votes, list | tuple) else list(votes)
+        if not triples:
+            columns = tuple(perspective_ids or ())
+            return cls((), columns, np.empty((0, len(columns)), dtype=np.float32))
+        who, what, how = zip(*triples, strict=True)
+        vote = np.asarray(how, dtype=np.float32)
+        rows, row = _factorize(who)
+        if perspective_ids is None:
+            columns, col = _factorize(what)
+        else:
+            columns = tuple(perspective_ids)
+            col = _codes_for(what, columns)
+            keep = col >= 0
+            if not keep.all():
+                # Drop votes on unlisted perspectives, then participants left without any vote.
+                row, col, vote = row[keep], col[keep], vote[keep]
+                used, row = np.unique(row, return_inverse=True)
+                rows = tuple(rows[i] for i in used.tolist())
+        values = np.full((len(rows), len(columns)), np.nan, dtype=np.float32)
+        # Keep the last vote per cell: unique over the reversed log finds each cell's last entry.
+        cell = row * len(columns) + col
+        _, last_from_end = np.unique(cell[::-1], return_index=True)
+        last = len(cell) - 1 - last_from_end
+        values.ravel()[cell[last]] = np.sign(vote[last])
+        return cls(rows, columns, values)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """Return (participants, perspectives)."""
+        return self.values.shape  # type: ignore[return-value]
+
+    @property
+    def seen(self) -> np.ndarray:
+        """Return a boolean mask of the cells that hold a vote."""
+        return ~np.isnan(self.values)
+
+    def votes_per_participant(self) -> np.ndarray:
+        """Return how many perspectives each participant voted on."""
+        return self.seen.sum(axis=1)
+
+    def n_votes(self) -> int:
+        """Return the number of cells that hold a vote."""
+        return int(self.seen.sum())
+
+    def select_perspectives(self, perspective_ids: Iterable[Label]) -> VoteMatrix:
+        """Return the matrix restricted to the given perspectives, in the given order."""
+        wanted = list(perspective_ids)
+        position = {pid: i for i, pid in enumerate(self.perspective_ids)}
+        index = [position[pid] for pid in wanted]
+        return VoteMatrix(self.participant_ids, tuple(wanted), self.values[:, index])

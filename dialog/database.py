@@ -1,0 +1,99 @@
+"""Engine and session handling, independent of Flask.
+
+The web app, the Socket.IO handlers and the CLI each own one commit boundary:
+they open a session, call services (which only flush) and commit once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, scoped_session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine; SQLite gets WAL mode, foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        connect_args = {"check_same_thread": False, "timeout": 30}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            kwargs.setdefault("poolclass", StaticPool)
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that
+    # SAVEPOINTs (used for exactly-once inserts) behave as on PostgreSQL.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """Holds the engine and a thread/greenlet-scoped session, bound late."""
+
+    def __init__(self) -> None:
+        self._engine: Engine | None = None
+        self._factory: sessionmaker[Session] | None = None
+        self.scoped: scoped_session[Session] | None = None
+
+    def init(self, url: str, **engine_kwargs: Any) -> None:
+        """Bind to a database URL (called by the app factory or the CLI)."""
+        self._engine = make_engine(url, **engine_kwargs)
+        self._factory = sessionmaker(bind=self._engine, expire_on_commit=False)
+        self.scoped = scoped_session(self._factory)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("Database.init() has not been called")
+        return self._engine
+
+    @property
+    def session(self) -> Session:
+        """The session of the current request, thread or greenlet."""
+        if self.scoped is None:
+            raise RuntimeError("Database.init() has not been called")
+        return self.scoped()
+
+    def new_session(self) -> Session:
+        if self._factory is None:
+            raise RuntimeError("Database.init() has not been called")
+        return self._factory()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Open a fresh session, commit on success, roll back on error, always close."""
+        session = self.new_session()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def remove(self) -> None:
+        if self.scoped is not None:
+            self.scoped.remove()
+
+    def dispose(self) -> None:
+        self.remove()
+        if self._engine is not None:
+            self._engine.dispose()

@@ -1,0 +1,45 @@
+"""Domain events, published only after the transaction that caused them commits.
+
+Services record events on the session (``record``); when that session commits, the
+events go out through blinker signals that the live layer (Socket.IO) and the analysis
+scheduler subscribe to. A rollback discards them, so nobody hears of what was not stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from blinker import Namespace
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+signals = Namespace()
+perspective_submitted = signals.signal("perspective-submitted")
+perspective_moderated = signals.signal("perspective-moderated")
+workshop_changed = signals.signal("workshop-changed")
+
+_PENDING = "dialog.pending_events"
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    signal_name: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+def record(session: Session, signal_name: str, **payload: Any) -> None:
+    """Queue an event to be sent when ``session`` commits."""
+    session.info.setdefault(_PENDING, []).append(DomainEvent(signal_name, payload))
+
+
+@event.listens_for(Session, "after_commit")
+def _publish(session: Session) -> None:
+    pending: list[DomainEvent] = session.info.pop(_PENDING, [])
+    for item in pending:
+        signals.signal(item.signal_name).send(session, **item.payload)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _discard(session: Session, _previous_transaction: Any) -> None:
+    session.info.pop(_PENDING, None)

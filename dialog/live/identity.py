@@ -1,0 +1,34 @@
+"""Who is on the other end of a socket: a facilitator or a participant, per connection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from dialog.services import facilitators, participants
+
+
+@dataclass(frozen=True)
+class Identity:
+    role: Literal["facilitator", "participant"]
+    id: int
+    locale: str = "sv"
+    process_id: int | None = None
+    workshop_id: int | None = None
+
+
+def identify(session: Session, secret_key: str, auth: Any, locale: str) -> Identity | None:
+    """Resolve the ``auth={"token": ...}`` of a connection, or None to refuse it."""
+    token = auth.get("token") if isinstance(auth, dict) else None
+    if not isinstance(token, str) or not token:
+        return None
+    facilitator = facilitators.facilitator_for_token(session, secret_key, token)
+    if facilitator is not None:
+        return Identity("facilitator", facilitator.id, locale)
+    participant = participants.participant_for_token(session, token)
+    if participant is not None:
+        return Identity("participant", participant.id, locale, participant.process_id,
+                        participant.workshop_id)
+    return None

@@ -1,0 +1,1 @@
+"""Business operations. They take a SQLAlchemy session, flush, and never commit."""

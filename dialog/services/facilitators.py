@@ -1,0 +1,67 @@
+"""Facilitator accounts and their bearer tokens."""
+
+from __future__ import annotations
+
+import re
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dialog.errors import DialogError, Unauthorized
+from dialog.models import Facilitator
+from dialog.services.passwords import hash_password, verify_password
+
+TOKEN_PREFIX = "f."
+TOKEN_MAX_AGE_SECONDS = 7 * 24 * 3600
+MIN_PASSWORD_LENGTH = 8
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def create_facilitator(session: Session, email: str, password: str) -> Facilitator:
+    """Create an account; the email must be new and the password at least 8 characters."""
+    email = email.strip().lower()
+    if not _EMAIL.match(email):
+        raise DialogError("invalid_email")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DialogError("password_too_short", min=MIN_PASSWORD_LENGTH)
+    if find_by_email(session, email) is not None:
+        raise DialogError("email_taken", 409)
+    facilitator = Facilitator(email=email, password_hash=hash_password(password))
+    session.add(facilitator)
+    session.flush()
+    return facilitator
+
+
+def find_by_email(session: Session, email: str) -> Facilitator | None:
+    return session.scalar(
+        select(Facilitator).where(func.lower(Facilitator.email) == email.strip().lower())
+    )
+
+
+def authenticate(session: Session, email: str, password: str) -> Facilitator:
+    """Return the facilitator whose credentials these are, or refuse."""
+    facilitator = find_by_email(session, email or "")
+    if facilitator is None or not verify_password(password or "", facilitator.password_hash):
+        raise Unauthorized("invalid_credentials")
+    return facilitator
+
+
+def issue_token(secret_key: str, facilitator: Facilitator) -> str:
+    """Return a signed bearer token for API and Socket.IO calls."""
+    serializer = URLSafeTimedSerializer(secret_key, salt="facilitator-token")
+    return TOKEN_PREFIX + serializer.dumps({"fid": facilitator.id})
+
+
+def facilitator_for_token(session: Session, secret_key: str, token: str) -> Facilitator | None:
+    """Return the facilitator a token was issued to, or None when it is not valid."""
+    if not token.startswith(TOKEN_PREFIX):
+        return None
+    serializer = URLSafeTimedSerializer(secret_key, salt="facilitator-token")
+    try:
+        data = serializer.loads(token[len(TOKEN_PREFIX):], max_age=TOKEN_MAX_AGE_SECONDS)
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("fid"), int):
+        return None
+    return session.get(Facilitator, data["fid"])

@@ -1,0 +1,75 @@
+"""Approve, hide and restore perspectives; every decision is logged, nothing is deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.errors import DialogError, NotFound
+from dialog.events import record
+from dialog.models import Facilitator, ModerationEvent, ModerationStatus, Perspective
+from dialog.services.perspectives import perspective_to_dict
+
+ACTIONS = {
+    "approve": ModerationStatus.APPROVED,
+    "hide": ModerationStatus.HIDDEN,
+    "restore": ModerationStatus.PENDING,
+}
+
+
+def moderate(
+    session: Session,
+    perspective: Perspective,
+    facilitator: Facilitator | None,
+    action: Any,
+    reason: Any = "",
+) -> ModerationEvent:
+    """Apply ``approve``, ``hide`` or ``restore`` and log it."""
+    if action not in ACTIONS:
+        raise DialogError("unknown_moderation_action")
+    target = ACTIONS[action]
+    event = ModerationEvent(
+        perspective=perspective,
+        facilitator=facilitator,
+        action=action,
+        from_status=perspective.status,
+        to_status=target,
+        reason=str(reason or "")[:1000],
+    )
+    perspective.status = target
+    session.add(event)
+    session.flush()
+    record(session, "perspective-moderated", perspective=perspective_to_dict(perspective),
+           previous_status=event.from_status.value)
+    return event
+
+
+def get_perspective(session: Session, perspective_id: int) -> Perspective:
+    perspective = session.get(Perspective, perspective_id)
+    if perspective is None:
+        raise NotFound("perspective_not_found")
+    return perspective
+
+
+def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
+    events = session.scalars(
+        select(ModerationEvent)
+        .join(Perspective)
+        .where(Perspective.process_id == process_id)
+        .order_by(ModerationEvent.created_at, ModerationEvent.id)
+    )
+    return [
+        {
+            "id": e.id,
+            "perspective_id": e.perspective_id,
+            "action": e.action,
+            "from_status": e.from_status.value,
+            "to_status": e.to_status.value,
+            "reason": e.reason,
+            "facilitator": e.facilitator.email if e.facilitator else None,
+            "created_at": e.created_at.isoformat(),
+        }
+        for e in events
+    ]

@@ -1,0 +1,146 @@
+"""Create and read dialogue processes with their stakeholder groups and phases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.errors import DialogError, Forbidden, NotFound
+from dialog.models import Facilitator, Phase, PhaseKind, Process, StakeholderGroup
+
+MAX_TITLE = 200
+MAX_QUESTION = 2000
+MAX_GROUP_NAME = 80
+MAX_GROUPS = 30
+
+
+def create_process(
+    session: Session,
+    facilitator: Facilitator | None,
+    *,
+    title: str,
+    question: str,
+    stakeholder_groups: list[str],
+    description: str = "",
+    owner_organisation: str = "",
+    language: str = "sv",
+) -> Process:
+    """Create a process and open its first phase, inventering round 1."""
+    title, question = _required(title, "title", MAX_TITLE), _required(question, "question", MAX_QUESTION)
+    groups = _clean_groups(stakeholder_groups)
+    process = Process(
+        slug=_unique_slug(session, title),
+        title=title,
+        question=question,
+        description=(description or "").strip(),
+        owner_organisation=(owner_organisation or "").strip()[:200],
+        language=language if language in ("sv", "en") else "sv",
+        created_by_id=facilitator.id if facilitator else None,
+    )
+    process.stakeholder_groups = [
+        StakeholderGroup(name=name, position=i) for i, name in enumerate(groups)
+    ]
+    process.phases = [Phase(kind=PhaseKind.INVENTERING, round=1)]
+    session.add(process)
+    session.flush()
+    return process
+
+
+def get_process(session: Session, process_id: int) -> Process:
+    process = session.get(Process, process_id)
+    if process is None:
+        raise NotFound("process_not_found")
+    return process
+
+
+def get_process_by_slug(session: Session, slug: str) -> Process:
+    process = session.scalar(select(Process).where(Process.slug == slug))
+    if process is None:
+        raise NotFound("process_not_found")
+    return process
+
+
+def managed_process(session: Session, facilitator: Facilitator, process_id: int) -> Process:
+    """Return a process the facilitator may manage, or refuse."""
+    process = get_process(session, process_id)
+    if process.created_by_id not in (None, facilitator.id):
+        raise Forbidden("not_your_process")
+    return process
+
+
+def processes_of(session: Session, facilitator: Facilitator) -> list[Process]:
+    return list(
+        session.scalars(
+            select(Process)
+            .where(Process.created_by_id == facilitator.id)
+            .order_by(Process.created_at.desc(), Process.id.desc())
+        )
+    )
+
+
+def process_to_dict(process: Process) -> dict[str, Any]:
+    return {
+        "id": process.id,
+        "slug": process.slug,
+        "title": process.title,
+        "question": process.question,
+        "description": process.description,
+        "owner_organisation": process.owner_organisation,
+        "language": process.language,
+        "stakeholder_groups": [g.name for g in process.stakeholder_groups],
+        "phases": [
+            {"id": p.id, "kind": p.kind.value, "round": p.round, "status": p.status.value,
+             "opened_at": p.opened_at.isoformat(),
+             "closed_at": p.closed_at.isoformat() if p.closed_at else None}
+            for p in process.phases
+        ],
+        "created_at": process.created_at.isoformat(),
+    }
+
+
+def _required(value: Any, field: str, limit: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DialogError("field_required", field=field)
+    value = value.strip()
+    if len(value) > limit:
+        raise DialogError("field_too_long", field=field, max=limit)
+    return value
+
+
+def _clean_groups(names: Any) -> list[str]:
+    if not isinstance(names, list) or not names:
+        raise DialogError("stakeholder_groups_required")
+    cleaned: list[str] = []
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            raise DialogError("invalid_stakeholder_group")
+        name = " ".join(name.split())
+        if len(name) > MAX_GROUP_NAME:
+            raise DialogError("field_too_long", field="stakeholder_groups", max=MAX_GROUP_NAME)
+        if name.casefold() not in {n.casefold() for n in cleaned}:
+            cleaned.append(name)
+    if len(cleaned) > MAX_GROUPS:
+        raise DialogError("too_many_stakeholder_groups", max=MAX_GROUPS)
+    return cleaned
+
+
+def slugify(text: str) -> str:
+    """Turn a title into a URL slug: "Tillit och trygghet i Varberg" -> "tillit-och-trygghet-i-varberg"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "process"
+
+
+def _unique_slug(session: Session, title: str) -> str:
+    base = slugify(title)
+    taken = set(session.scalars(select(Process.slug).where(Process.slug.like(f"{base}%"))))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"

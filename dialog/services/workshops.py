@@ -1,0 +1,105 @@
+"""Live workshops: open one in the current phase, join it by a short code."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.errors import DialogError, NotFound
+from dialog.events import record
+from dialog.models import PhaseStatus, Process, Workshop, WorkshopState
+
+#: No 0/O, 1/I/L: a code read aloud in a noisy room or off a cracked screen stays unambiguous.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+def open_workshop(
+    session: Session, process: Process, *, title: str, pre_moderation: bool = False
+) -> Workshop:
+    """Open a workshop in the process's current phase with a fresh join code."""
+    if not isinstance(title, str) or not title.strip():
+        raise DialogError("field_required", field="title")
+    if len(title.strip()) > 200:
+        raise DialogError("field_too_long", field="title", max=200)
+    phase = process.current_phase
+    if phase is None or phase.status is not PhaseStatus.OPEN:
+        raise DialogError("no_open_phase", 409)
+    workshop = Workshop(
+        process=process,
+        phase=phase,
+        title=title.strip(),
+        join_code=_unused_code(session),
+        pre_moderation=bool(pre_moderation),
+    )
+    session.add(workshop)
+    session.flush()
+    return workshop
+
+
+def normalise_code(code: Any) -> str:
+    """Uppercase and drop spaces and dashes, so "abc-d23" and "ABC D23" both work."""
+    if not isinstance(code, str):
+        return ""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def find_by_code(session: Session, code: Any) -> Workshop:
+    """Return the open workshop with this join code, or a clear refusal."""
+    normalised = normalise_code(code)
+    if not normalised:
+        raise DialogError("join_code_required")
+    workshop = session.scalar(select(Workshop).where(Workshop.join_code == normalised))
+    if workshop is None:
+        raise NotFound("join_code_unknown")
+    if workshop.state is not WorkshopState.OPEN:
+        raise DialogError("workshop_closed", 409)
+    return workshop
+
+
+def get_workshop(session: Session, workshop_id: int) -> Workshop:
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise NotFound("workshop_not_found")
+    return workshop
+
+
+def set_state(session: Session, workshop: Workshop, state: str) -> Workshop:
+    try:
+        workshop.state = WorkshopState(state)
+    except ValueError as exc:
+        raise DialogError("invalid_workshop_state") from exc
+    session.flush()
+    record(session, "workshop-changed", workshop=workshop_to_dict(workshop))
+    return workshop
+
+
+def set_pre_moderation(session: Session, workshop: Workshop, enabled: bool) -> Workshop:
+    workshop.pre_moderation = bool(enabled)
+    session.flush()
+    record(session, "workshop-changed", workshop=workshop_to_dict(workshop))
+    return workshop
+
+
+def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
+    return {
+        "id": workshop.id,
+        "process_id": workshop.process_id,
+        "phase_id": workshop.phase_id,
+        "title": workshop.title,
+        "join_code": workshop.join_code,
+        "state": workshop.state.value,
+        "pre_moderation": workshop.pre_moderation,
+        "created_at": workshop.created_at.isoformat(),
+    }
+
+
+def _unused_code(session: Session) -> str:
+    for _ in range(50):
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if session.scalar(select(Workshop.id).where(Workshop.join_code == code)) is None:
+            return code
+    raise RuntimeError("could not find an unused join code")  # 31^6 codes: practically never

@@ -1,0 +1,40 @@
+"""The OpenAPI 3.1 document of the JSON API, built from per-area path descriptions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify
+from flask.typing import ResponseReturnValue
+
+from dialog import __version__
+from dialog.web.api import blueprint
+from dialog.web.api.openapi_paths import PATHS, SCHEMAS
+
+
+def document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "dialog API",
+            "version": __version__,
+            "description": "Medskapande dialog: processer, workshoppar och perspektiv. "
+            "Fel returneras som {\"error\": {\"code\", \"message\"}} med status 4xx.",
+        },
+        "servers": [{"url": "/api/v1"}],
+        "components": {
+            "securitySchemes": {
+                "facilitator": {"type": "http", "scheme": "bearer",
+                                "description": "Token från POST /auth/token"},
+                "participant": {"type": "http", "scheme": "bearer",
+                                "description": "participant_token från POST /join"},
+            },
+            "schemas": SCHEMAS,
+        },
+        "paths": PATHS,
+    }
+
+
+@blueprint.get("/openapi.json")
+def openapi_json() -> ResponseReturnValue:
+    return jsonify(document())

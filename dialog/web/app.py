@@ -1,0 +1,72 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response
+
+from dialog.config import Settings
+from dialog.extensions import db, socketio
+from dialog.paths import static_dir, templates_dir
+
+#: Largest HTTP request body; a perspective is 500 characters, a process a few kilobytes.
+MAX_REQUEST_BYTES = 256 * 1024
+
+
+def create_app(settings: Settings | None = None, *, async_mode: str = "threading",
+               **config: Any) -> Flask:
+    """Build the app: bind the database and Socket.IO, register blueprints and handlers."""
+    settings = settings or Settings.from_env()
+    app = Flask(
+        "dialog",
+        template_folder=str(templates_dir()),
+        static_folder=str(static_dir()),
+        instance_path=str(settings.instance_dir.resolve()),
+    )
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_HTTPONLY=True,
+        JSON_SORT_KEYS=False,
+        DIALOG_SETTINGS=settings,
+    )
+    app.config.update(config)
+
+    db.init(settings.database_url)
+    socketio.init_app(
+        app,
+        async_mode=async_mode,
+        message_queue=settings.redis_url,
+        max_http_buffer_size=settings.max_message_bytes,
+        cors_allowed_origins=[],  # same origin only: no other site may drive a workshop
+        ping_timeout=20,
+        ping_interval=10,
+    )
+
+    from dialog.live import register_live
+    from dialog.web import api, console, errors, locale, participant, public
+
+    locale.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(console.blueprint)
+    app.register_blueprint(participant.blueprint)
+    app.register_blueprint(public.blueprint)
+    register_live(socketio)
+
+    @app.after_request
+    def _commit_or_roll_back(response: Response) -> Response:
+        # The request is the one commit boundary: services only flush.
+        if response.status_code < 400:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return response
+
+    @app.teardown_appcontext
+    def _close_session(_exc: BaseException | None) -> None:
+        db.remove()
+
+    return app

@@ -1,0 +1,56 @@
+"""Every refusal is a clear Swedish (or English) message with a stable code, never a 500."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from dialog.errors import DialogError
+from dialog.web.locale import _
+
+log = logging.getLogger(__name__)
+
+#: Werkzeug's HTTP errors mapped to our stable codes.
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "too_many_requests",
+}
+
+
+def error_body(code: str, **params: object) -> dict[str, dict[str, str]]:
+    return {"error": {"code": code, "message": _(f"errors.{code}", **params)}}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _respond(code: str, status: int, **params: object) -> tuple[Response | str, int]:
+    if _wants_json():
+        return jsonify(error_body(code, **params)), status
+    message = _(f"errors.{code}", **params)
+    return render_template("error.html", code=code, message=message, status=status), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(DialogError)
+    def _dialog_error(exc: DialogError) -> tuple[Response | str, int]:
+        return _respond(exc.code, exc.status, **exc.params)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> tuple[Response | str, int]:
+        status = exc.code or 400
+        return _respond(HTTP_CODES.get(status, "bad_request"), status)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> tuple[Response | str, int]:
+        log.exception("unexpected error", exc_info=exc)
+        return _respond("internal_error", 500)

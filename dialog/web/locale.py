@@ -1,0 +1,38 @@
+"""Pick the reader's language (Swedish first) and expose ``_()`` to templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, g, request
+
+from dialog.i18n import LOCALES, negotiate, translate
+
+COOKIE = "dialog_lang"
+
+
+def current_locale() -> str:
+    return getattr(g, "locale", "sv")
+
+
+def _(key: str, **params: Any) -> str:
+    """Translate ``key`` into the current request's language."""
+    return translate(key, current_locale(), **params)
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def _choose_locale() -> None:
+        explicit = request.args.get("lang") or request.cookies.get(COOKIE)
+        g.locale = negotiate(request.headers.get("Accept-Language"), explicit)
+
+    @app.after_request
+    def _remember_choice(response: Response) -> Response:
+        chosen = request.args.get("lang")
+        if chosen in LOCALES:
+            response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
+        return response
+
+    @app.context_processor
+    def _template_helpers() -> dict[str, Any]:
+        return {"_": _, "locale": current_locale(), "locales": LOCALES}
