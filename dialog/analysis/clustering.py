@@ -13,6 +13,8 @@ from sklearn.metrics import silhouette_score
 MIN_VOTES_IN_CONVERSATION = 7
 BASE_CLUSTERS = 100
 MAX_GROUPS = 5
+GROUP_RESTARTS = 10
+K_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,10 +43,21 @@ def in_conversation(values: np.ndarray) -> np.ndarray:
 
 
 def _kmeans(
-    points: np.ndarray, k: int, seed: int, weights: np.ndarray | None = None, n_init: int = 1
+    points: np.ndarray,
+    k: int,
+    seed: int,
+    weights: np.ndarray | None = None,
+    n_init: int = 1,
+    init: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, float]:
     """Run Lloyd's k-means and return centres, labels and the (weighted) inertia."""
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=seed, algorithm="lloyd")
+    model = KMeans(
+        n_clusters=k,
+        init="k-means++" if init is None else init,
+        n_init=n_init if init is None else 1,
+        random_state=seed,
+        algorithm="lloyd",
+    )
     with warnings.catch_warnings():
         # Duplicate points can leave fewer distinct clusters than k; that is expected here.
         warnings.simplefilter("ignore", ConvergenceWarning)
@@ -76,21 +89,52 @@ def _group_silhouette(centers: np.ndarray, labels: np.ndarray) -> float:
     return float(silhouette_score(centers, labels))
 
 
+def _groups_for_k(
+    points: np.ndarray, centers: np.ndarray, weights: np.ndarray, k: int, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Split participants into k groups; return member labels and each base cluster's group."""
+    # Polis runs weighted k-means over the base clusters; we use that as one candidate and
+    # refine it on the participants, next to k-means++ restarts on the participants. The
+    # lowest inertia wins: the base quantisation (and so the seed) then no longer decides who
+    # sits on which side of a boundary.
+    from_base, _, _ = _kmeans(centers, k, seed, weights=weights, n_init=GROUP_RESTARTS)
+    refined = _kmeans(points, k, seed, init=from_base)
+    restarted = _kmeans(points, k, seed, n_init=GROUP_RESTARTS)
+    group_centers, member_labels, _ = min(refined, restarted, key=lambda fit: fit[2])
+    distances = ((centers[:, None, :] - group_centers[None, :, :]) ** 2).sum(axis=2)
+    return member_labels, distances.argmin(axis=1)
+
+
+def choose_k(scores: dict[int, float], tolerance: float = K_TOLERANCE) -> int:
+    """Pick the smallest k whose silhouette is within tolerance of the best one."""
+    # Polis only switches k after a new k has won several updates in a row; computing from
+    # scratch we have no history, so we get the same stability by preferring fewer groups
+    # unless more groups are clearly better.
+    best = max(scores.values())
+    return min(k for k, score in scores.items() if score >= best - tolerance)
+
+
 def group_clusters(
-    centers: np.ndarray, weights: np.ndarray, seed: int, max_groups: int = MAX_GROUPS
+    points: np.ndarray,
+    member_base: np.ndarray,
+    centers: np.ndarray,
+    seed: int,
+    max_groups: int = MAX_GROUPS,
 ) -> tuple[np.ndarray, dict[int, float]]:
-    """Group the base clusters for k = 2..max, keeping the k with the best silhouette."""
+    """Cluster participants into k = 2..max groups and keep the k chosen by silhouette."""
+    weights = np.bincount(member_base, minlength=len(centers)).astype(np.float64)
     # Polis caps k by the number of base clusters: 2 + one more group per 12 base clusters.
     max_k = min(max_groups, 2 + len(centers) // 12, len(centers))
-    best_labels = np.zeros(len(centers), dtype=np.int64)
-    best_score = -np.inf
+    candidates: dict[int, np.ndarray] = {}
     scores: dict[int, float] = {}
     for k in range(2, max_k + 1):
-        _, labels, _ = _kmeans(centers, k, seed, weights=weights, n_init=10)
-        scores[k] = _group_silhouette(centers, labels)
-        if scores[k] > best_score:
-            best_score, best_labels = scores[k], labels
-    return best_labels, scores
+        member_labels, base_of = _groups_for_k(points, centers, weights, k, seed)
+        candidates[k] = member_labels
+        # Silhouette over base-cluster centres, unweighted, as Polis computes it.
+        scores[k] = _group_silhouette(centers, base_of)
+    if not scores:
+        return np.zeros(len(points), dtype=np.int64), scores
+    return candidates[choose_k(scores)], scores
 
 
 def _canonical(labels: np.ndarray) -> np.ndarray:
@@ -117,8 +161,7 @@ def cluster_participants(projection: np.ndarray, values: np.ndarray, seed: int =
     if len(np.unique(points, axis=0)) < 2:
         return Clustering(labels, active, base_labels, np.empty((0, 2)))
     centers, member_base = base_clusters(points, seed)
-    weights = np.bincount(member_base, minlength=len(centers)).astype(np.float64)
-    group_of_base, scores = group_clusters(centers, weights, seed)
+    member_groups, scores = group_clusters(points, member_base, centers, seed)
     base_labels[active] = member_base
-    labels[active] = group_of_base[member_base]
+    labels[active] = member_groups
     return Clustering(_canonical(labels), active, base_labels, centers, scores)

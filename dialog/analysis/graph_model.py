@@ -58,6 +58,9 @@ class MapParams:
     co_agreement_threshold / co_agreement_min_support: Jaccard of the participants agreeing
         with two perspectives, counted among those who voted on both, and the minimum number
         of participants agreeing with both.
+    co_agreement_min_phi / co_agreement_top_k: the agreement must also correlate (phi), so
+        that consensus statements do not all link by chance, and each perspective keeps
+        only its top-k co-agreement partners.
     min_group_votes: votes an opinion group needs on a perspective before its rates count.
     agreed_by_threshold: agree rate for an ``agreed_by`` edge (opinion group -> perspective).
     bridging_threshold: agree rate needed in every opinion group for a bridging perspective.
@@ -75,6 +78,8 @@ class MapParams:
     similarity_threshold: float | None = None
     co_agreement_threshold: float = 0.5
     co_agreement_min_support: int = 5
+    co_agreement_min_phi: float = 0.3
+    co_agreement_top_k: int = 5
     min_group_votes: int = 3
     agreed_by_threshold: float = 0.7
     bridging_threshold: float = 0.6

@@ -36,7 +36,8 @@ def _codes(labels: tuple[Hashable, ...]) -> tuple[list[Hashable], np.ndarray]:
     """Factorise labels: unique labels and one code per label (vectorised for int or str)."""
     kinds = set(map(type, labels))
     if kinds == {int} or kinds == {str}:
-        uniques, codes = np.unique(np.asarray(labels), return_inverse=True)
+        array = np.fromiter(labels, np.int64, len(labels)) if kinds == {int} else np.asarray(labels)
+        uniques, codes = np.unique(array, return_inverse=True)
         return uniques.tolist(), codes.astype(np.int64, copy=False).ravel()
     index: dict[Hashable, int] = {}
     codes = np.fromiter(
@@ -68,7 +69,7 @@ def build_vote_table(
     keys = rows * len(perspective_ids) + perspective_codes
     _, first_in_reversed = np.unique(keys[::-1], return_index=True)
     last = len(keys) - 1 - first_in_reversed
-    value = np.sign(np.asarray(values, dtype=np.float64)[last])
+    value = np.sign(np.fromiter(values, np.float64, len(values))[last])
     rows, cols = rows[last], lookup[perspective_codes[last]]
     keep = (cols >= 0) & ~np.isnan(value)
     rows, cols, value = rows[keep], cols[keep], value[keep]
@@ -89,27 +90,53 @@ def build_vote_table(
 
 
 def co_agreement_pairs(
-    table: VoteTable, threshold: float, min_support: int
-) -> list[tuple[int, int, float, int]]:
-    """Return ``(i, j, jaccard, support)`` for perspective pairs agreed on together.
+    table: VoteTable,
+    threshold: float,
+    min_support: int,
+    min_phi: float = 0.3,
+    top_k: int = 5,
+) -> list[tuple[int, int, float, float, int]]:
+    """Return ``(i, j, jaccard, phi, support)`` for perspectives agreed on together.
 
-    The Jaccard index is taken over the participants who voted on both perspectives:
-    ``|agree i and agree j| / |agree i or agree j|``, so perspectives shown to different
-    subsets of participants are not penalised. ``support`` is ``|agree i and agree j|``.
-    Cost: two sparse products of the (participants x perspectives) matrices.
+    Counted among the participants who voted on both perspectives, so perspectives shown
+    to different subsets are not penalised: ``jaccard = |agree i & agree j| / |agree i or
+    agree j|`` must reach ``threshold`` with ``support = |agree i & agree j| >= min_support``.
+    Two perspectives that nearly everyone agrees with overlap by chance alone, so the phi
+    correlation of the two agree indicators must also reach ``min_phi``; and each perspective
+    keeps only its ``top_k`` partners by phi (a pair stays if either end keeps it), so a
+    polarised conversation gives a readable graph instead of two cliques.
+    Cost: three sparse products of the (participants x perspectives) matrices.
     """
-    if table.n_participants == 0:
+    n = table.agree.shape[1]
+    if table.n_participants == 0 or n < 2:
         return []
     agree_t = table.agree.T.tocsr()
     both = (agree_t @ table.agree).toarray()
-    agree_seen = (agree_t @ table.voted).toarray()  # [i, j]: agreed with i, voted on j
-    union = agree_seen + agree_seen.T - both
-    with np.errstate(divide="ignore", invalid="ignore"):
-        jaccard = np.where(union > 0, both / np.maximum(union, 1), 0.0)
-    mask = np.triu((both >= min_support) & (jaccard >= threshold - 1e-12), k=1)
-    rows, cols = np.nonzero(mask)
+    agree_seen = (agree_t @ table.voted).toarray()  # [i, j]: agreed with i and voted on j
+    co_voters = (table.voted.T @ table.voted).toarray()
+    only_i = agree_seen - both
+    only_j = agree_seen.T - both
+    neither = co_voters - both - only_i - only_j
+    union = both + only_i + only_j
+    jaccard = both / np.maximum(union, 1)
+    denominator = np.sqrt(
+        (both + only_i) * (only_j + neither) * (both + only_j) * (only_i + neither)
+    )
+    phi = (both * neither - only_i * only_j) / np.maximum(denominator, 1e-12)
+    phi[denominator == 0] = 0.0
+    eligible = (both >= min_support) & (jaccard >= threshold - 1e-12) & (phi >= min_phi - 1e-12)
+    np.fill_diagonal(eligible, False)
+    score = np.where(eligible, phi, -np.inf)
+    keep = np.zeros_like(eligible)
+    k = min(top_k, n - 1)
+    if k > 0:
+        best = np.argpartition(-score, k - 1, axis=1)[:, :k]
+        keep[np.repeat(np.arange(n), k), best.ravel()] = True
+    keep &= eligible
+    rows, cols = np.nonzero(np.triu(keep | keep.T, k=1))
     return [
-        (int(i), int(j), round(float(jaccard[i, j]), 6), int(both[i, j]))
+        (int(i), int(j), round(float(jaccard[i, j]), 6), round(float(phi[i, j]), 6),
+         int(both[i, j]))
         for i, j in zip(rows, cols, strict=True)
     ]
 
@@ -151,3 +178,31 @@ def group_rates(table: VoteTable, opinion: OpinionInput | None) -> GroupRates | 
         disagree=np.asarray((membership @ table.disagree).todense()),
         votes=np.asarray((membership @ table.voted).todense()),
     )
+
+
+def divisive_mask(rates: GroupRates | None, min_votes: int, threshold: float) -> np.ndarray:
+    """Perspectives that one opinion group agrees with while another group disagrees."""
+    if rates is None or not rates.group_ids:
+        return np.zeros(0, dtype=bool)
+    enough = rates.votes >= min_votes
+    agreeing = (rates.agree_rate() >= threshold - 1e-12) & enough
+    disagreeing = (rates.disagree_rate() >= threshold - 1e-12) & enough
+    n_agree, n_disagree = agreeing.sum(axis=0), disagreeing.sum(axis=0)
+    same_single = (n_agree == 1) & (n_disagree == 1) & (agreeing & disagreeing).any(axis=0)
+    return (n_agree >= 1) & (n_disagree >= 1) & ~same_single
+
+
+def consensus_rates(
+    rates: GroupRates | None, min_votes: int, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (mask, min agree rate): agreed by every opinion group with enough votes.
+
+    At least two opinion groups must have enough votes on the perspective.
+    """
+    if rates is None or not rates.group_ids:
+        return np.zeros(0, dtype=bool), np.zeros(0)
+    enough = rates.votes >= min_votes
+    rate = np.where(enough, rates.agree_rate(), np.inf)
+    lowest = rate.min(axis=0)
+    mask = (enough.sum(axis=0) >= 2) & (lowest >= threshold - 1e-12)
+    return mask, np.where(np.isfinite(lowest), lowest, 0.0)

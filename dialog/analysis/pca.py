@@ -56,13 +56,17 @@ def _top_components(centered: np.ndarray, n_components: int, seed: int) -> np.nd
     return vt.astype(np.float64)
 
 
-def fit_pca(values: np.ndarray, n_components: int = 2, seed: int = 0) -> PcaResult:
+def fit_pca(
+    values: np.ndarray, n_components: int = 2, seed: int = 0, excluded_perspectives: int = 0
+) -> PcaResult:
     """Fit PCA with unseen votes imputed by the column mean, and project sparsity-aware.
 
     Imputing with the column mean and then centring is the same as treating unseen cells as 0
     after centring, so a participant's projection only sums over the votes they cast. As in
     Polis, it is then scaled by sqrt(n_perspectives / n_votes): someone who voted on a few
     perspectives is pushed outwards to where they would land had they voted on all of them.
+    Perspectives excluded by moderators count as passed by everyone in that scale, because
+    Polis zeroes their columns rather than dropping them.
     """
     n_rows, n_cols = values.shape
     seen = ~np.isnan(values)
@@ -76,8 +80,8 @@ def fit_pca(values: np.ndarray, n_components: int = 2, seed: int = 0) -> PcaResu
         components = np.zeros((n_components, n_cols))
         components[:n_used] = _orient(_top_components(centered, n_used, seed))
     # Columns nobody voted on do not exist for Polis, so they do not count towards the scale.
-    n_active = int(seen.any(axis=0).sum())
-    n_votes = seen.sum(axis=1)
+    n_active = int(seen.any(axis=0).sum()) + excluded_perspectives
+    n_votes = seen.sum(axis=1) + excluded_perspectives
     scale = np.sqrt(n_active / np.maximum(n_votes, 1))
     projection = (centered @ components.T.astype(np.float32)).astype(np.float64) * scale[:, None]
     # A perspective lands where a participant who agreed with it alone would land.

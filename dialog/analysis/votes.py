@@ -43,11 +43,17 @@ def _codes_for(labels: Sequence[Label], known: Sequence[Label]) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class VoteMatrix:
-    """Votes as a dense float32 matrix: +1 agree, -1 disagree, 0 pass, NaN not seen."""
+    """Votes as a dense float32 matrix: +1 agree, -1 disagree, 0 pass, NaN not seen.
+
+    ``excluded_perspectives`` counts perspectives that had votes but were left out, such as ones
+    rejected by moderators. Their votes are not used; Polis still counts them when it scales
+    the projection of participants who voted on few perspectives, and so do we.
+    """
 
     participant_ids: tuple[Label, ...]
     perspective_ids: tuple[Label, ...]
     values: np.ndarray
+    excluded_perspectives: int = 0
 
     def __post_init__(self) -> None:
         """Check that the labels match the matrix shape."""
@@ -64,7 +70,8 @@ class VoteMatrix:
         """Build the matrix from a vote log in which a later vote replaces an earlier one.
 
         With ``perspective_ids`` the columns are exactly those perspectives, in that order,
-        including ones nobody voted on; votes on any other perspective are ignored.
+        including ones nobody voted on; votes on any other perspective are ignored and those
+        perspectives are counted in ``excluded_perspectives``.
         """
         triples = votes if isinstance(votes, list | tuple) else list(votes)
         if not triples:
@@ -73,6 +80,7 @@ class VoteMatrix:
         who, what, how = zip(*triples, strict=True)
         vote = np.asarray(how, dtype=np.float32)
         rows, row = _factorize(who)
+        excluded = 0
         if perspective_ids is None:
             columns, col = _factorize(what)
         else:
@@ -80,6 +88,7 @@ class VoteMatrix:
             col = _codes_for(what, columns)
             keep = col >= 0
             if not keep.all():
+                excluded = len({what[i] for i in np.flatnonzero(~keep).tolist()})
                 # Drop votes on unlisted perspectives, then participants left without any vote.
                 row, col, vote = row[keep], col[keep], vote[keep]
                 used, row = np.unique(row, return_inverse=True)
@@ -90,7 +99,7 @@ class VoteMatrix:
         _, last_from_end = np.unique(cell[::-1], return_index=True)
         last = len(cell) - 1 - last_from_end
         values.ravel()[cell[last]] = np.sign(vote[last])
-        return cls(rows, columns, values)
+        return cls(rows, columns, values, excluded)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -115,4 +124,6 @@ class VoteMatrix:
         wanted = list(perspective_ids)
         position = {pid: i for i, pid in enumerate(self.perspective_ids)}
         index = [position[pid] for pid in wanted]
-        return VoteMatrix(self.participant_ids, tuple(wanted), self.values[:, index])
+        return VoteMatrix(
+            self.participant_ids, tuple(wanted), self.values[:, index], self.excluded_perspectives
+        )

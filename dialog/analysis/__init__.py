@@ -1,0 +1,1 @@
+"""Opinion analysis: vote matrix, PCA, opinion groups, representativeness and priority."""
