@@ -1,0 +1,17 @@
+"""What every CLI command needs: settings and a bound database."""
+
+from __future__ import annotations
+
+from dialog.config import Settings
+from dialog.extensions import db
+
+
+def bound_settings() -> Settings:
+    """Read settings from the environment and bind the database to them."""
+    settings = Settings.from_env()
+    db.init(settings.database_url)
+    return settings
+
+
+def base_url(settings: Settings, host: str = "127.0.0.1", port: int = 5000) -> str:
+    return settings.public_base_url or f"http://{host}:{port}"

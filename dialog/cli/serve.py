@@ -1,0 +1,22 @@
+"""``dialog serve``: a real server (gevent, WebSocket), optionally behind Redis."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command(help="Starta servern / serve the app (gevent + WebSocket).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Serve HTTP and Socket.IO with gevent."""
+    from dialog.config import Settings
+    from dialog.extensions import socketio
+    from dialog.web.app import create_app
+
+    settings = Settings.from_env()
+    app = create_app(settings, async_mode="gevent")
+    click.echo(f"dialog lyssnar på http://{host}:{port}/  (avsluta med Ctrl+C)")
+    if settings.redis_url:
+        click.echo("Socket.IO-meddelanden går via Redis: flera processer kan dela rummen.")
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)

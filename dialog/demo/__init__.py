@@ -1,0 +1,74 @@
+"""The demo process "Tillit och trygghet i Varberg", built through the real services.
+
+Each phase of the method adds its part in its own module; ``build_demo`` runs them in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.demo import inventering
+from dialog.models import Process, Workshop
+from dialog.services import facilitators
+from dialog.services.passwords import hash_password
+
+DEMO_EMAIL = "demo@dialog.local"
+#: A demo account on a laptop; documented in the README, never for production use.
+DEMO_PASSWORD = "varberg-demo"
+DEMO_SLUG = inventering.SLUG
+
+
+@dataclass
+class DemoResult:
+    process_id: int
+    slug: str
+    workshop_id: int
+    join_code: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self, base_url: str) -> dict[str, Any]:
+        base = base_url.rstrip("/")
+        return {
+            "process_id": self.process_id,
+            "slug": self.slug,
+            "workshop_id": self.workshop_id,
+            "join_code": self.join_code,
+            "facilitator": {"email": DEMO_EMAIL, "password": DEMO_PASSWORD},
+            "urls": {
+                "home": f"{base}/",
+                "facilitator_login": f"{base}/facilitator/login",
+                "process": f"{base}/facilitator/processes/{self.process_id}",
+                "workshop_console": f"{base}/facilitator/workshops/{self.workshop_id}",
+                "projector": f"{base}/facilitator/workshops/{self.workshop_id}/projector",
+                "join": f"{base}/j/{self.join_code}",
+            },
+            **self.extra,
+        }
+
+
+def build_demo(session: Session) -> DemoResult:
+    """Create the demo facilitator (or reset its password) and a fresh demo process."""
+    facilitator = facilitators.find_by_email(session, DEMO_EMAIL)
+    if facilitator is None:
+        facilitator = facilitators.create_facilitator(session, DEMO_EMAIL, DEMO_PASSWORD)
+    else:
+        facilitator.password_hash = hash_password(DEMO_PASSWORD)
+    process, workshop = inventering.build(session, facilitator)
+    return DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
+
+
+def existing_demo(session: Session) -> DemoResult | None:
+    """Return the first demo process if one was created before."""
+    process = session.scalar(select(Process).where(Process.slug == DEMO_SLUG))
+    if process is None:
+        return None
+    workshop = session.scalar(
+        select(Workshop).where(Workshop.process_id == process.id).order_by(Workshop.id)
+    )
+    if workshop is None:
+        return None
+    return DemoResult(process.id, process.slug, workshop.id, workshop.join_code)

@@ -1,0 +1,125 @@
+"""The facilitator console: log in, create processes, run workshops, drive the wall."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+
+from dialog.errors import DialogError
+from dialog.extensions import db
+from dialog.models import AGE_BANDS, PerspectiveKind
+from dialog.services import facilitators, processes, tallies, workshops
+from dialog.web.auth import check_csrf, csrf_token, login_required, secret_key
+from dialog.web.qr import qr_svg
+
+blueprint = Blueprint("console", __name__, url_prefix="/facilitator")
+
+#: Suggested stakeholder groups for a new process (the Tillit och trygghet process's own).
+DEFAULT_GROUPS = ("unga", "vårdnadshavare", "skola", "polis", "kommun", "region", "föreningsliv")
+
+
+@blueprint.app_context_processor
+def _console_helpers() -> dict[str, Any]:
+    return {"csrf_token": csrf_token}
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    error = None
+    if request.method == "POST":
+        check_csrf()
+        try:
+            facilitator = facilitators.authenticate(
+                db.session, request.form.get("email", ""), request.form.get("password", ""))
+        except DialogError as exc:
+            error = exc.code
+        else:
+            session.clear()
+            session["facilitator_id"] = facilitator.id
+            target = request.args.get("next") or ""
+            safe = target.startswith("/") and not target.startswith("//")
+            return redirect(target if safe else url_for("console.dashboard"))
+    return render_template("console/login.html", error=error,
+                           email=request.form.get("email", "")), 401 if error else 200
+
+
+@blueprint.post("/logout")
+def logout() -> ResponseReturnValue:
+    check_csrf()
+    session.clear()
+    return redirect(url_for("console.login"))
+
+
+@blueprint.get("/")
+@login_required
+def dashboard() -> ResponseReturnValue:
+    return render_template("console/dashboard.html",
+                           processes=processes.processes_of(db.session, g.facilitator))
+
+
+@blueprint.route("/processes/new", methods=["GET", "POST"])
+@login_required
+def new_process() -> ResponseReturnValue:
+    error, form = None, request.form
+    if request.method == "POST":
+        check_csrf()
+        groups = [line for line in form.get("stakeholder_groups", "").splitlines() if line.strip()]
+        try:
+            process = processes.create_process(
+                db.session, g.facilitator, title=form.get("title", ""),
+                question=form.get("question", ""), stakeholder_groups=groups,
+                description=form.get("description", ""),
+                owner_organisation=form.get("owner_organisation", ""),
+            )
+        except DialogError as exc:
+            error = exc
+        else:
+            return redirect(url_for("console.process", process_id=process.id))
+    return render_template("console/process_new.html", error=error, form=form,
+                           default_groups="\n".join(DEFAULT_GROUPS)), 400 if error else 200
+
+
+@blueprint.get("/processes/<int:process_id>")
+@login_required
+def process(process_id: int) -> ResponseReturnValue:
+    found = processes.managed_process(db.session, g.facilitator, process_id)
+    return render_template("console/process.html", process=found,
+                           tally=tallies.tally(db.session, found))
+
+
+@blueprint.post("/processes/<int:process_id>/workshops")
+@login_required
+def open_workshop(process_id: int) -> ResponseReturnValue:
+    check_csrf()
+    found = processes.managed_process(db.session, g.facilitator, process_id)
+    workshop = workshops.open_workshop(
+        db.session, found, title=request.form.get("title", ""),
+        pre_moderation=request.form.get("pre_moderation") == "on")
+    return redirect(url_for("console.workshop", workshop_id=workshop.id))
+
+
+def _workshop_page(workshop_id: int, template: str) -> ResponseReturnValue:
+    workshop = workshops.get_workshop(db.session, workshop_id)
+    found = processes.managed_process(db.session, g.facilitator, workshop.process_id)
+    join_url = url_for("participant.join", code=workshop.join_code, _external=True)
+    return render_template(
+        template, workshop=workshop, process=found, join_url=join_url,
+        qr=qr_svg(join_url, label=f"QR-kod till {join_url}"),
+        api_token=facilitators.issue_token(secret_key(), g.facilitator),
+        kinds=[k.value for k in PerspectiveKind], age_bands=AGE_BANDS,
+        groups=[grp.name for grp in found.stakeholder_groups],
+    )
+
+
+@blueprint.get("/workshops/<int:workshop_id>")
+@login_required
+def workshop(workshop_id: int) -> ResponseReturnValue:
+    return _workshop_page(workshop_id, "console/workshop.html")
+
+
+@blueprint.get("/workshops/<int:workshop_id>/projector")
+@login_required
+def projector(workshop_id: int) -> ResponseReturnValue:
+    return _workshop_page(workshop_id, "console/projector.html")

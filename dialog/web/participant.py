@@ -1,0 +1,57 @@
+"""The participant's phone: enter a code, join, write perspectives, see what was sent."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from dialog.errors import DialogError
+from dialog.extensions import db
+from dialog.models import AGE_BANDS, MAX_TEXT_LENGTH, PerspectiveKind
+from dialog.services import workshops
+
+blueprint = Blueprint("participant", __name__)
+
+
+@blueprint.get("/")
+def home() -> ResponseReturnValue:
+    return render_template("participant/home.html", error=None, code="")
+
+
+@blueprint.get("/join")
+def join_by_code() -> ResponseReturnValue:
+    """The code form on the home page lands here; a bad code is explained, not a dead end."""
+    code = request.args.get("code", "")
+    try:
+        workshop = workshops.find_by_code(db.session, code)
+    except DialogError as exc:
+        return render_template("participant/home.html", error=exc.code, code=code), exc.status
+    return redirect(url_for("participant.join", code=workshop.join_code))
+
+
+@blueprint.get("/j/<code>")
+def join(code: str) -> ResponseReturnValue:
+    try:
+        workshop = workshops.find_by_code(db.session, code)
+    except DialogError as exc:
+        return render_template("participant/home.html", error=exc.code, code=code), exc.status
+    return render_template(
+        "participant/join.html", workshop=workshop, process=workshop.process,
+        groups=[g.name for g in workshop.process.stakeholder_groups], age_bands=AGE_BANDS,
+    )
+
+
+@blueprint.get("/w/<int:workshop_id>")
+def write(workshop_id: int) -> ResponseReturnValue:
+    workshop = workshops.get_workshop(db.session, workshop_id)
+    return render_template(
+        "participant/write.html", workshop=workshop, process=workshop.process,
+        groups=[g.name for g in workshop.process.stakeholder_groups],
+        kinds=[k.value for k in PerspectiveKind], max_length=MAX_TEXT_LENGTH,
+    )
+
+
+@blueprint.get("/w/<int:workshop_id>/sent")
+def sent(workshop_id: int) -> ResponseReturnValue:
+    workshop = workshops.get_workshop(db.session, workshop_id)
+    return render_template("participant/sent.html", workshop=workshop, process=workshop.process)
