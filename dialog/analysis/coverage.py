@@ -84,10 +84,6 @@ def _group_prompts(coverage: dict[str, Any], params: MapParams) -> list[Prompt]:
     return silent + quiet
 
 
-def _theme_members(graph: nx.Graph, theme: Theme) -> list[str]:
-    return [perspective_node(pid) for pid in theme["perspective_ids"]]
-
-
 def _single_group_prompt(theme: Theme, groups: Sequence[str]) -> Prompt | None:
     voiced: list[str] = theme["stakeholder_groups"]
     if len(voiced) != 1 or len(groups) < 2:
@@ -107,7 +103,7 @@ def _single_group_prompt(theme: Theme, groups: Sequence[str]) -> Prompt | None:
 
 
 def _no_contrast_prompt(graph: nx.Graph, theme: Theme, contested: Set[str]) -> Prompt | None:
-    members = _theme_members(graph, theme)
+    members = [perspective_node(pid) for pid in theme["perspective_ids"]]
     for node in members:
         if node in contested:
             return None
@@ -117,7 +113,8 @@ def _no_contrast_prompt(graph: nx.Graph, theme: Theme, contested: Set[str]) -> P
     kinds = sorted({graph.nodes[n].get("kind") or "" for n in members})
     label = theme["label"]
     sv = f"Ingen har ännu ifrågasatt något i temat ”{label}”. Ser någon annorlunda på det?"
-    en = f"Nobody has challenged anything in the theme “{label}” yet. Does anyone see it differently?"
+    en = (f"Nobody has challenged anything in the theme “{label}” yet. "
+          "Does anyone see it differently?")
     if len(kinds) == 1 and kinds[0] in KIND_PLURAL:
         plural_sv, plural_en = KIND_PLURAL[kinds[0]]
         sv += f" Hittills är alla perspektiv här {plural_sv}."

@@ -130,26 +130,68 @@ class TextVectors:
     matrix: sparse.csr_matrix
     terms: list[str]
     surface: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
 
-    def top_terms(self, rows: Sequence[int], n: int = 3) -> list[str]:
-        """Return the surface forms of the ``n`` terms with the highest summed TF-IDF."""
+    @property
+    def doc_freq(self) -> np.ndarray:
+        """Number of texts containing each term."""
+        return np.bincount(self.matrix.indices, minlength=len(self.terms))
+
+    def top_terms(self, rows: Sequence[int], n: int = 3, max_df: float = 0.5) -> list[str]:
+        """Return the ``n`` terms with the highest summed TF-IDF over ``rows``, for display.
+
+        Terms are shown in their most frequent surface form. In corpora of 20 or more texts,
+        terms found in more than ``max_df`` of all texts ("I think", "UBI") are skipped as
+        uninformative. Adjacent CJK bigrams are merged when the merged string occurs in a
+        member text (计程 + 程车 -> 计程车).
+        """
         if not rows or not self.terms:
             return []
         sums = np.asarray(self.matrix[list(rows)].sum(axis=0)).ravel()
-        order = sorted(np.flatnonzero(sums), key=lambda j: (-round(sums[j], 9), self.terms[j]))
-        return [self.surface.get(self.terms[j], self.terms[j]) for j in order[:n]]
+        if self.matrix.shape[0] >= 20:
+            sums[self.doc_freq > max_df * self.matrix.shape[0]] = 0.0
+        candidates = np.flatnonzero(sums > 0)
+        # Vocabulary indices are in alphabetical order, so they break ties alphabetically.
+        order = candidates[np.lexsort((candidates, -np.round(sums[candidates], 9)))]
+        member_texts = [self.texts[r].lower() for r in rows] if self.texts else []
+        labels: list[str] = []
+        for j in order.tolist():
+            term = self.surface.get(self.terms[j], self.terms[j])
+            if not _merge_bigram(labels, term, member_texts):
+                labels.append(term)
+            if len(labels) >= n:
+                break
+        return labels
+
+
+def _merge_bigram(labels: list[str], term: str, texts: Sequence[str]) -> bool:
+    """Merge a CJK bigram into an overlapping label if the result occurs in the texts."""
+    if len(term) != 2 or not _is_cjk(term):
+        return False
+    for k, label in enumerate(labels):
+        if not _is_cjk(label):
+            continue
+        if term in label:
+            return True
+        for merged in (label + term[1] if label[-1] == term[0] else "",
+                       term[0] + label if label[0] == term[1] else ""):
+            if merged and any(merged in text for text in texts):
+                labels[k] = merged
+                return True
+    return False
 
 
 def vectorize(texts: Sequence[str], language: str = "sv") -> TextVectors:
     """Fit a TF-IDF model (sublinear tf, smoothed idf, L2 norm) on the texts."""
+    texts = list(texts)
     analyzer = Analyzer(language)
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, token_pattern=None)
     try:
-        matrix = sparse.csr_matrix(vectorizer.fit_transform(list(texts)))
+        matrix = sparse.csr_matrix(vectorizer.fit_transform(texts))
     except ValueError:  # empty vocabulary: every text was empty or stop words only
-        return TextVectors(sparse.csr_matrix((len(texts), 0)), [], {})
+        return TextVectors(sparse.csr_matrix((len(texts), 0)), [], {}, texts)
     terms = [str(t) for t in vectorizer.get_feature_names_out()]
-    return TextVectors(matrix, terms, analyzer.surface_forms())
+    return TextVectors(matrix, terms, analyzer.surface_forms(), texts)
 
 
 def similar_pairs(

@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from dialog.analysis.graph_centrality import betweenness
 from dialog.analysis.graph_model import OTHER_THEME_ID, OTHER_THEME_LABEL, MapParams
 from dialog.analysis.text import TextVectors
 
@@ -80,11 +81,9 @@ def _theme(
 
 
 def _betweenness(core: nx.Graph, params: MapParams, seed: int) -> dict[str, float]:
-    n = core.number_of_nodes()
-    if n < 3 or core.number_of_edges() == 0:
+    if core.number_of_nodes() < 3 or core.number_of_edges() == 0:
         return {}
-    k = params.betweenness_sample if n > params.betweenness_sample else None
-    return nx.betweenness_centrality(core, k=k, normalized=True, seed=seed)
+    return betweenness(core, sample=params.betweenness_sample, seed=seed)
 
 
 def bridging_perspectives(
