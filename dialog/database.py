@@ -54,6 +54,7 @@ class Database:
 
     def init(self, url: str, **engine_kwargs: Any) -> None:
         """Bind to a database URL (called by the app factory or the CLI)."""
+        self.dispose()
         self._engine = make_engine(url, **engine_kwargs)
         self._factory = sessionmaker(bind=self._engine, expire_on_commit=False)
         self.scoped = scoped_session(self._factory)

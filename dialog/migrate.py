@@ -16,8 +16,12 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
-    """Bring the database schema up to ``revision``."""
+def upgrade(database_url: str, revision: str = "heads") -> None:
+    """Bring the database schema up to ``revision`` (default: every branch's head).
+
+    Features add their tables in migrations that branch from the foundation, so there may
+    be several heads; upgrading to "heads" applies them all.
+    """
     command.upgrade(alembic_config(database_url), revision)
 
 

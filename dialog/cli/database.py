@@ -14,7 +14,7 @@ def db() -> None:
 
 
 @db.command(help="Kör migreringar till senaste versionen / run migrations to the latest.")
-@click.option("--revision", default="head", show_default=True)
+@click.option("--revision", default="heads", show_default=True)
 def upgrade(revision: str) -> None:
     """Run Alembic migrations."""
     settings = Settings.from_env()

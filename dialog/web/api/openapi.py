@@ -9,10 +9,18 @@ from flask.typing import ResponseReturnValue
 
 from dialog import __version__
 from dialog.web.api import blueprint
-from dialog.web.api.openapi_paths import PATHS, SCHEMAS
+from dialog.web.api import openapi_paths
+
+#: Each feature describes its own paths in a module of its own; listed explicitly.
+PATH_SOURCES = (openapi_paths,)
 
 
 def document() -> dict[str, Any]:
+    paths: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
+    for source in PATH_SOURCES:
+        paths.update(source.PATHS)
+        schemas.update(getattr(source, "SCHEMAS", {}))
     return {
         "openapi": "3.1.0",
         "info": {
@@ -29,9 +37,9 @@ def document() -> dict[str, Any]:
                 "participant": {"type": "http", "scheme": "bearer",
                                 "description": "participant_token från POST /join"},
             },
-            "schemas": SCHEMAS,
+            "schemas": schemas,
         },
-        "paths": PATHS,
+        "paths": paths,
     }
 
 

@@ -1,0 +1,42 @@
+# dialog: two commands on a fresh machine.
+#   make run   creates .venv, installs, migrates, seeds the demo when empty, serves
+#   make test  creates .venv, installs, runs the whole suite
+
+PYTHON ?= python3
+VENV   ?= .venv
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: install run test test-postgres lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/dialog db upgrade
+	$(BIN)/dialog demo --if-empty --port $(PORT)
+	$(BIN)/dialog serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/pytest
+
+test-postgres: install
+	DIALOG_TEST_DATABASE_URL=$${DIALOG_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		$(BIN)/pytest -m "not browser"
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python bench/bench_analysis.py
+	$(BIN)/python bench/bench_graph.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
