@@ -65,7 +65,9 @@ def _kmeans(
     return model.cluster_centers_, model.labels_, float(model.inertia_)
 
 
-def base_clusters(points: np.ndarray, seed: int, k: int = BASE_CLUSTERS) -> tuple[np.ndarray, np.ndarray]:
+def base_clusters(
+    points: np.ndarray, seed: int, k: int = BASE_CLUSTERS
+) -> tuple[np.ndarray, np.ndarray]:
     """Quantise participants into at most k base clusters; return centres and labels."""
     distinct = np.unique(points, axis=0)
     if len(distinct) <= k:
@@ -89,6 +91,86 @@ def _group_silhouette(centers: np.ndarray, labels: np.ndarray) -> float:
     return float(silhouette_score(centers, labels))
 
 
+def _squared_distances(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """Return squared distances from every point to every centre, per restart: (R, N, k)."""
+    # One coordinate at a time keeps the temporaries at (R, N, k) instead of (R, N, k, d).
+    total = np.zeros((centers.shape[0], len(points), centers.shape[1]))
+    for j in range(points.shape[1]):
+        total += (points[None, :, None, j] - centers[:, None, :, j]) ** 2
+    return total
+
+
+def _plus_plus(
+    points: np.ndarray, weights: np.ndarray, k: int, restarts: int, seed: int
+) -> np.ndarray:
+    """Draw k-means++ starting centres for several restarts at once: (R, k, d)."""
+    rng = np.random.default_rng(seed)
+    n = len(points)
+    chosen = np.empty((restarts, k), dtype=np.int64)
+    chosen[:, 0] = rng.choice(n, size=restarts, p=weights / weights.sum())
+    nearest = ((points[None, :, :] - points[chosen[:, 0]][:, None, :]) ** 2).sum(axis=2)
+    for j in range(1, k):
+        mass = nearest * weights[None, :]
+        totals = mass.sum(axis=1, keepdims=True)
+        # Where every point already sits on a centre, fall back to drawing by weight alone.
+        mass = np.where(totals > 0, mass, weights[None, :])
+        cumulative = np.cumsum(mass, axis=1)
+        draws = rng.random(restarts) * cumulative[:, -1]
+        chosen[:, j] = (cumulative < draws[:, None]).sum(axis=1).clip(max=n - 1)
+        step = ((points[None, :, :] - points[chosen[:, j]][:, None, :]) ** 2).sum(axis=2)
+        nearest = np.minimum(nearest, step)
+    return points[chosen]
+
+
+def _lloyd(
+    points: np.ndarray, weights: np.ndarray, centers: np.ndarray, max_iter: int = 100
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Run weighted Lloyd iterations for all restarts at once; return centres, labels, inertia."""
+    restarts, k, _ = centers.shape
+    labels = np.full((restarts, len(points)), -1, dtype=np.int64)
+    for _ in range(max_iter):
+        new_labels = _squared_distances(points, centers).argmin(axis=2)
+        if np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+        # Sum weights and coordinates per (restart, cluster) with bincount over flat ids.
+        flat = (labels + (np.arange(restarts) * k)[:, None]).ravel()
+        tiled = np.tile(weights, restarts)
+        mass = np.bincount(flat, weights=tiled, minlength=restarts * k).reshape(restarts, k)
+        sums = np.stack(
+            [
+                np.bincount(
+                    flat, weights=tiled * np.tile(points[:, j], restarts), minlength=restarts * k
+                )
+                for j in range(points.shape[1])
+            ],
+            axis=1,
+        ).reshape(restarts, k, -1)
+        # An emptied cluster keeps its old centre rather than vanishing.
+        filled = mass[:, :, None] > 0
+        centers = np.where(filled, sums / np.where(filled, mass[:, :, None], 1.0), centers)
+    distances = _squared_distances(points, centers)
+    labels = distances.argmin(axis=2)
+    inertia = (np.take_along_axis(distances, labels[:, :, None], axis=2)[:, :, 0] * weights).sum(1)
+    return centers, labels, inertia
+
+
+def _best_kmeans(
+    points: np.ndarray,
+    k: int,
+    seed: int,
+    weights: np.ndarray | None = None,
+    restarts: int = GROUP_RESTARTS,
+    init: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Run k-means from k-means++ restarts (or a given start) and keep the lowest inertia."""
+    w = np.ones(len(points)) if weights is None else weights
+    starts = _plus_plus(points, w, k, restarts, seed) if init is None else init[None, :, :]
+    centers, labels, inertia = _lloyd(points, w, starts)
+    best = int(np.argmin(inertia))
+    return centers[best], labels[best], float(inertia[best])
+
+
 def _groups_for_k(
     points: np.ndarray, centers: np.ndarray, weights: np.ndarray, k: int, seed: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -97,9 +179,9 @@ def _groups_for_k(
     # refine it on the participants, next to k-means++ restarts on the participants. The
     # lowest inertia wins: the base quantisation (and so the seed) then no longer decides who
     # sits on which side of a boundary.
-    from_base, _, _ = _kmeans(centers, k, seed, weights=weights, n_init=GROUP_RESTARTS)
-    refined = _kmeans(points, k, seed, init=from_base)
-    restarted = _kmeans(points, k, seed, n_init=GROUP_RESTARTS)
+    from_base, _, _ = _best_kmeans(centers, k, seed, weights=weights)
+    refined = _best_kmeans(points, k, seed, init=from_base)
+    restarted = _best_kmeans(points, k, seed + 1)
     group_centers, member_labels, _ = min(refined, restarted, key=lambda fit: fit[2])
     distances = ((centers[:, None, :] - group_centers[None, :, :]) ** 2).sum(axis=2)
     return member_labels, distances.argmin(axis=1)

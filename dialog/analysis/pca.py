@@ -21,7 +21,7 @@ class PcaResult:
 
     @property
     def extremity(self) -> np.ndarray:
-        """Return each perspective's distance from the origin in the projection (Polis's extremity)."""
+        """Return how far each perspective lands from the origin (Polis's extremity)."""
         return np.linalg.norm(self.perspective_projection, axis=1)
 
 
@@ -44,8 +44,7 @@ def _orient(components: np.ndarray) -> np.ndarray:
 
 def _top_components(centered: np.ndarray, n_components: int, seed: int) -> np.ndarray:
     """Return the top right singular vectors of the centred matrix as rows."""
-    n_rows, n_cols = centered.shape
-    if n_cols <= _GRAM_LIMIT:
+    if centered.shape[1] <= _GRAM_LIMIT:
         gram = (centered.T @ centered).astype(np.float64)
         eigenvalues, eigenvectors = np.linalg.eigh(gram)
         order = np.argsort(eigenvalues)[::-1][:n_components]
@@ -85,7 +84,5 @@ def fit_pca(
     scale = np.sqrt(n_active / np.maximum(n_votes, 1))
     projection = (centered @ components.T.astype(np.float32)).astype(np.float64) * scale[:, None]
     # A perspective lands where a participant who agreed with it alone would land.
-    perspective_projection = (
-        (1.0 - center)[:, None] * components.T * np.sqrt(max(n_active, 1))
-    )
+    perspective_projection = (1.0 - center)[:, None] * components.T * np.sqrt(max(n_active, 1))
     return PcaResult(center, components, projection, perspective_projection)

@@ -109,8 +109,9 @@ def read_groups(path: Path) -> dict[int, int | None]:
     """Read Polis's group per participant from participants-votes.csv (None when unclustered)."""
     # Looked up by column name because some exports put an xid column before group-id.
     return {
-        _int(row["participant"]): (None if not (row.get("group-id") or "").strip()
-                                   else _int(row["group-id"]))
+        _int(row["participant"]): (
+            None if not (row.get("group-id") or "").strip() else _int(row["group-id"])
+        )
         for row in _read_rows(path)
     }
 

@@ -1,0 +1,231 @@
+"""Find what characterises each opinion group and what unites or divides them (Polis repness)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# One-sided z for 90 % confidence, Polis's significance level for all its tests.
+Z_90 = 1.2816
+MAX_REPRESENTATIVE = 5
+MAX_CONSENSUS = 5
+MAX_LISTED = 5
+# A perspective is only called divisive when enough people in at least two groups saw it.
+MIN_GROUP_VOTES = 3
+MIN_DIVISIVE_SPREAD = 0.3
+# Areas of uncertainty: at least this share passed, among at least this many who saw it.
+MIN_PASS_SHARE = 0.3
+MIN_UNCERTAIN_VOTES = 5
+
+
+@dataclass(frozen=True, eq=False)
+class VoteCounts:
+    """Agree, disagree and seen counts per row (group or everyone) and perspective."""
+
+    agree: np.ndarray
+    disagree: np.ndarray
+    seen: np.ndarray
+
+    @property
+    def passed(self) -> np.ndarray:
+        """Return how many passed."""
+        return self.seen - self.agree - self.disagree
+
+    @property
+    def p_agree(self) -> np.ndarray:
+        """Return Polis's pseudo-counted agree probability (na + 1) / (ns + 2)."""
+        return (self.agree + 1.0) / (self.seen + 2.0)
+
+    @property
+    def p_disagree(self) -> np.ndarray:
+        """Return the pseudo-counted disagree probability (nd + 1) / (ns + 2)."""
+        return (self.disagree + 1.0) / (self.seen + 2.0)
+
+
+def count_votes(
+    values: np.ndarray, labels: np.ndarray | None = None, n_groups: int = 1
+) -> VoteCounts:
+    """Count votes per group (rows of the result); without labels, count everyone as one row."""
+    if labels is None:
+        labels = np.zeros(values.shape[0], dtype=np.int64)
+    members = np.zeros((n_groups, values.shape[0]), dtype=np.float32)
+    valid = labels >= 0
+    members[labels[valid], np.flatnonzero(valid)] = 1.0
+    # One matrix product per vote kind keeps this linear in the number of cells and in C.
+    agree = members @ (values == 1).astype(np.float32)
+    disagree = members @ (values == -1).astype(np.float32)
+    seen = members @ (~np.isnan(values)).astype(np.float32)
+    return VoteCounts(
+        agree.astype(np.float64), disagree.astype(np.float64), seen.astype(np.float64)
+    )
+
+
+def prop_test(successes: np.ndarray, trials: np.ndarray) -> np.ndarray:
+    """Return Polis's one-proportion z against 1/2, with a pseudo-count on both counts."""
+    return 2.0 * np.sqrt(trials + 1.0) * ((successes + 1.0) / (trials + 1.0) - 0.5)
+
+
+def two_prop_test(
+    succ_in: np.ndarray, succ_out: np.ndarray, n_in: np.ndarray, n_out: np.ndarray
+) -> np.ndarray:
+    """Return Polis's two-proportion z (group vs rest), with a pseudo-count on all four counts."""
+    succ_in, succ_out, n_in, n_out = succ_in + 1.0, succ_out + 1.0, n_in + 1.0, n_out + 1.0
+    p_in, p_out = succ_in / n_in, succ_out / n_out
+    pooled = (succ_in + succ_out) / (n_in + n_out)
+    spread = np.sqrt(pooled * (1.0 - pooled) * (1.0 / n_in + 1.0 / n_out))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (p_in - p_out) / spread
+    # Everyone agreeing leaves no variance; Polis calls that no difference.
+    return np.where(spread > 0, z, 0.0)
+
+
+def _row(perspective_id: object, counts: VoteCounts, g: int, c: int) -> dict:
+    """Return the vote counts of one group and perspective as a plain dict."""
+    return {
+        "perspective_id": perspective_id,
+        "agree": int(counts.agree[g, c]),
+        "disagree": int(counts.disagree[g, c]),
+        "pass": int(counts.passed[g, c]),
+        "seen": int(counts.seen[g, c]),
+    }
+
+
+def representative(
+    counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_REPRESENTATIVE
+) -> list[list[dict]]:
+    """Select each group's representative perspectives the way Polis's repness does."""
+    rest = VoteCounts(
+        counts.agree.sum(0) - counts.agree,
+        counts.disagree.sum(0) - counts.disagree,
+        counts.seen.sum(0) - counts.seen,
+    )
+    pa, pd = counts.p_agree, counts.p_disagree
+    pat, pdt = prop_test(counts.agree, counts.seen), prop_test(counts.disagree, counts.seen)
+    ra, rd = pa / rest.p_agree, pd / rest.p_disagree
+    rat = two_prop_test(counts.agree, rest.agree, counts.seen, rest.seen)
+    rdt = two_prop_test(counts.disagree, rest.disagree, counts.seen, rest.seen)
+    agree_side = rat > rdt
+    repness = np.where(agree_side, ra, rd)
+    repness_z = np.where(agree_side, rat, rdt)
+    p_success = np.where(agree_side, pa, pd)
+    p_z = np.where(agree_side, pat, pdt)
+    metric = repness * repness_z * p_success * p_z
+    sufficient = ((rat > Z_90) & (pat > Z_90)) | ((rdt > Z_90) & (pdt > Z_90))
+    voted = (counts.agree + counts.disagree) > 0
+    result: list[list[dict]] = []
+    for g in range(counts.seen.shape[0]):
+
+        def entry(c: int, g: int = g, agree: bool | None = None) -> dict:
+            """Describe perspective c for group g, on its more distinctive side by default."""
+            side = bool(agree_side[g, c]) if agree is None else agree
+            row = _row(perspective_ids[c], counts, g, c)
+            row.update(
+                direction="agree" if side else "disagree",
+                repness=float((ra if side else rd)[g, c]),
+                repness_test=float((rat if side else rdt)[g, c]),
+                p=float((pa if side else pd)[g, c]),
+                p_test=float((pat if side else pdt)[g, c]),
+            )
+            return row
+
+        # Polis always tries to show one thing the group agrees on, even if weakly distinctive.
+        agreeable = voted[g] & ((pat[g] > Z_90) | ((ra[g] > 1.0) & (pa[g] > 0.5)))
+        best_agree = None
+        if agreeable.any():
+            distinctive = agreeable & (ra[g] > 1.0)
+            pool = distinctive if distinctive.any() else agreeable
+            score = ra[g] * rat[g] * pa[g] * pat[g] if distinctive.any() else pa[g] * pat[g]
+            best_agree = int(np.flatnonzero(pool)[np.argmax(score[pool])])
+        chosen = [c for c in np.argsort(-metric[g], kind="stable") if sufficient[g, c]]
+        if not chosen:
+            if best_agree is not None:
+                result.append([entry(best_agree, agree=True) | {"best_agree": True}])
+            elif voted[g].any():
+                strongest = np.where(voted[g], np.maximum(rat[g], rdt[g]), -np.inf)
+                result.append([entry(int(np.argmax(strongest)))])
+            else:
+                result.append([])
+            continue
+        rows = (
+            [entry(best_agree, agree=True) | {"best_agree": True}] if best_agree is not None else []
+        )
+        rows += [entry(int(c)) for c in chosen if c != best_agree][: limit - len(rows)]
+        # Polis lists what the group agrees with before what it rejects.
+        result.append(sorted(rows, key=lambda r: r["direction"] != "agree"))
+    return result
+
+
+def consensus(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_CONSENSUS) -> list[dict]:
+    """Return perspectives most people agree (or disagree) with, significantly (Polis)."""
+    found: list[tuple[float, dict]] = []
+    for direction, successes in (("agree", counts.agree[0]), ("disagree", counts.disagree[0])):
+        p = (successes + 1.0) / (counts.seen[0] + 2.0)
+        z = prop_test(successes, counts.seen[0])
+        ok = np.flatnonzero((p > 0.5) & (z > Z_90))
+        for c in ok[np.argsort(-(p * z)[ok], kind="stable")][:limit]:
+            row = _row(perspective_ids[c], counts, 0, int(c))
+            row.update(direction=direction, p=float(p[c]), p_test=float(z[c]))
+            found.append((float(p[c] * z[c]), row))
+    return [row for _, row in sorted(found, key=lambda item: -item[0])]
+
+
+def group_informed_consensus(
+    counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED
+) -> list[dict]:
+    """Rank perspectives by the product over groups of each group's agree probability (Polis)."""
+    if counts.seen.shape[0] == 0:
+        return []
+    pa = counts.p_agree
+    score = pa.prod(axis=0)
+    # Every group must have seen it; otherwise the 1/2 prior would stand in for a whole group.
+    seen_by_all = (counts.seen > 0).all(axis=0)
+    candidates = np.flatnonzero(seen_by_all)
+    order = candidates[np.argsort(-score[candidates], kind="stable")][:limit]
+    return [
+        {
+            "perspective_id": perspective_ids[c],
+            "consensus": float(score[c]),
+            "group_agree": [float(x) for x in pa[:, c]],
+            "seen": int(counts.seen[:, c].sum()),
+        }
+        for c in order
+    ]
+
+
+def divisive(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED) -> list[dict]:
+    """Rank perspectives by how much the groups' agree rates differ, given enough votes."""
+    enough = counts.seen >= MIN_GROUP_VOTES
+    rate = np.divide(counts.agree, counts.seen, out=np.zeros_like(counts.seen), where=enough)
+    n_enough = enough.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(enough, rate, 0.0).sum(axis=0) / n_enough
+        variance = np.where(enough, (rate - mean) ** 2, 0.0).sum(axis=0) / n_enough
+    spread = np.where(enough, rate, -np.inf).max(axis=0) - np.where(enough, rate, np.inf).min(
+        axis=0
+    )
+    ok = np.flatnonzero((n_enough >= 2) & (spread >= MIN_DIVISIVE_SPREAD))
+    order = ok[np.argsort(-variance[ok], kind="stable")][:limit]
+    return [
+        {
+            "perspective_id": perspective_ids[c],
+            "variance": float(variance[c]),
+            "spread": float(spread[c]),
+            "group_agree_rate": [
+                float(r) if e else None for r, e in zip(rate[:, c], enough[:, c], strict=True)
+            ],
+            "seen": int(counts.seen[:, c].sum()),
+        }
+        for c in order
+    ]
+
+
+def uncertain(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED) -> list[dict]:
+    """Return perspectives that many people passed on: areas of uncertainty."""
+    seen, passed = counts.seen[0], counts.passed[0]
+    share = np.divide(passed, seen, out=np.zeros_like(seen), where=seen > 0)
+    ok = np.flatnonzero((seen >= MIN_UNCERTAIN_VOTES) & (share >= MIN_PASS_SHARE))
+    order = ok[np.lexsort((-seen[ok], -share[ok]))][:limit]
+    return [
+        _row(perspective_ids[c], counts, 0, int(c)) | {"pass_share": float(share[c])} for c in order
+    ]
