@@ -120,7 +120,9 @@ def make_facilitator(app: Flask) -> Callable[..., tuple[int, str]]:
 
 
 @pytest.fixture
-def make_world(app: Flask, make_facilitator: Callable[..., tuple[int, str]]) -> Callable[..., World]:
+def make_world(
+    app: Flask, make_facilitator: Callable[..., tuple[int, str]]
+) -> Callable[..., World]:
     """Factory: a facilitator, a process with stakeholder groups and an open workshop."""
 
     def make(*, email: str = "samtalsledare@varberg.se", pre_moderation: bool = False,

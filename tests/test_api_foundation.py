@@ -56,7 +56,9 @@ def test_opening_a_workshop_gives_a_join_code_and_url(client: FlaskClient, world
                            headers=bearer(world.facilitator_token), json={"title": "Kväll 2"})
     assert response.status_code == 201
     code = response.json["join_code"]
-    assert len(code) == 6 and code.isalnum() and code.isupper()
+    assert len(code) == 6
+    assert code.isalnum()
+    assert code.isupper()
     assert response.json["join_url"].endswith(f"/j/{code}")
 
 

@@ -8,7 +8,8 @@ from tests.conftest import bearer
 
 
 def test_groups_with_nothing_yet_are_missing(client, world, join_participant):
-    for group, kind in [("unga", "feeling"), ("unga", "idea"), ("skola", "idea"), (None, "thought")]:
+    sent = [("unga", "feeling"), ("unga", "idea"), ("skola", "idea"), (None, "thought")]
+    for group, kind in sent:
         token = join_participant(world.join_code, group)
         client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives", headers=bearer(token),
                     json={"text": "Något", "kind": kind, "client_id": "1"})

@@ -30,7 +30,8 @@ def create_process(
     language: str = "sv",
 ) -> Process:
     """Create a process and open its first phase, inventering round 1."""
-    title, question = _required(title, "title", MAX_TITLE), _required(question, "question", MAX_QUESTION)
+    title = _required(title, "title", MAX_TITLE)
+    question = _required(question, "question", MAX_QUESTION)
     groups = _clean_groups(stakeholder_groups)
     process = Process(
         slug=_unique_slug(session, title),
@@ -129,7 +130,7 @@ def _clean_groups(names: Any) -> list[str]:
 
 
 def slugify(text: str) -> str:
-    """Turn a title into a URL slug: "Tillit och trygghet i Varberg" -> "tillit-och-trygghet-i-varberg"."""
+    """Turn a title into a URL slug: "Tillit och trygghet" -> "tillit-och-trygghet"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:60].rstrip("-") or "process"

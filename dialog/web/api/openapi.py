@@ -8,8 +8,7 @@ from flask import jsonify
 from flask.typing import ResponseReturnValue
 
 from dialog import __version__
-from dialog.web.api import blueprint
-from dialog.web.api import openapi_paths
+from dialog.web.api import blueprint, openapi_paths
 
 #: Each feature describes its own paths in a module of its own; listed explicitly.
 PATH_SOURCES = (openapi_paths,)

@@ -33,7 +33,8 @@ def open_workshop(process_id: int) -> ResponseReturnValue:
 def get_workshop(workshop_id: int) -> ResponseReturnValue:
     workshop = workshops.get_workshop(db.session, workshop_id)
     processes.managed_process(db.session, g.facilitator, workshop.process_id)
-    return jsonify(workshops.workshop_to_dict(workshop) | {"join_url": join_url(workshop.join_code)})
+    body = workshops.workshop_to_dict(workshop)
+    return jsonify(body | {"join_url": join_url(workshop.join_code)})
 
 
 @blueprint.patch("/workshops/<int:workshop_id>")

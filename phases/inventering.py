@@ -1,0 +1,50 @@
+"""Inventering: listen, collect every perspective, ask which perspective is missing."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.models import ModerationStatus, Participant, Perspective, PhaseKind, Workshop
+from dialog.models import Phase as PhaseRecord
+from dialog.services import tallies
+from dialog.services.perspectives import perspective_to_dict
+from phases.base import Control, PhoneScreen
+
+
+class Inventering:
+    kind: ClassVar[PhaseKind] = PhaseKind.INVENTERING
+    name_key: ClassVar[str] = "phases.inventering.name"
+
+    def phone_screen(
+        self, session: Session, phase: PhaseRecord, participant: Participant
+    ) -> PhoneScreen:
+        """The write page: a perspective and its kind, to the workshop the phone joined."""
+        return PhoneScreen("participant/write.html", {"workshop_id": participant.workshop_id})
+
+    def controls(self, phase: PhaseRecord) -> list[Control]:
+        return [
+            Control("open_workshop", "phases.inventering.controls.open_workshop",
+                    "/facilitator/processes/{process_id}"),
+            Control("moderate", "phases.inventering.controls.moderate",
+                    "/facilitator/workshops/{workshop_id}"),
+        ]
+
+    def produce(self, session: Session, phase: PhaseRecord) -> dict[str, Any]:
+        """The approved perspectives of this round and who has not been heard yet."""
+        approved = session.scalars(
+            select(Perspective)
+            .where(Perspective.phase_id == phase.id,
+                   Perspective.status == ModerationStatus.APPROVED)
+            .order_by(Perspective.id)
+        )
+        workshops = session.scalars(select(Workshop.id).where(Workshop.phase_id == phase.id))
+        return {
+            "kind": self.kind.value,
+            "round": phase.round,
+            "workshops": list(workshops),
+            "perspectives": [perspective_to_dict(p) for p in approved],
+            "tally": tallies.tally(session, phase.process, statuses=(ModerationStatus.APPROVED,)),
+        }
