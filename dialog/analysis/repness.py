@@ -11,9 +11,10 @@ Z_90 = 1.2816
 MAX_REPRESENTATIVE = 5
 MAX_CONSENSUS = 5
 MAX_LISTED = 5
-# A perspective is only called divisive when enough people in at least two groups saw it.
+# A perspective is only called divisive when enough people in at least two groups saw it and
+# their mean votes (from -1 to +1) lie at least this far apart.
 MIN_GROUP_VOTES = 3
-MIN_DIVISIVE_SPREAD = 0.3
+MIN_DIVISIVE_SPREAD = 0.5
 # Areas of uncertainty: at least this share passed, among at least this many who saw it.
 MIN_PASS_SHARE = 0.3
 MIN_UNCERTAIN_VOTES = 5
@@ -194,16 +195,19 @@ def group_informed_consensus(
 
 
 def divisive(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED) -> list[dict]:
-    """Rank perspectives by how much the groups' agree rates differ, given enough votes."""
+    """Rank perspectives by how far apart the groups' mean votes are, given enough votes."""
+    # Mean vote per group (+1 agree, -1 disagree, 0 pass): unlike the agree rate alone, it
+    # tells a group that rejects a perspective from one that merely passes on it.
     enough = counts.seen >= MIN_GROUP_VOTES
-    rate = np.divide(counts.agree, counts.seen, out=np.zeros_like(counts.seen), where=enough)
+    net = counts.agree - counts.disagree
+    mean_vote = np.divide(net, counts.seen, out=np.zeros_like(net), where=enough)
     n_enough = enough.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(enough, rate, 0.0).sum(axis=0) / n_enough
-        variance = np.where(enough, (rate - mean) ** 2, 0.0).sum(axis=0) / n_enough
-    spread = np.where(enough, rate, -np.inf).max(axis=0) - np.where(enough, rate, np.inf).min(
-        axis=0
-    )
+    safe_n = np.maximum(n_enough, 1)
+    centre = np.where(enough, mean_vote, 0.0).sum(axis=0) / safe_n
+    variance = np.where(enough, (mean_vote - centre) ** 2, 0.0).sum(axis=0) / safe_n
+    highest = np.where(enough, mean_vote, -np.inf).max(axis=0, initial=-np.inf)
+    lowest = np.where(enough, mean_vote, np.inf).min(axis=0, initial=np.inf)
+    spread = np.where(n_enough >= 2, highest - lowest, 0.0)
     ok = np.flatnonzero((n_enough >= 2) & (spread >= MIN_DIVISIVE_SPREAD))
     order = ok[np.argsort(-variance[ok], kind="stable")][:limit]
     return [
@@ -211,9 +215,8 @@ def divisive(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED
             "perspective_id": perspective_ids[c],
             "variance": float(variance[c]),
             "spread": float(spread[c]),
-            "group_agree_rate": [
-                float(r) if e else None for r, e in zip(rate[:, c], enough[:, c], strict=True)
-            ],
+            "group_mean_vote": [float(v) for v in mean_vote[:, c]],
+            "group_seen": [int(n) for n in counts.seen[:, c]],
             "seen": int(counts.seen[:, c].sum()),
         }
         for c in order

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 
@@ -17,8 +18,17 @@ Label = Hashable
 def _factorize(labels: Sequence[Label]) -> tuple[tuple[Label, ...], np.ndarray]:
     """Map labels to dense codes, returning the sorted unique labels and one code per label."""
     array = np.asarray(labels)
+    if array.ndim == 1 and array.dtype.kind in "iu" and array.size:
+        low, high = int(array.min()), int(array.max())
+        if high - low <= 4 * array.size + 1024:
+            # Dense integer ids (the usual case): a presence table beats sorting.
+            present = np.zeros(high - low + 1, dtype=bool)
+            present[array - low] = True
+            code_of = np.cumsum(present) - 1
+            uniques = np.flatnonzero(present) + low
+            return tuple(uniques.tolist()), code_of[array - low]
     if array.ndim == 1 and array.dtype.kind in "iuU":
-        # Integer and plain string labels sort and factorise in C; this is the fast path.
+        # Other integer and plain string labels still sort and factorise in C.
         uniques, codes = np.unique(array, return_inverse=True)
         return tuple(uniques.tolist()), codes.astype(np.int64, copy=False)
     # Mixed or exotic labels: keep first-seen order, since they may not be mutually orderable.
@@ -77,8 +87,10 @@ class VoteMatrix:
         if not triples:
             columns = tuple(perspective_ids or ())
             return cls((), columns, np.empty((0, len(columns)), dtype=np.float32))
-        who, what, how = zip(*triples, strict=True)
-        vote = np.asarray(how, dtype=np.float32)
+        # map(itemgetter) is many times faster than zip(*triples) for millions of votes.
+        who = list(map(itemgetter(0), triples))
+        what = list(map(itemgetter(1), triples))
+        vote = np.fromiter(map(itemgetter(2), triples), dtype=np.float32, count=len(triples))
         rows, row = _factorize(who)
         excluded = 0
         if perspective_ids is None:
@@ -94,11 +106,13 @@ class VoteMatrix:
                 used, row = np.unique(row, return_inverse=True)
                 rows = tuple(rows[i] for i in used.tolist())
         values = np.full((len(rows), len(columns)), np.nan, dtype=np.float32)
-        # Keep the last vote per cell: unique over the reversed log finds each cell's last entry.
+        # Keep the last vote per cell: the highest log position per cell, found without sorting.
         cell = row * len(columns) + col
-        _, last_from_end = np.unique(cell[::-1], return_index=True)
-        last = len(cell) - 1 - last_from_end
-        values.ravel()[cell[last]] = np.sign(vote[last])
+        position = np.int32 if len(cell) < 2**31 else np.int64
+        last = np.full(values.size, -1, dtype=position)
+        np.maximum.at(last, cell, np.arange(len(cell), dtype=position))
+        filled = np.flatnonzero(last >= 0)
+        values.ravel()[filled] = np.sign(vote[last[filled]])
         return cls(rows, columns, values, excluded)
 
     @property
