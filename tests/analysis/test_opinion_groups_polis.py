@@ -1,0 +1,122 @@
+"""Our opinion groups against the groups Polis itself computed for real conversations.
+
+Agreement is the adjusted Rand index (ARI) over the participants that both Polis and we put in a
+group. Two conversations are known to diverge: Polis computes groups incrementally as votes
+arrive, warm-starting k-means from its previous result, and for these two its groups cannot be
+recovered from the final votes alone (not by any projection or k we tried; see
+docs/performance.md). They are marked xfail rather than hidden behind a meaningless floor.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from dialog.analysis import OpinionAnalysis, PolisExport, analyze_opinions, read_polis_export
+
+POLIS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polis-opendata"
+CONVERSATIONS = (
+    sorted(p.name for p in POLIS_DIR.iterdir() if (p / "votes.csv").is_file())
+    if POLIS_DIR.is_dir()
+    else []
+)
+needs_data = pytest.mark.skipif(
+    not CONVERSATIONS, reason=f"Polis open data not found in {POLIS_DIR}"
+)
+
+# The floor we reach on each conversation (measured ARI in the comment), a little below it.
+ARI_FLOOR = {
+    "15-per-hour-seattle": 0.8,  # 0.86-0.88 depending on seed
+    "brexit-consensus": 0.8,  # 0.88
+    "vtaiwan.uberx": 0.75,  # 0.83
+}
+DEFAULT_FLOOR = 0.6
+DIVERGENT = {
+    "london.youth.policing": "26 people voting within 16 minutes; Polis's warm-started k-means "
+    "kept a 3/18/3 split that cold k-means does not find (ARI 0.1)",
+    "scoop-hivemind.ubi": "Polis grouped 60 people with fewer than 7 votes and found 4 groups "
+    "that no 2-D projection of the final votes separates (ARI 0.1)",
+}
+SAME_GROUP_COUNT_DIVERGENT = {"scoop-hivemind.ubi"}
+
+
+def conversations(divergent: set[str] | dict[str, str]) -> list:
+    """Return the conversations as pytest params, xfail where Polis is known to diverge."""
+    if not CONVERSATIONS:
+        return [pytest.param("none", marks=needs_data)]
+    return [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(reason=DIVERGENT[name], strict=False)
+            if name in divergent
+            else (),
+        )
+        for name in CONVERSATIONS
+    ]
+
+
+@cache
+def export(name: str) -> PolisExport:
+    """Read one conversation once per test session."""
+    return read_polis_export(POLIS_DIR / name)
+
+
+@cache
+def analysis(name: str, seed: int = 0) -> OpinionAnalysis:
+    """Analyse one conversation, rejected comments left out, once per seed."""
+    return analyze_opinions(export(name).vote_matrix(), seed=seed)
+
+
+def ari_against_polis(name: str, seed: int = 0) -> float:
+    """Return the ARI between Polis's groups and ours, over people both grouped."""
+    polis = export(name).polis_groups()
+    ours = analysis(name, seed).group_of()
+    both = [pid for pid in polis if pid in ours]
+    return adjusted_rand_score([polis[p] for p in both], [ours[p] for p in both])
+
+
+@pytest.mark.parametrize("name", conversations(DIVERGENT))
+def test_our_groups_agree_with_polis(name: str) -> None:
+    floor = ARI_FLOOR.get(name, DEFAULT_FLOOR)
+    assert ari_against_polis(name) >= floor
+
+
+@pytest.mark.parametrize("name", conversations(SAME_GROUP_COUNT_DIVERGENT))
+def test_we_find_as_many_groups_as_polis(name: str) -> None:
+    polis_groups = set(export(name).polis_groups().values())
+    assert len(analysis(name).opinion_groups) == len(polis_groups)
+
+
+@needs_data
+def test_median_agreement_across_conversations_is_at_least_0_8() -> None:
+    assert np.median([ari_against_polis(name) for name in CONVERSATIONS]) >= 0.8
+
+
+@pytest.mark.parametrize("name", conversations(set()))
+def test_we_group_the_people_polis_counts_as_in_conversation(name: str) -> None:
+    # Polis keeps people "in conversation" once they qualified, even if the rule later rises; we
+    # see only the final votes, so we may group fewer. Everyone we group, Polis grouped too.
+    polis = set(export(name).polis_groups())
+    ours = set(analysis(name).group_of())
+    assert ours <= polis
+    assert len(ours) >= 0.7 * len(polis)
+
+
+@pytest.mark.parametrize("name", conversations(set()))
+def test_the_analysis_is_deterministic_for_a_seed(name: str) -> None:
+    first = analysis(name, seed=5).group_of()
+    again = analyze_opinions(export(name).vote_matrix(), seed=5).group_of()
+    assert first == again
+
+
+@pytest.mark.parametrize("name", conversations(set()))
+def test_every_group_has_representative_perspectives(name: str) -> None:
+    result = analysis(name)
+    accepted = set(export(name).accepted_comment_ids)
+    for group in result.opinion_groups:
+        assert 1 <= len(group.representative) <= 5
+        assert {r["perspective_id"] for r in group.representative} <= accepted
