@@ -11,5 +11,6 @@ def qr_svg(url: str, *, label: str, scale: int = 6) -> Markup:
     code = segno.make(url, error="m")
     svg = code.svg_inline(scale=scale, dark="#000", light="#fff", title=label,
                           svgclass="qr", lineclass=None, omitsize=True)
-    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="' + Markup.escape(label)
+    # str(): adding a plain str to Markup would escape the str, i.e. the <svg tag itself.
+    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="' + str(Markup.escape(label))
                               + '" ', 1))
