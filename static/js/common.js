@@ -1,0 +1,138 @@
+// Small helpers shared by the pages: strings, DOM building, the live connection.
+
+/** The page's translated strings, rendered by the server into <script id="i18n">. */
+export function readStrings() {
+  const node = document.getElementById("i18n");
+  if (!node) return {};
+  try {
+    return JSON.parse(node.textContent || "{}");
+  } catch {
+    return {};
+  }
+}
+
+/** Fill "{name}" placeholders: format("{count} nya", {count: 3}). */
+export function format(template, params = {}) {
+  return String(template ?? "").replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Create an element: el("p", {class: "x", text: "hello"}, child, ...). Never parses HTML. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on") && typeof value === "function") {
+      node.addEventListener(key.slice(2), value);
+    } else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Capitalise the first letter of a stakeholder group's name for display ("unga" -> "Unga"). */
+export function displayName(name) {
+  const text = String(name ?? "");
+  return text ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
+}
+
+/** "14:05" in the page's language, from an ISO timestamp. */
+export function clockTime(iso, lang) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  try {
+    return date.toLocaleTimeString(lang === "en" ? "en-GB" : "sv-SE", {
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+  } catch {
+    return date.toISOString().slice(11, 16);
+  }
+}
+
+/**
+ * Connect to the live namespace. The vendored Socket.IO client (a classic script) defines
+ * the global `io`. WebSocket first; long-polling when a network blocks WebSockets.
+ */
+export function connectLive(auth) {
+  if (typeof window.io !== "function") {
+    throw new Error("socket.io client not loaded");
+  }
+  return window.io("/live", {
+    auth,
+    transports: ["websocket", "polling"],
+    tryAllTransports: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
+}
+
+/**
+ * Show the state of the connection in a `.connection` element: a dot and words, never
+ * colour alone.
+ */
+export function showConnection(strings, state) {
+  const box = document.getElementById("connection");
+  const text = document.getElementById("connection-text");
+  if (!box || !text) return;
+  box.dataset.state = state;
+  const words = strings[state] || "";
+  if (text.textContent !== words) text.textContent = words;
+}
+
+/**
+ * An announcer for screen readers that speaks at most once per `interval` ms: bursts of
+ * events in a busy room become one sentence instead of a queue of them.
+ */
+export class ThrottledAnnouncer {
+  constructor(region, interval = 8000) {
+    this.region = region;
+    this.interval = interval;
+    this.last = 0;
+    this.timer = null;
+    this.pending = null;
+  }
+
+  /** `compose` returns the sentence to speak, called when it is time to speak. */
+  schedule(compose) {
+    this.pending = compose;
+    if (this.timer) return;
+    const wait = Math.max(0, this.last + this.interval - Date.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  flush() {
+    this.timer = null;
+    if (!this.pending || !this.region) return;
+    const sentence = this.pending();
+    this.pending = null;
+    this.last = Date.now();
+    // Clearing first makes assistive technology announce the same words again.
+    this.region.textContent = "";
+    setTimeout(() => {
+      this.region.textContent = sentence;
+    }, 50);
+  }
+}
+
+/** Put a message into a status region as a styled notice (kind: info, success, warning, error). */
+export function showNotice(region, kind, ...lines) {
+  if (!region) return;
+  region.replaceChildren();
+  const texts = lines.flat().filter(Boolean);
+  if (!texts.length) return;
+  region.append(
+    el(
+      "div",
+      { class: `notice notice--${kind}` },
+      texts.map((line) => el("p", { class: "notice__text", text: line })),
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+// The join page: POST /api/v1/join, keep the participant token on this phone, go write.
+
+import { readStrings, showNotice } from "./common.js";
+import { getToken, keys, setItem, setToken } from "./outbox.js";
+
+const strings = readStrings();
+const form = document.getElementById("join-form");
+
+if (form) {
+  const status = document.getElementById("join-status");
+  const button = document.getElementById("join-submit");
+  const workshopId = form.dataset.workshopId;
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (button.disabled) return;
+    const data = new FormData(form);
+    const group = String(data.get("stakeholder_group") || "");
+    const ageBand = String(data.get("age_band") || "");
+    const body = { join_code: form.dataset.joinCode };
+    if (group) body.stakeholder_group = group;
+    if (ageBand) body.age_band = ageBand;
+
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    showNotice(status, "info", strings.joining);
+    try {
+      const response = await fetch("/api/v1/join", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (response.status === 201 && answer.participant_token) {
+        const joined = String(answer.workshop_id ?? workshopId);
+        setToken(joined, answer.participant_token);
+        setItem(keys.group(joined), group);
+        window.location.assign(`/w/${encodeURIComponent(joined)}`);
+        return;
+      }
+      const message = (answer.error && answer.error.message) || strings.network_error;
+      showNotice(status, "error", message);
+    } catch {
+      showNotice(status, "error", strings.network_error);
+    }
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  });
+
+  // Someone who already joined on this phone can go straight on; joining again is allowed.
+  if (getToken(workshopId)) form.dataset.alreadyJoined = "true";
+}

@@ -1,0 +1,239 @@
+// The participant's outbox: nothing written on a phone is lost to a flaky connection.
+//
+// Every perspective gets a client_id and is stored in localStorage *before* it is sent.
+// It leaves the outbox only when the server acknowledges it (or refuses it for good, e.g.
+// text_too_long). On every (re)connect the whole outbox is sent again; the server stores a
+// perspective once per client_id, so a resend after a lost acknowledgement is harmless.
+
+const memory = new Map();
+
+function pickStorage() {
+  try {
+    const probe = "dialog.probe";
+    window.localStorage.setItem(probe, "1");
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    return null; // private mode or storage disabled: keep things in memory for this page
+  }
+}
+
+const storage = pickStorage();
+
+export function getItem(key) {
+  if (storage) {
+    try {
+      return storage.getItem(key);
+    } catch {
+      /* fall through to memory */
+    }
+  }
+  return memory.has(key) ? memory.get(key) : null;
+}
+
+export function setItem(key, value) {
+  memory.set(key, value);
+  if (storage) {
+    try {
+      storage.setItem(key, value);
+    } catch {
+      /* quota or disabled: the in-memory copy still works for this page */
+    }
+  }
+}
+
+export function removeItem(key) {
+  memory.delete(key);
+  if (storage) {
+    try {
+      storage.removeItem(key);
+    } catch {
+      /* ignore */
+    }
+  }
+}
+
+export const keys = {
+  token: (workshopId) => `dialog.token.${workshopId}`,
+  group: (workshopId) => `dialog.group.${workshopId}`,
+  outbox: (workshopId) => `dialog.outbox.${workshopId}`,
+  draft: (workshopId) => `dialog.draft.${workshopId}`,
+};
+
+export function getToken(workshopId) {
+  return getItem(keys.token(workshopId));
+}
+
+export function setToken(workshopId, token) {
+  setItem(keys.token(workshopId), token);
+}
+
+export function clearToken(workshopId) {
+  removeItem(keys.token(workshopId));
+}
+
+/** A random id for a perspective: crypto.randomUUID where it exists (it needs HTTPS). */
+export function newClientId() {
+  const cryptoApi = globalThis.crypto;
+  if (cryptoApi && typeof cryptoApi.randomUUID === "function") {
+    try {
+      return cryptoApi.randomUUID();
+    } catch {
+      /* insecure context in some browsers: fall back below */
+    }
+  }
+  const bytes = new Uint8Array(16);
+  if (cryptoApi && typeof cryptoApi.getRandomValues === "function") {
+    cryptoApi.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Perspectives written on this phone for one workshop that the server has not confirmed. */
+export class Outbox {
+  constructor(workshopId) {
+    this.key = keys.outbox(workshopId);
+    this.listeners = new Set();
+    // Another tab of the same workshop may send or add items: keep every tab's view in step.
+    window.addEventListener("storage", (event) => {
+      if (event.key === this.key) this.notify();
+    });
+  }
+
+  items() {
+    const raw = getItem(this.key);
+    if (!raw) return [];
+    try {
+      const parsed = JSON.parse(raw);
+      return Array.isArray(parsed)
+        ? parsed.filter((item) => item && typeof item.client_id === "string" && item.client_id)
+        : [];
+    } catch {
+      return [];
+    }
+  }
+
+  get size() {
+    return this.items().length;
+  }
+
+  has(clientId) {
+    return this.items().some((item) => item.client_id === clientId);
+  }
+
+  add(item) {
+    const items = this.items().filter((other) => other.client_id !== item.client_id);
+    items.push({ ...item, queued_at: item.queued_at || new Date().toISOString() });
+    this.save(items);
+  }
+
+  remove(clientId) {
+    const items = this.items();
+    const kept = items.filter((item) => item.client_id !== clientId);
+    if (kept.length !== items.length) this.save(kept);
+  }
+
+  save(items) {
+    if (items.length) setItem(this.key, JSON.stringify(items));
+    else removeItem(this.key);
+    this.notify();
+  }
+
+  onChange(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify() {
+    for (const listener of this.listeners) listener(this);
+  }
+}
+
+/** Refusals that will never succeed on a resend: drop the item and tell the writer. */
+export const PERMANENT_ERRORS = new Set([
+  "text_required",
+  "text_too_long",
+  "unknown_kind",
+  "unknown_stakeholder_group",
+  "client_id_required",
+  "client_id_too_long",
+  "invalid_json",
+  "payload_too_large",
+  "field_required",
+  "token_not_for_this_workshop",
+]);
+
+/**
+ * Sends outbox items over a Socket.IO connection and reports each outcome:
+ * {type: "sent", item, ack} | {type: "rejected", item, error} | {type: "failed", item, error}
+ * | {type: "timeout", item}. Only "sent" and "rejected" take the item out of the outbox.
+ */
+export class Sender {
+  constructor(socket, outbox, { timeoutMs = 10000, onResult = () => {} } = {}) {
+    this.socket = socket;
+    this.outbox = outbox;
+    this.timeoutMs = timeoutMs;
+    this.onResult = onResult;
+    this.inFlight = new Set();
+    this.flushing = null;
+  }
+
+  async send(item) {
+    if (this.inFlight.has(item.client_id) || !this.socket.connected) return null;
+    this.inFlight.add(item.client_id);
+    const payload = {
+      text: item.text,
+      kind: item.kind,
+      stakeholder_group: item.stakeholder_group || null,
+      client_id: item.client_id,
+    };
+    let result;
+    try {
+      const ack = await this.socket
+        .timeout(this.timeoutMs)
+        .emitWithAck("perspective:submit", payload);
+      if (ack && ack.ok) {
+        this.outbox.remove(item.client_id);
+        result = { type: "sent", item, ack };
+      } else {
+        const error = (ack && ack.error) || { code: "internal_error", message: "" };
+        if (PERMANENT_ERRORS.has(error.code)) {
+          this.outbox.remove(item.client_id);
+          result = { type: "rejected", item, error };
+        } else {
+          result = { type: "failed", item, error };
+        }
+      }
+    } catch {
+      // No acknowledgement in time: it may or may not have arrived. It stays in the outbox
+      // and goes again on the next connect; the server recognises the client_id.
+      result = { type: "timeout", item };
+    } finally {
+      this.inFlight.delete(item.client_id);
+    }
+    this.onResult(result);
+    return result;
+  }
+
+  /** Send everything in the outbox, oldest first, one at a time. */
+  flush() {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      try {
+        for (const item of this.outbox.items()) {
+          if (!this.socket.connected) break;
+          if (!this.outbox.has(item.client_id)) continue; // another tab sent it meanwhile
+          await this.send(item);
+        }
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
+  }
+}
