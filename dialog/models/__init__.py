@@ -11,10 +11,12 @@ from dialog.models.perspective import (
     PerspectiveKind,
 )
 from dialog.models.process import Phase, PhaseKind, PhaseStatus, Process, StakeholderGroup
+from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
 from dialog.models.workshop import Workshop, WorkshopState
 
 __all__ = [
     "AGE_BANDS",
+    "DEFAULT_LICENCE",
     "MAX_TEXT_LENGTH",
     "Base",
     "Facilitator",
@@ -27,6 +29,8 @@ __all__ = [
     "PhaseKind",
     "PhaseStatus",
     "Process",
+    "Publication",
+    "PublicationSettings",
     "StakeholderGroup",
     "Workshop",
     "WorkshopState",
