@@ -72,7 +72,9 @@ def _group_prompts(coverage: dict[str, Any], params: MapParams) -> list[Prompt]:
                 "message_en": f"No perspectives from {group} yet. "
                               "Which perspective are we missing?",
             })
-        elif count < params.quiet_min_count or count < params.quiet_share * fair_share:
+        elif count < params.quiet_share * fair_share or (
+            count < params.quiet_min_count <= fair_share
+        ):
             quiet.append({
                 "type": "group_quiet", "stakeholder_group": group, "count": count,
                 "share": round(count / total, 4),
@@ -135,8 +137,9 @@ def missing_perspectives(
 ) -> list[Prompt]:
     """Prompts for the facilitator, in this order:
 
-    ``group_silent`` (a group of the process has no perspective), ``group_quiet`` (fewer
-    than ``quiet_min_count`` perspectives or under ``quiet_share`` of an even share),
+    ``group_silent`` (a group of the process has no perspective), ``group_quiet`` (under
+    ``quiet_share`` of an even share of all perspectives, or fewer than ``quiet_min_count``
+    once an even share would reach that count),
     ``single_group_theme`` (a theme voiced by one group only) and ``no_contrast_theme``
     (no ``contrasts_with`` link touches the theme and none of its perspectives is
     ``contested``: divisive between opinion groups or often disagreed with). The

@@ -13,11 +13,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 import numpy as np
 
+from dialog.analysis.graph_edges import add_opinion_groups, edge_attrs, pair_evidence
 from dialog.analysis.graph_model import (
     ExplicitLink,
     MapParams,
@@ -26,26 +26,18 @@ from dialog.analysis.graph_model import (
     VoteTriple,
     group_node,
     json_id,
-    opinion_node,
     perspective_node,
     theme_node,
 )
-from dialog.analysis.graph_votes import (
+from dialog.analysis.graph_opinion import (
     GroupRates,
-    VoteTable,
-    build_vote_table,
-    co_agreement_pairs,
     consensus_rates,
     divisive_mask,
     group_rates,
 )
+from dialog.analysis.graph_votes import VoteTable, build_vote_table, co_agreement_pairs
 from dialog.analysis.text import TextVectors, default_similarity_threshold, similar_pairs, vectorize
 from dialog.analysis.themes import Theme, detect_themes
-
-# Weight of each kind of evidence in the edge weight that theme detection uses.
-LINK_WEIGHTS = {"builds_on": 1.0, "same_as": 1.0, "contrasts_with": 0.5}
-CO_AGREEMENT_WEIGHT = 0.5
-EDGE_TYPES = ("link", "similar", "co_agreement")
 
 
 @dataclass
@@ -73,47 +65,6 @@ def _unique(perspectives: Iterable[PerspectiveInput]) -> list[PerspectiveInput]:
     if len(set(seen)) != len(seen):
         raise ValueError("perspective ids must be unique")
     return items
-
-
-def _pair_evidence(
-    items: Sequence[PerspectiveInput],
-    links: Iterable[ExplicitLink],
-    similar: Iterable[tuple[int, int, float]],
-    co_agreement: Iterable[tuple[int, int, float, float, int]],
-) -> dict[tuple[int, int], dict[str, Any]]:
-    index = {p.id: i for i, p in enumerate(items)}
-    pairs: dict[tuple[int, int], dict[str, Any]] = {}
-    for link in links:
-        i, j = index.get(link.source_id), index.get(link.target_id)
-        if i is None or j is None or i == j:
-            continue
-        found = pairs.setdefault((min(i, j), max(i, j)), {})
-        relations = found.setdefault("relations", [])
-        if link.relation not in relations:
-            relations.append(link.relation)
-        found.setdefault("link_source", perspective_node(link.source_id))
-    for i, j, cosine in similar:
-        pairs.setdefault((i, j), {})["similarity"] = cosine
-    for i, j, jaccard, phi, support in co_agreement:
-        pairs.setdefault((i, j), {}).update(jaccard=jaccard, phi=phi, support=support)
-    return pairs
-
-
-def _edge_attrs(evidence: dict[str, Any]) -> dict[str, Any]:
-    relations: list[str] = evidence.get("relations", [])
-    present = {"link": bool(relations), "similar": "similarity" in evidence,
-               "co_agreement": "jaccard" in evidence}
-    types = [t for t in EDGE_TYPES if present[t]]
-    weight = max((LINK_WEIGHTS[r] for r in relations), default=0.0)
-    weight += evidence.get("similarity", 0.0) + CO_AGREEMENT_WEIGHT * evidence.get("jaccard", 0.0)
-    attrs: dict[str, Any] = {"type": types[0], "types": types, "weight": round(weight, 6)}
-    if relations:
-        attrs.update(relation=relations[0], relations=relations,
-                     link_source=evidence["link_source"])
-    for key in ("similarity", "jaccard", "phi", "support"):
-        if key in evidence:
-            attrs[key] = evidence[key]
-    return attrs
 
 
 def assemble_graph(
@@ -184,12 +135,12 @@ def assemble_graph(
 
     core = nx.Graph()
     core.add_nodes_from(nodes)
-    for (i, j), evidence in sorted(_pair_evidence(items, links, similar, co_agreement).items()):
-        attrs = _edge_attrs(evidence)
+    for (i, j), evidence in sorted(pair_evidence(items, links, similar, co_agreement).items()):
+        attrs = edge_attrs(evidence)
         graph.add_edge(nodes[i], nodes[j], **attrs)
         core.add_edge(nodes[i], nodes[j], weight=attrs["weight"])
 
-    agree_rates = _add_opinion_groups(graph, nodes, rates, opinion, params)
+    agree_rates = add_opinion_groups(graph, nodes, rates, opinion, params)
     lap("graph")
 
     themes = detect_themes(
@@ -206,32 +157,6 @@ def assemble_graph(
     lap("themes")
     return GraphBuild(graph, core, nodes, vectors, table, rates, themes, contested,
                       consensus, min_rates, agree_rates, params, timing)
-
-
-def _add_opinion_groups(
-    graph: nx.Graph,
-    nodes: Sequence[str],
-    rates: GroupRates | None,
-    opinion: OpinionInput | None,
-    params: MapParams,
-) -> dict[str, dict[str, float]]:
-    """Add opinion-group nodes and ``agreed_by`` edges; return per-node group agree rates."""
-    agree_rates: dict[str, dict[str, float]] = {}
-    if rates is None or opinion is None:
-        return agree_rates
-    rate = rates.agree_rate()
-    enough = rates.votes >= params.min_group_votes
-    for g, gid in enumerate(rates.group_ids):
-        onode = opinion_node(gid)
-        graph.add_node(onode, type="opinion_group", group_id=gid,
-                       size=len(opinion.groups[gid]))
-        for j in np.flatnonzero(enough[g]).tolist():
-            value = round(float(rate[g, j]), 4)
-            agree_rates.setdefault(nodes[j], {})[str(gid)] = value
-            if value >= params.agreed_by_threshold:
-                graph.add_edge(onode, nodes[j], type="agreed_by", weight=value,
-                               votes=int(rates.votes[g, j]))
-    return agree_rates
 
 
 def build_perspective_graph(

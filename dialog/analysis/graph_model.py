@@ -71,8 +71,9 @@ class MapParams:
         bridge, and how many such bridges to report at most.
     betweenness_sample: above this many perspectives betweenness uses that many sampled
         sources (seeded), keeping the analysis fast on large processes.
-    quiet_min_count / quiet_share: a stakeholder group is quiet with fewer perspectives
-        than quiet_min_count, or less than quiet_share of an even share of all perspectives.
+    quiet_min_count / quiet_share: a stakeholder group is quiet with less than quiet_share
+        of an even share of all perspectives, or with fewer than quiet_min_count once an
+        even share would reach quiet_min_count (so early in a process nobody is "quiet").
     """
 
     similarity_threshold: float | None = None

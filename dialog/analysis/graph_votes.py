@@ -9,7 +9,7 @@ from operator import itemgetter
 import numpy as np
 from scipy import sparse
 
-from dialog.analysis.graph_model import OpinionInput, ParticipantId, PerspectiveId
+from dialog.analysis.graph_model import ParticipantId, PerspectiveId
 
 
 @dataclass
@@ -36,15 +36,43 @@ class VoteTable:
 def _codes(labels: tuple[Hashable, ...]) -> tuple[list[Hashable], np.ndarray]:
     """Factorise labels: unique labels and one code per label (vectorised for int or str)."""
     kinds = set(map(type, labels))
-    if kinds == {int} or kinds == {str}:
-        array = np.fromiter(labels, np.int64, len(labels)) if kinds == {int} else np.asarray(labels)
+    if kinds == {int}:
+        array = np.fromiter(labels, np.int64, len(labels))
+        low, high = int(array.min()), int(array.max())
+        if low >= 0 and high < 4 * len(array) + 100_000:
+            # Small non-negative ids (the usual case): an O(n) table instead of a sort.
+            present = np.zeros(high + 1, dtype=bool)
+            present[array] = True
+            code_of = np.cumsum(present) - 1
+            return np.flatnonzero(present).tolist(), code_of[array]
         uniques, codes = np.unique(array, return_inverse=True)
+        return uniques.tolist(), codes.ravel()
+    if kinds == {str}:
+        uniques, codes = np.unique(np.asarray(labels), return_inverse=True)
         return uniques.tolist(), codes.astype(np.int64, copy=False).ravel()
     index: dict[Hashable, int] = {}
     codes = np.fromiter(
         (index.setdefault(label, len(index)) for label in labels), np.int64, len(labels)
     )
     return list(index), codes
+
+
+def _last_occurrence(keys: np.ndarray, n_keys: int) -> np.ndarray:
+    """Positions of the last occurrence of each distinct key (keys in ``range(n_keys)``)."""
+    if n_keys <= 20_000_000:
+        last = np.full(n_keys, -1, dtype=np.int64)
+        np.maximum.at(last, keys, np.arange(len(keys), dtype=np.int64))
+        return last[last >= 0]
+    # The first occurrence of a key in the reversed log is its last one in the original.
+    _, first_in_reversed = np.unique(keys[::-1], return_index=True)
+    return np.sort(len(keys) - 1 - first_in_reversed)
+
+
+def _signs(values: tuple[object, ...]) -> np.ndarray:
+    try:
+        return np.sign(np.fromiter(values, np.float64, len(values)))  # type: ignore[arg-type]
+    except TypeError:  # None or other non-numbers among the votes: not counted
+        return np.array([np.sign(v) if isinstance(v, int | float) else np.nan for v in values])
 
 
 def build_vote_table(
@@ -67,29 +95,28 @@ def build_vote_table(
     participant_ids, rows = _codes(participants)
     perspective_ids, perspective_codes = _codes(perspectives)
     lookup = np.array([perspective_index.get(p, -1) for p in perspective_ids], dtype=np.int64)
-    # Latest vote wins: the first occurrence of each (participant, perspective) key in the
-    # reversed log is the last one in the original.
-    keys = rows * len(perspective_ids) + perspective_codes
-    _, first_in_reversed = np.unique(keys[::-1], return_index=True)
-    last = len(keys) - 1 - first_in_reversed
-    value = np.sign(np.fromiter(values, np.float64, len(values))[last])
+    last = _last_occurrence(rows * len(perspective_ids) + perspective_codes,
+                            len(participant_ids) * len(perspective_ids))
+    value = _signs(values)[last]
     rows, cols = rows[last], lookup[perspective_codes[last]]
     keep = (cols >= 0) & ~np.isnan(value)
     rows, cols, value = rows[keep], cols[keep], value[keep]
     # Renumber participants so that only those with a counted vote appear.
-    used, rows = np.unique(rows, return_inverse=True)
-    shape = (len(used), shape_cols)
+    used = np.flatnonzero(np.bincount(rows, minlength=len(participant_ids)))
+    renumber = np.full(len(participant_ids), -1, dtype=np.int64)
+    renumber[used] = np.arange(len(used))
+    voted = sparse.csr_matrix((value + 2.0, (renumber[rows], cols)),
+                              shape=(len(used), shape_cols))  # 1 disagree, 2 pass, 3 agree
 
-    def matrix(mask: np.ndarray) -> sparse.csr_matrix:
-        data = np.ones(int(mask.sum()), dtype=np.float64)
-        return sparse.csr_matrix((data, (rows[mask], cols[mask])), shape=shape)
+    def select(code: float) -> sparse.csr_matrix:
+        chosen = voted.copy()
+        chosen.data = (chosen.data == code).astype(np.float64)
+        chosen.eliminate_zeros()
+        return chosen
 
-    return VoteTable(
-        [participant_ids[i] for i in used.tolist()],
-        matrix(value > 0),
-        matrix(value < 0),
-        matrix(np.ones(len(rows), dtype=bool)),
-    )
+    agree, disagree = select(3.0), select(1.0)
+    voted.data = np.ones_like(voted.data)
+    return VoteTable([participant_ids[i] for i in used.tolist()], agree, disagree, voted)
 
 
 DENSE_LIMIT = 4_000_000  # cells of participants x perspectives for dense float32 products
@@ -160,70 +187,3 @@ def co_agreement_pairs(
          int(both[i, j]))
         for i, j in zip(rows, cols, strict=True)
     ]
-
-
-@dataclass
-class GroupRates:
-    """Per opinion group and perspective: agree, disagree and vote counts (rows = groups)."""
-
-    group_ids: list[int]
-    agree: np.ndarray
-    disagree: np.ndarray
-    votes: np.ndarray
-
-    def agree_rate(self) -> np.ndarray:
-        return self.agree / np.maximum(self.votes, 1)
-
-    def disagree_rate(self) -> np.ndarray:
-        return self.disagree / np.maximum(self.votes, 1)
-
-
-def group_rates(table: VoteTable, opinion: OpinionInput | None) -> GroupRates | None:
-    """Count each opinion group's votes per perspective; None without opinion groups."""
-    if opinion is None or not opinion.groups:
-        return None
-    index = {p: i for i, p in enumerate(table.participant_ids)}
-    group_ids = sorted(opinion.groups)
-    rows: list[int] = []
-    cols: list[int] = []
-    for g, gid in enumerate(group_ids):
-        members = {index[m] for m in opinion.groups[gid] if m in index}
-        rows.extend([g] * len(members))
-        cols.extend(sorted(members))
-    membership = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(group_ids), table.n_participants)
-    )
-    return GroupRates(
-        group_ids=group_ids,
-        agree=np.asarray((membership @ table.agree).todense()),
-        disagree=np.asarray((membership @ table.disagree).todense()),
-        votes=np.asarray((membership @ table.voted).todense()),
-    )
-
-
-def divisive_mask(rates: GroupRates | None, min_votes: int, threshold: float) -> np.ndarray:
-    """Perspectives that one opinion group agrees with while another group disagrees."""
-    if rates is None or not rates.group_ids:
-        return np.zeros(0, dtype=bool)
-    enough = rates.votes >= min_votes
-    agreeing = (rates.agree_rate() >= threshold - 1e-12) & enough
-    disagreeing = (rates.disagree_rate() >= threshold - 1e-12) & enough
-    n_agree, n_disagree = agreeing.sum(axis=0), disagreeing.sum(axis=0)
-    same_single = (n_agree == 1) & (n_disagree == 1) & (agreeing & disagreeing).any(axis=0)
-    return (n_agree >= 1) & (n_disagree >= 1) & ~same_single
-
-
-def consensus_rates(
-    rates: GroupRates | None, min_votes: int, threshold: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return (mask, min agree rate): agreed by every opinion group with enough votes.
-
-    At least two opinion groups must have enough votes on the perspective.
-    """
-    if rates is None or not rates.group_ids:
-        return np.zeros(0, dtype=bool), np.zeros(0)
-    enough = rates.votes >= min_votes
-    rate = np.where(enough, rates.agree_rate(), np.inf)
-    lowest = rate.min(axis=0)
-    mask = (enough.sum(axis=0) >= 2) & (lowest >= threshold - 1e-12)
-    return mask, np.where(np.isfinite(lowest), lowest, 0.0)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import add
 
 import numpy as np
 import snowballstemmer
@@ -30,6 +31,7 @@ BIGRAM_SIMILARITY_THRESHOLD = 0.12
 # Han ideographs, kana and CJK compatibility ideographs: scripts written without spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN_RE = re.compile(rf"([{_CJK}]+)|([^\W_{_CJK}]+)")
+_CJK_START = re.compile(rf"[{_CJK}]")
 
 
 def default_similarity_threshold(language: str) -> float:
@@ -79,26 +81,33 @@ def stem(word: str, language: str) -> str:
 
 
 def _is_cjk(token: str) -> bool:
-    return "\u3040" <= token[0] <= "\u30ff" or "\u3400" <= token[0] <= "\ufaff"
+    return _CJK_START.match(token) is not None
+
+
+def _analyze(text: str, language: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Return the terms of a text and the ``(stem, word)`` pairs of its stemmed words."""
+    stops = stopwords(language)
+    terms: list[str] = []
+    words: list[tuple[str, str]] = []
+    for token in tokenize(text):
+        if _is_cjk(token):
+            terms.extend(map(add, token[:-1], token[1:]) if len(token) > 1 else (token,))
+        elif len(token) >= 2 and token not in stops:
+            term = stem(token, language)
+            terms.append(term)
+            words.append((term, token))
+    return terms, words
 
 
 def analyze_pairs(text: str, language: str = "sv") -> list[tuple[str, str]]:
-    """Return ``(term, surface form)`` pairs: stop words dropped, words stemmed.
+    """Return ``(term, surface form)`` pairs in text order: stop words dropped, words stemmed.
 
     CJK runs give character bigrams (a lone character stands for itself); other tokens
     shorter than two characters are dropped.
     """
-    stops = stopwords(language)
-    pairs: list[tuple[str, str]] = []
-    for token in tokenize(text):
-        if _is_cjk(token):
-            if len(token) == 1:
-                pairs.append((token, token))
-            else:
-                pairs.extend((token[i : i + 2],) * 2 for i in range(len(token) - 1))
-        elif len(token) >= 2 and token not in stops:
-            pairs.append((stem(token, language), token))
-    return pairs
+    terms, words = _analyze(text, language)
+    surface = iter(words)
+    return [(t, next(surface)[1]) if not _is_cjk(t) else (t, t) for t in terms]
 
 
 class Analyzer:
@@ -109,12 +118,15 @@ class Analyzer:
         self.surface_counts: Counter[tuple[str, str]] = Counter()
 
     def __call__(self, text: str) -> list[str]:
-        pairs = analyze_pairs(text, self.language)
-        self.surface_counts.update(pairs)
-        return [term for term, _ in pairs]
+        terms, words = _analyze(text, self.language)
+        self.surface_counts.update(words)
+        return terms
 
     def surface_forms(self) -> dict[str, str]:
-        """Map each term to its most frequent surface form (ties: alphabetically first)."""
+        """Map each stem to its most frequent surface form (ties: alphabetically first).
+
+        CJK bigrams are their own surface form and are left out.
+        """
         best: dict[str, tuple[int, str]] = {}
         for (term, surface), count in self.surface_counts.items():
             current = best.get(term)

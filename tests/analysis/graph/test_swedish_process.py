@@ -147,3 +147,10 @@ def test_same_seed_gives_the_same_map() -> None:
     first.pop("timing_ms")
     second.pop("timing_ms")
     assert first == second
+
+
+def test_early_in_a_process_nobody_is_quiet() -> None:
+    result = analyze_map(PERSPECTIVES[:2] + PERSPECTIVES[6:7], GROUPS)
+    assert prompts(result, "group_quiet") == []
+    silent = [p["stakeholder_group"] for p in prompts(result, "group_silent")]
+    assert silent == ["vårdnadshavare", "polis", "föreningsliv"]
