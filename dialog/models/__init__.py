@@ -1,7 +1,19 @@
 """Domain models, one module per aggregate. Importing this registers every table."""
 
+from dialog.models.alternative import (
+    Alternative,
+    AlternativeEvent,
+    AlternativeOutcome,
+    Amendment,
+)
+from dialog.models.analysis import AnalysisSnapshot
 from dialog.models.base import Base, utcnow
+from dialog.models.checkback import CheckbackRating, CheckbackRound, Rating
+from dialog.models.committee import CommitteeGoal, GoalKind
 from dialog.models.facilitator import Facilitator
+from dialog.models.fishing import FishingAnswer, FishingPrompt
+from dialog.models.link import LinkRelation, PerspectiveLink
+from dialog.models.majority_vote import Dissent, Majority, RoundStatus, Vote, VoteRound, VoteValue
 from dialog.models.moderation import ModerationEvent
 from dialog.models.participant import AGE_BANDS, Participant
 from dialog.models.perspective import (
@@ -11,27 +23,55 @@ from dialog.models.perspective import (
     PerspectiveKind,
 )
 from dialog.models.process import Phase, PhaseKind, PhaseStatus, Process, StakeholderGroup
+from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdate
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
+from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.workshop import Workshop, WorkshopState
 
 __all__ = [
     "AGE_BANDS",
     "DEFAULT_LICENCE",
     "MAX_TEXT_LENGTH",
+    "VOTE_NAMES",
+    "VOTE_VALUES",
+    "Alternative",
+    "AlternativeEvent",
+    "AlternativeOutcome",
+    "Amendment",
+    "AnalysisSnapshot",
     "Base",
+    "CheckbackRating",
+    "CheckbackRound",
+    "CommitteeGoal",
+    "Dissent",
     "Facilitator",
+    "FishingAnswer",
+    "FishingPrompt",
+    "GoalKind",
+    "LinkRelation",
+    "Majority",
     "ModerationEvent",
     "ModerationStatus",
     "Participant",
     "Perspective",
     "PerspectiveKind",
+    "PerspectiveLink",
     "Phase",
     "PhaseKind",
     "PhaseStatus",
     "Process",
+    "Proposal",
+    "ProposalStatus",
+    "ProposalStatusUpdate",
     "Publication",
     "PublicationSettings",
+    "Rating",
+    "Reaction",
+    "RoundStatus",
     "StakeholderGroup",
+    "Vote",
+    "VoteRound",
+    "VoteValue",
     "Workshop",
     "WorkshopState",
     "utcnow",
