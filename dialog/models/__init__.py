@@ -10,6 +10,14 @@ from dialog.models.analysis import AnalysisSnapshot
 from dialog.models.base import Base, utcnow
 from dialog.models.checkback import CheckbackRating, CheckbackRound, Rating
 from dialog.models.committee import CommitteeGoal, GoalKind
+from dialog.models.conversation import (
+    MAX_REFLECTION_LENGTH,
+    ConversationRound,
+    ConversationRoundPerspective,
+    ConversationStatus,
+    Reflection,
+    ViewChange,
+)
 from dialog.models.facilitator import Facilitator
 from dialog.models.fishing import FishingAnswer, FishingPrompt
 from dialog.models.link import LinkRelation, PerspectiveLink
@@ -26,12 +34,15 @@ from dialog.models.process import Phase, PhaseKind, PhaseStatus, Process, Stakeh
 from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdate
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
 from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
+from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
 from dialog.models.workshop import Workshop, WorkshopState
 
 __all__ = [
     "AGE_BANDS",
     "DEFAULT_LICENCE",
+    "MAX_REFLECTION_LENGTH",
     "MAX_TEXT_LENGTH",
+    "RESISTANCE_LINE",
     "VOTE_NAMES",
     "VOTE_VALUES",
     "Alternative",
@@ -43,6 +54,9 @@ __all__ = [
     "CheckbackRating",
     "CheckbackRound",
     "CommitteeGoal",
+    "ConversationRound",
+    "ConversationRoundPerspective",
+    "ConversationStatus",
     "Dissent",
     "Facilitator",
     "FishingAnswer",
@@ -67,8 +81,12 @@ __all__ = [
     "PublicationSettings",
     "Rating",
     "Reaction",
+    "Reflection",
+    "ResistanceEntry",
+    "ResistanceLevel",
     "RoundStatus",
     "StakeholderGroup",
+    "ViewChange",
     "Vote",
     "VoteRound",
     "VoteValue",
