@@ -1,0 +1,120 @@
+"""End to end over a real gevent server and real WebSockets, also across two processes."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.request
+
+import pytest
+import socketio
+
+from tests.realserver import free_port, seed_demo, server_env, start_server
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def post_json(url: str, body: dict, token: str | None = None) -> dict:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def connect(url: str, token: str) -> socketio.Client:
+    client = socketio.Client(reconnection=False)
+    client.connect(url, namespaces=["/live"], auth={"token": token},
+                   transports=["websocket"], wait_timeout=10)
+    return client
+
+
+def watch(url: str, token: str, workshop_id: int) -> tuple[socketio.Client, list[dict]]:
+    """Connect a facilitator console and collect every `perspective:new` it receives."""
+    seen: list[dict] = []
+    arrived = threading.Event()
+    client = socketio.Client(reconnection=False)
+
+    @client.on("perspective:new", namespace="/live")
+    def _on_new(data: dict) -> None:
+        seen.append(data)
+        arrived.set()
+
+    client.connect(url, namespaces=["/live"], auth={"token": token},
+                   transports=["websocket"], wait_timeout=10)
+    ack = client.call("workshop:watch", {"workshop_id": workshop_id}, namespace="/live",
+                      timeout=10)
+    assert ack["ok"] is True
+    client.arrived = arrived  # type: ignore[attr-defined]
+    return client, seen
+
+
+def redis_available() -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping())
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="module")
+def demo_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict]:
+    env = server_env(tmp_path_factory.mktemp("real-server"))
+    return env, seed_demo(env)
+
+
+@pytest.fixture(scope="module")
+def server(demo_env):
+    env, _demo = demo_env
+    running = start_server(env)
+    yield running
+    running.stop()
+
+
+def test_a_phone_and_a_console_meet_over_websocket(demo_env, server):
+    _env, demo = demo_env
+    token = post_json(f"{server.url}/api/v1/auth/token", demo["facilitator"])["token"]
+    console, seen = watch(server.url, token, demo["workshop_id"])
+    joined = post_json(f"{server.url}/api/v1/join", {"join_code": demo["join_code"]})
+    phone = connect(server.url, joined["participant_token"])
+    ack = phone.call("perspective:submit", {"text": "Mer ljus vid stationen", "kind": "idea",
+                                            "client_id": "ws-1"}, namespace="/live")
+    assert ack["ok"] is True
+    assert console.arrived.wait(10)
+    assert [p["text"] for p in seen] == ["Mer ljus vid stationen"]
+    assert phone.call("perspective:submit", {"text": "Mer ljus vid stationen",
+                                             "kind": "idea", "client_id": "ws-1"},
+                      namespace="/live")["duplicate"] is True
+    phone.disconnect()
+    console.disconnect()
+
+
+def test_a_connection_without_a_token_is_refused(server):
+    client = socketio.Client(reconnection=False)
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        client.connect(server.url, namespaces=["/live"], auth={"token": "nonsense"},
+                       transports=["websocket"], wait_timeout=5)
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis on 127.0.0.1:6379")
+def test_two_server_processes_share_rooms_through_redis(demo_env):
+    env, demo = demo_env
+    env = env | {"DIALOG_REDIS_URL": REDIS_URL}
+    first, second = start_server(env, free_port()), start_server(env, free_port())
+    try:
+        token = post_json(f"{first.url}/api/v1/auth/token", demo["facilitator"])["token"]
+        console, seen = watch(first.url, token, demo["workshop_id"])
+        joined = post_json(f"{second.url}/api/v1/join", {"join_code": demo["join_code"]})
+        phone = connect(second.url, joined["participant_token"])
+        ack = phone.call("perspective:submit", {"text": "Via Redis", "kind": "thought",
+                                                "client_id": "r-1"}, namespace="/live")
+        assert ack["ok"] is True
+        assert console.arrived.wait(10), "the console on the other process heard nothing"
+        assert [p["text"] for p in seen] == ["Via Redis"]
+        phone.disconnect()
+        console.disconnect()
+    finally:
+        first.stop()
+        second.stop()
