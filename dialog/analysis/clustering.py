@@ -14,6 +14,7 @@ MIN_VOTES_IN_CONVERSATION = 7
 BASE_CLUSTERS = 100
 MAX_GROUPS = 5
 GROUP_RESTARTS = 10
+RESTART_SAMPLE = 4000
 K_TOLERANCE = 0.02
 
 
@@ -91,34 +92,35 @@ def _group_silhouette(centers: np.ndarray, labels: np.ndarray) -> float:
     return float(silhouette_score(centers, labels))
 
 
-def _squared_distances(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    """Return squared distances from every point to every centre, per restart: (R, N, k)."""
-    # One coordinate at a time keeps the temporaries at (R, N, k) instead of (R, N, k, d).
-    total = np.zeros((centers.shape[0], len(points), centers.shape[1]))
-    for j in range(points.shape[1]):
-        total += (points[None, :, None, j] - centers[:, None, :, j]) ** 2
-    return total
+def _assign(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return each point's nearest centre and squared distance, per restart: (R, N) each."""
+    best = np.full((centers.shape[0], len(points)), np.inf)
+    labels = np.zeros(best.shape, dtype=np.int64)
+    for j in range(centers.shape[1]):
+        # Coordinate by coordinate: cheaper than reducing over a length-2 axis.
+        dist = sum(
+            (points[None, :, d] - centers[:, j, d, None]) ** 2 for d in range(points.shape[1])
+        )
+        closer = dist < best
+        best = np.where(closer, dist, best)
+        labels[closer] = j
+    return labels, best
 
 
 def _plus_plus(
-    points: np.ndarray, weights: np.ndarray, k: int, restarts: int, seed: int
+    points: np.ndarray, weights: np.ndarray, k: int, restarts: int, rng: np.random.Generator
 ) -> np.ndarray:
     """Draw k-means++ starting centres for several restarts at once: (R, k, d)."""
-    rng = np.random.default_rng(seed)
-    n = len(points)
     chosen = np.empty((restarts, k), dtype=np.int64)
-    chosen[:, 0] = rng.choice(n, size=restarts, p=weights / weights.sum())
-    nearest = ((points[None, :, :] - points[chosen[:, 0]][:, None, :]) ** 2).sum(axis=2)
+    chosen[:, 0] = rng.choice(len(points), size=restarts, p=weights / weights.sum())
     for j in range(1, k):
+        _, nearest = _assign(points, points[chosen[:, :j]])
         mass = nearest * weights[None, :]
-        totals = mass.sum(axis=1, keepdims=True)
         # Where every point already sits on a centre, fall back to drawing by weight alone.
-        mass = np.where(totals > 0, mass, weights[None, :])
+        mass = np.where(mass.sum(axis=1, keepdims=True) > 0, mass, weights[None, :])
         cumulative = np.cumsum(mass, axis=1)
         draws = rng.random(restarts) * cumulative[:, -1]
-        chosen[:, j] = (cumulative < draws[:, None]).sum(axis=1).clip(max=n - 1)
-        step = ((points[None, :, :] - points[chosen[:, j]][:, None, :]) ** 2).sum(axis=2)
-        nearest = np.minimum(nearest, step)
+        chosen[:, j] = (cumulative < draws[:, None]).sum(axis=1).clip(max=len(points) - 1)
     return points[chosen]
 
 
@@ -126,33 +128,27 @@ def _lloyd(
     points: np.ndarray, weights: np.ndarray, centers: np.ndarray, max_iter: int = 100
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run weighted Lloyd iterations for all restarts at once; return centres, labels, inertia."""
-    restarts, k, _ = centers.shape
-    labels = np.full((restarts, len(points)), -1, dtype=np.int64)
+    restarts, k, dims = centers.shape
+    offsets = (np.arange(restarts) * k)[:, None]
+    tiled = np.tile(weights, restarts)
+    tiled_coords = [tiled * np.tile(points[:, d], restarts) for d in range(dims)]
+    # Stop once no centre moves more than a tiny fraction of the data's spread.
+    tolerance = 1e-6 * max(float(points.var(axis=0).sum()), 1e-12)
     for _ in range(max_iter):
-        new_labels = _squared_distances(points, centers).argmin(axis=2)
-        if np.array_equal(new_labels, labels):
-            break
-        labels = new_labels
-        # Sum weights and coordinates per (restart, cluster) with bincount over flat ids.
-        flat = (labels + (np.arange(restarts) * k)[:, None]).ravel()
-        tiled = np.tile(weights, restarts)
-        mass = np.bincount(flat, weights=tiled, minlength=restarts * k).reshape(restarts, k)
-        sums = np.stack(
-            [
-                np.bincount(
-                    flat, weights=tiled * np.tile(points[:, j], restarts), minlength=restarts * k
-                )
-                for j in range(points.shape[1])
-            ],
-            axis=1,
-        ).reshape(restarts, k, -1)
+        labels, _ = _assign(points, centers)
+        flat = (labels + offsets).ravel()
+        mass = np.bincount(flat, tiled, restarts * k).reshape(restarts, k, 1)
+        sums = np.stack([np.bincount(flat, c, restarts * k) for c in tiled_coords], axis=1)
         # An emptied cluster keeps its old centre rather than vanishing.
-        filled = mass[:, :, None] > 0
-        centers = np.where(filled, sums / np.where(filled, mass[:, :, None], 1.0), centers)
-    distances = _squared_distances(points, centers)
-    labels = distances.argmin(axis=2)
-    inertia = (np.take_along_axis(distances, labels[:, :, None], axis=2)[:, :, 0] * weights).sum(1)
-    return centers, labels, inertia
+        moved = np.where(
+            mass > 0, sums.reshape(restarts, k, dims) / np.maximum(mass, 1e-300), centers
+        )
+        shift = float(((moved - centers) ** 2).sum(axis=2).max())
+        centers = moved
+        if shift <= tolerance:
+            break
+    labels, nearest = _assign(points, centers)
+    return centers, labels, (nearest * weights[None, :]).sum(axis=1)
 
 
 def _best_kmeans(
@@ -160,15 +156,21 @@ def _best_kmeans(
     k: int,
     seed: int,
     weights: np.ndarray | None = None,
-    restarts: int = GROUP_RESTARTS,
     init: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, float]:
     """Run k-means from k-means++ restarts (or a given start) and keep the lowest inertia."""
     w = np.ones(len(points)) if weights is None else weights
-    starts = _plus_plus(points, w, k, restarts, seed) if init is None else init[None, :, :]
-    centers, labels, inertia = _lloyd(points, w, starts)
-    best = int(np.argmin(inertia))
-    return centers[best], labels[best], float(inertia[best])
+    if init is None:
+        rng = np.random.default_rng(seed)
+        sample = np.arange(len(points))
+        if len(points) > RESTART_SAMPLE:
+            # Restarts only need to find the right basin: a sample does that, at a fixed cost.
+            sample = np.sort(rng.choice(len(points), RESTART_SAMPLE, replace=False))
+        starts = _plus_plus(points[sample], w[sample], k, GROUP_RESTARTS, rng)
+        centers, _, inertia = _lloyd(points[sample], w[sample], starts)
+        init = centers[int(np.argmin(inertia))]
+    centers, labels, inertia = _lloyd(points, w, init[None, :, :])
+    return centers[0], labels[0], float(inertia[0])
 
 
 def _groups_for_k(
