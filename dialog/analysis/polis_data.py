@@ -12,23 +12,32 @@ from dialog.analysis.votes import VoteMatrix
 REJECTED = -1
 
 
-class PolisComment(NamedTuple):
+@dataclass(frozen=True)
+class PolisComment:
     """One comment from comments.csv; moderated is -1 rejected, 0 unmoderated, 1 accepted."""
 
     id: int
     author: int
     moderated: int
     body: str
-    timestamp: int
+    timestamp: int = 0
+
+    def __getitem__(self, key: str) -> int | str:
+        """Return a field by name, so a comment also reads like a dict."""
+        return getattr(self, key)
 
 
 class PolisVote(NamedTuple):
-    """One row of the vote log in votes.csv; vote is 1 agree, -1 disagree, 0 pass."""
+    """One vote from votes.csv: 1 agree, -1 disagree, 0 pass.
 
-    timestamp: int
+    The first three fields are (participant, perspective, vote), so the log can go straight
+    into VoteMatrix.from_votes.
+    """
+
     participant_id: int
     comment_id: int
     vote: int
+    timestamp: int
 
 
 @dataclass
@@ -53,8 +62,9 @@ class PolisExport:
     def vote_matrix(self, include_rejected: bool = False) -> VoteMatrix:
         """Build the vote matrix, leaving rejected comments out unless asked to keep them."""
         if include_rejected:
-            return VoteMatrix.from_votes(self.vote_triples())
-        return VoteMatrix.from_votes(self.vote_triples(), perspective_ids=self.accepted_comment_ids)
+            return VoteMatrix.from_votes(self.votes)
+        # Listing the accepted comments drops votes on rejected ones and counts those comments.
+        return VoteMatrix.from_votes(self.votes, perspective_ids=self.accepted_comment_ids)
 
     def polis_groups(self) -> dict[int, int]:
         """Return Polis's own group per participant, leaving out the ones it did not cluster."""
@@ -93,10 +103,10 @@ def read_votes(path: Path) -> list[PolisVote]:
     """Read votes.csv as a log sorted by time, so later votes replace earlier ones."""
     votes = [
         PolisVote(
-            timestamp=_int(row.get("timestamp")),
             participant_id=_int(row["voter-id"]),
             comment_id=_int(row["comment-id"]),
             vote=_int(row["vote"]),
+            timestamp=_int(row.get("timestamp")),
         )
         for row in _read_rows(path)
     ]

@@ -54,6 +54,9 @@ def test_the_vote_log_is_in_time_order(export_dir: Path) -> None:
     export = read_polis_export(export_dir)
     assert [v.timestamp for v in export.votes] == [110, 120, 150, 210, 310]
     assert export.vote_triples()[:3] == [(10, 0, 1), (11, 0, 1), (10, 0, 0)]
+    # Each vote starts with (participant, comment, vote), so the log feeds VoteMatrix directly.
+    assert tuple(export.votes[0])[:3] == (10, 0, 1)
+    assert export.comments[0]["moderated"] == export.comments[0].moderated == 1
 
 
 def test_the_vote_matrix_keeps_the_latest_vote_and_leaves_rejected_comments_out(
