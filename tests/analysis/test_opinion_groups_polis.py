@@ -16,7 +16,13 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from dialog.analysis import OpinionAnalysis, PolisExport, analyze_opinions, read_polis_export
+from dialog.analysis import (
+    OpinionAnalysis,
+    PolisExport,
+    VoteMatrix,
+    analyze_opinions,
+    read_polis_export,
+)
 
 POLIS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polis-opendata"
 CONVERSATIONS = (
@@ -31,7 +37,7 @@ needs_data = pytest.mark.skipif(
 # The floor we reach on each conversation (measured ARI in the comment), a little below it.
 ARI_FLOOR = {
     "15-per-hour-seattle": 0.8,  # 0.86-0.88 depending on seed
-    "brexit-consensus": 0.8,  # 0.88
+    "brexit-consensus": 0.8,  # 0.84
     "vtaiwan.uberx": 0.75,  # 0.83
 }
 DEFAULT_FLOOR = 0.6
@@ -94,6 +100,21 @@ def test_we_find_as_many_groups_as_polis(name: str) -> None:
 @needs_data
 def test_median_agreement_across_conversations_is_at_least_0_8() -> None:
     assert np.median([ari_against_polis(name) for name in CONVERSATIONS]) >= 0.8
+
+
+@needs_data
+def test_agreement_holds_when_rejected_votes_are_filtered_out_beforehand() -> None:
+    # Built this way the matrix cannot know how many comments were rejected (Polis counts them
+    # in its projection scale); the analysis must not depend on that to agree with Polis.
+    scores = []
+    for name in CONVERSATIONS:
+        accepted = set(export(name).accepted_comment_ids)
+        kept = [v for v in export(name).votes if v.comment_id in accepted]
+        ours = analyze_opinions(VoteMatrix.from_votes(kept)).group_of()
+        polis = export(name).polis_groups()
+        both = [pid for pid in polis if pid in ours]
+        scores.append(adjusted_rand_score([polis[p] for p in both], [ours[p] for p in both]))
+    assert np.median(scores) >= 0.8
 
 
 @pytest.mark.parametrize("name", conversations(set()))
