@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Boolean, Column, ForeignKey, String, Table, Text, U
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dialog.models.base import Base, StrEnumType, UTCDateTime, utcnow
+from dialog.models.conversation import Reflection
 from dialog.models.perspective import Perspective
 
 if TYPE_CHECKING:
@@ -35,6 +36,14 @@ alternative_perspective = Table(
     Column("perspective_id", ForeignKey("perspective.id"), primary_key=True),
 )
 
+#: Lärande samtal reflections ("det här är viktigt att vi inte tappar"…) behind an alternative.
+alternative_reflection = Table(
+    "alternative_reflection",
+    Base.metadata,
+    Column("alternative_id", ForeignKey("alternative.id", ondelete="CASCADE"), primary_key=True),
+    Column("reflection_id", ForeignKey("reflection.id"), primary_key=True),
+)
+
 
 class Alternative(Base):
     __tablename__ = "alternative"
@@ -56,6 +65,8 @@ class Alternative(Base):
 
     perspectives: Mapped[list[Perspective]] = relationship(
         secondary=alternative_perspective, order_by=Perspective.id)
+    reflections: Mapped[list[Reflection]] = relationship(
+        secondary=alternative_reflection, order_by=Reflection.id)
     amendments: Mapped[list[Amendment]] = relationship(
         back_populates="alternative", order_by="Amendment.id")
     vote_rounds: Mapped[list[VoteRound]] = relationship(

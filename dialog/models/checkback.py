@@ -41,6 +41,8 @@ class CheckbackRound(Base):
     phase_id: Mapped[int | None] = mapped_column(ForeignKey("phase.id"))
     #: The conversation round (a lärande samtal phase round) this check-back follows.
     after_phase_id: Mapped[int | None] = mapped_column(ForeignKey("phase.id"))
+    #: The samtalsrunda it checks back after, when there is one.
+    after_round_id: Mapped[int | None] = mapped_column(ForeignKey("conversation_round.id"))
     title: Mapped[str] = mapped_column(String(200))
     status: Mapped[RoundStatus] = mapped_column(StrEnumType(RoundStatus),
                                                 default=RoundStatus.OPEN)

@@ -58,7 +58,7 @@ class Proposal(Base):
     alternatives: Mapped[list[Alternative]] = relationship(
         secondary=proposal_alternative, order_by=Alternative.id)
     updates: Mapped[list[ProposalStatusUpdate]] = relationship(
-        order_by="(ProposalStatusUpdate.dated, ProposalStatusUpdate.id)")
+        order_by=lambda: [ProposalStatusUpdate.dated, ProposalStatusUpdate.id])
 
 
 class ProposalStatusUpdate(Base):

@@ -1,7 +1,7 @@
 """konkretisering: committee goals, alternatives, check-back, majority vote, fishing, proposals
 
 Revision ID: 0004_konkret
-Revises: 0001
+Revises: 0003_samtal (links to its reflections and conversation rounds)
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_konkret"
-down_revision = "0001"
+#: After lärande samtal: alternatives link to its reflection rows.
+down_revision = "0003_samtal"
 branch_labels = None
 depends_on = None
 
@@ -32,6 +33,7 @@ TABLES = (
     "fishing_answer",
     "majority_vote",
     "alternative_perspective",
+    "alternative_reflection",
 )
 
 
@@ -100,6 +102,7 @@ def upgrade() -> None:
         sa.Column("process_id", sa.Integer(), nullable=False),
         sa.Column("phase_id", sa.Integer(), nullable=True),
         sa.Column("after_phase_id", sa.Integer(), nullable=True),
+        sa.Column("after_round_id", sa.Integer(), nullable=True),
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("status", sa.String(length=32), nullable=False),
         sa.Column("closes_at", sa.DateTime(timezone=True), nullable=True),
@@ -108,6 +111,11 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["after_phase_id"], ["phase.id"], name=op.f("fk_checkback_round_after_phase_id_phase")
+        ),
+        sa.ForeignKeyConstraint(
+            ["after_round_id"],
+            ["conversation_round.id"],
+            name=op.f("fk_checkback_round_after_round_id_conversation_round"),
         ),
         sa.ForeignKeyConstraint(
             ["opened_by_id"],
@@ -508,6 +516,25 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint(
             "alternative_id", "perspective_id", name=op.f("pk_alternative_perspective")
+        ),
+    )
+    op.create_table(
+        "alternative_reflection",
+        sa.Column("alternative_id", sa.Integer(), nullable=False),
+        sa.Column("reflection_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["alternative_id"],
+            ["alternative.id"],
+            name=op.f("fk_alternative_reflection_alternative_id_alternative"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["reflection_id"],
+            ["reflection.id"],
+            name=op.f("fk_alternative_reflection_reflection_id_reflection"),
+        ),
+        sa.PrimaryKeyConstraint(
+            "alternative_id", "reflection_id", name=op.f("pk_alternative_reflection")
         ),
     )
 
