@@ -18,6 +18,12 @@ signals = Namespace()
 perspective_submitted = signals.signal("perspective-submitted")
 perspective_moderated = signals.signal("perspective-moderated")
 workshop_changed = signals.signal("workshop-changed")
+reaction_submitted = signals.signal("reaction-submitted")
+link_created = signals.signal("link-created")
+phase_changed = signals.signal("phase-changed")
+round_changed = signals.signal("conversation-round-changed")
+reflection_submitted = signals.signal("reflection-submitted")
+resistance_logged = signals.signal("resistance-logged")
 
 _PENDING = "dialog.pending_events"
 

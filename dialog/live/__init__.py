@@ -10,6 +10,8 @@ from __future__ import annotations
 from flask_socketio import SocketIO
 
 from dialog.live import broadcast, handlers
+from dialog.live import map as map_events
+from dialog.live import samtal as samtal_events
 
 NAMESPACE = "/live"
 
@@ -18,3 +20,5 @@ def register_live(socketio: SocketIO) -> None:
     """Attach the event handlers and the broadcasters to ``socketio``."""
     handlers.register(socketio, NAMESPACE)
     broadcast.connect_signals(socketio, NAMESPACE)
+    map_events.register(socketio, NAMESPACE)
+    samtal_events.register(socketio, NAMESPACE)

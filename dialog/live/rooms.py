@@ -17,3 +17,18 @@ def phones(workshop_id: int) -> str:
 
 def participant(participant_id: int) -> str:
     return f"participant:{participant_id}"
+
+
+def map_watchers(process_id: int) -> str:
+    """Facilitators following a process's perspective map."""
+    return f"map:{process_id}"
+
+
+def map_projector(process_id: int) -> str:
+    """Projectors showing a process's map (no group membership)."""
+    return f"map-projector:{process_id}"
+
+
+def samtal_watchers(process_id: int) -> str:
+    """Facilitators following a process's phases and lärande samtal."""
+    return f"samtal:{process_id}"

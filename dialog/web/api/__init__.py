@@ -9,10 +9,14 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 # Route modules register themselves on the blueprint when imported; the list is explicit.
 from dialog.web.api import (  # noqa: E402
     auth,
+    map,
     openapi,
     perspectives,
+    phases,
     processes,
+    samtal,
     workshops,
 )
 
-__all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "workshops"]
+__all__ = ["auth", "blueprint", "map", "openapi", "perspectives", "phases", "processes",
+           "samtal", "workshops"]
