@@ -43,29 +43,6 @@ def in_conversation(values: np.ndarray) -> np.ndarray:
     return seen.sum(axis=1) >= min(MIN_VOTES_IN_CONVERSATION, n_active)
 
 
-def _kmeans(
-    points: np.ndarray,
-    k: int,
-    seed: int,
-    weights: np.ndarray | None = None,
-    n_init: int = 1,
-    init: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """Run Lloyd's k-means and return centres, labels and the (weighted) inertia."""
-    model = KMeans(
-        n_clusters=k,
-        init="k-means++" if init is None else init,
-        n_init=n_init if init is None else 1,
-        random_state=seed,
-        algorithm="lloyd",
-    )
-    with warnings.catch_warnings():
-        # Duplicate points can leave fewer distinct clusters than k; that is expected here.
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(points, sample_weight=weights)
-    return model.cluster_centers_, model.labels_, float(model.inertia_)
-
-
 def base_clusters(
     points: np.ndarray, seed: int, k: int = BASE_CLUSTERS
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -75,10 +52,14 @@ def base_clusters(
         # Few distinct positions: each one is its own base cluster, exactly.
         _, labels = np.unique(points, axis=0, return_inverse=True)
         return distinct, labels.ravel()
-    centers, labels, _ = _kmeans(points, k, seed)
+    model = KMeans(n_clusters=k, n_init=1, random_state=seed, algorithm="lloyd")
+    with warnings.catch_warnings():
+        # Duplicate points can leave fewer distinct clusters than k; that is expected here.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(points)
     # Drop empty clusters and renumber, so every base cluster has members.
-    used, labels = np.unique(labels, return_inverse=True)
-    return centers[used], labels
+    used, labels = np.unique(model.labels_, return_inverse=True)
+    return model.cluster_centers_[used], labels
 
 
 def _group_silhouette(centers: np.ndarray, labels: np.ndarray) -> float:
