@@ -15,6 +15,14 @@ PASS = 0
 Label = Hashable
 
 
+def _vectorisable(array: np.ndarray, labels: Sequence[Label]) -> bool:
+    """Tell whether labels are all ints or all strs, which numpy can sort and compare."""
+    if array.ndim != 1:
+        return False
+    # numpy would silently turn a mix of ints and strs into strs, so check the types.
+    return array.dtype.kind in "iu" or (array.dtype.kind == "U" and set(map(type, labels)) == {str})
+
+
 def _factorize(labels: Sequence[Label]) -> tuple[tuple[Label, ...], np.ndarray]:
     """Map labels to dense codes, returning the sorted unique labels and one code per label."""
     array = np.asarray(labels)
@@ -27,7 +35,7 @@ def _factorize(labels: Sequence[Label]) -> tuple[tuple[Label, ...], np.ndarray]:
             code_of = np.cumsum(present) - 1
             uniques = np.flatnonzero(present) + low
             return tuple(uniques.tolist()), code_of[array - low]
-    if array.ndim == 1 and array.dtype.kind in "iuU":
+    if _vectorisable(array, labels):
         # Other integer and plain string labels still sort and factorise in C.
         uniques, codes = np.unique(array, return_inverse=True)
         return tuple(uniques.tolist()), codes.astype(np.int64, copy=False)
@@ -43,7 +51,7 @@ def _codes_for(labels: Sequence[Label], known: Sequence[Label]) -> np.ndarray:
     """Return the position of each label in known, or -1 where it is absent."""
     position = {label: i for i, label in enumerate(known)}
     array = np.asarray(labels)
-    if array.ndim == 1 and array.dtype.kind in "iuU" and len(position) > 0:
+    if position and _vectorisable(array, labels):
         # Translate through the unique values only, so the Python dict work is per label, not vote.
         uniques, inverse = np.unique(array, return_inverse=True)
         lookup = np.array([position.get(u, -1) for u in uniques.tolist()], dtype=np.int64)

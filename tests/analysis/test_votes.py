@@ -35,6 +35,12 @@ def test_integer_labels_are_sorted_and_kept_as_python_ints() -> None:
     assert matrix.perspective_ids == (1, 2)
 
 
+def test_mixed_integer_and_string_ids_keep_their_types() -> None:
+    matrix = VoteMatrix.from_votes([(1, "x", 1), ("1", "x", -1)])
+    assert matrix.participant_ids == (1, "1")
+    assert matrix.values[:, 0].tolist() == [1.0, -1.0]
+
+
 def test_listed_perspectives_nobody_voted_on_become_empty_columns() -> None:
     matrix = VoteMatrix.from_votes([("a", "x", 1)], perspective_ids=["y", "x", "z"])
     assert matrix.perspective_ids == ("y", "x", "z")
