@@ -117,7 +117,7 @@ def representative(
     result: list[list[dict]] = []
     for g in range(counts.seen.shape[0]):
 
-        def entry(c: int, g: int = g, agree: bool | None = None) -> dict:
+        def entry(c: int, g: int = g, agree: bool | None = None, best: bool = False) -> dict:
             """Describe perspective c for group g, on its more distinctive side by default."""
             side = bool(agree_side[g, c]) if agree is None else agree
             row = _row(perspective_ids[c], counts, g, c)
@@ -127,12 +127,13 @@ def representative(
                 repness_test=float((rat if side else rdt)[g, c]),
                 p=float((pa if side else pd)[g, c]),
                 p_test=float((pat if side else pdt)[g, c]),
+                best_agree=best,
             )
             return row
 
         # Polis always tries to show one thing the group agrees on, even if weakly distinctive.
+        best_agree: int | None = None
         agreeable = voted[g] & ((pat[g] > Z_90) | ((ra[g] > 1.0) & (pa[g] > 0.5)))
-        best_agree = None
         if agreeable.any():
             distinctive = agreeable & (ra[g] > 1.0)
             pool = distinctive if distinctive.any() else agreeable
@@ -141,16 +142,14 @@ def representative(
         chosen = [c for c in np.argsort(-metric[g], kind="stable") if sufficient[g, c]]
         if not chosen:
             if best_agree is not None:
-                result.append([entry(best_agree, agree=True) | {"best_agree": True}])
+                result.append([entry(best_agree, agree=True, best=True)])
             elif voted[g].any():
                 strongest = np.where(voted[g], np.maximum(rat[g], rdt[g]), -np.inf)
                 result.append([entry(int(np.argmax(strongest)))])
             else:
                 result.append([])
             continue
-        rows = (
-            [entry(best_agree, agree=True) | {"best_agree": True}] if best_agree is not None else []
-        )
+        rows = [entry(best_agree, agree=True, best=True)] if best_agree is not None else []
         rows += [entry(int(c)) for c in chosen if c != best_agree][: limit - len(rows)]
         # Polis lists what the group agrees with before what it rejects.
         result.append(sorted(rows, key=lambda r: r["direction"] != "agree"))
