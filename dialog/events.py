@@ -24,6 +24,7 @@ phase_changed = signals.signal("phase-changed")
 round_changed = signals.signal("conversation-round-changed")
 reflection_submitted = signals.signal("reflection-submitted")
 resistance_logged = signals.signal("resistance-logged")
+konkret_changed = signals.signal("konkret-changed")
 
 _PENDING = "dialog.pending_events"
 

@@ -32,3 +32,13 @@ def map_projector(process_id: int) -> str:
 def samtal_watchers(process_id: int) -> str:
     """Facilitators following a process's phases and lärande samtal."""
     return f"samtal:{process_id}"
+
+
+def konkret_watchers(process_id: int) -> str:
+    """Facilitators following a process's konkretisering (tallies, votes, answers)."""
+    return f"konkret:{process_id}"
+
+
+def konkret_phones(process_id: int) -> str:
+    """Phones in a process's konkretisering (check-backs, votes, fishing)."""
+    return f"konkret-phones:{process_id}"
