@@ -6,9 +6,6 @@ import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import silhouette_score
 
 MIN_VOTES_IN_CONVERSATION = 7
 BASE_CLUSTERS = 100
@@ -52,6 +49,11 @@ def base_clusters(
         # Few distinct positions: each one is its own base cluster, exactly.
         _, labels = np.unique(points, axis=0, return_inverse=True)
         return distinct, labels.ravel()
+    # Imported here: scikit-learn takes seconds to import, and most callers of this package
+    # (the web app, the perspective graph) never cluster.
+    from sklearn.cluster import KMeans
+    from sklearn.exceptions import ConvergenceWarning
+
     model = KMeans(n_clusters=k, n_init=1, random_state=seed, algorithm="lloyd")
     with warnings.catch_warnings():
         # Duplicate points can leave fewer distinct clusters than k; that is expected here.
@@ -70,6 +72,8 @@ def _group_silhouette(centers: np.ndarray, labels: np.ndarray) -> float:
     if n_labels == len(centers):
         # Every base cluster alone: Polis scores singletons 0, and so does the whole clustering.
         return 0.0
+    from sklearn.metrics import silhouette_score
+
     return float(silhouette_score(centers, labels))
 
 
