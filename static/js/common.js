@@ -63,15 +63,41 @@ export function clockTime(iso, lang) {
  */
 export function connectLive(auth) {
   if (typeof window.io !== "function") {
-    throw new Error("socket.io client not loaded");
+    // The client script did not load (a dropped connection mid-page): behave as offline,
+    // so that writing still works and the outbox keeps everything for the next visit.
+    return offlineSocket();
   }
   return window.io("/live", {
     auth,
     transports: ["websocket", "polling"],
     tryAllTransports: true,
+    timeout: 10000,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
+}
+
+function offlineSocket() {
+  const listeners = {};
+  const socket = {
+    connected: false,
+    active: true,
+    on(event, handler) {
+      (listeners[event] ||= []).push(handler);
+      return socket;
+    },
+    timeout() {
+      return socket;
+    },
+    emitWithAck() {
+      return Promise.reject(new Error("offline"));
+    },
+    emit() {
+      return socket;
+    },
+  };
+  setTimeout(() => (listeners.connect_error || []).forEach((handler) => handler(new Error("offline"))), 0);
+  return socket;
 }
 
 /**

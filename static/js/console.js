@@ -149,7 +149,10 @@ function start(page) {
         el("span", { class: "visually-hidden", text: ` ${about}` }),
       );
     if (p.status !== "approved") {
-      actions.push(button("approve", personal.length ? strings.approve_anyway : strings.approve));
+      // With personal data in it, approving is the quiet choice and hiding the clear one.
+      actions.push(personal.length
+        ? button("approve", strings.approve_anyway, "button--approve-anyway")
+        : button("approve", strings.approve));
     }
     if (p.status !== "hidden") actions.push(button("hide", strings.hide));
     if (p.status === "hidden") actions.push(button("restore", strings.restore));

@@ -49,5 +49,6 @@ if (form) {
   });
 
   // Someone who already joined on this phone can go straight on; joining again is allowed.
-  if (getToken(workshopId)) form.dataset.alreadyJoined = "true";
+  const already = document.getElementById("already-joined");
+  if (already && getToken(workshopId)) already.hidden = false;
 }

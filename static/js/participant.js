@@ -42,7 +42,15 @@ function start(page) {
   };
   outbox.onChange(renderOutbox);
 
+  // A network that neither connects nor fails (a basement, a captive portal) is offline to
+  // the writer: say so after a few seconds instead of "connecting" forever.
+  const slow = setTimeout(() => {
+    if (!socket.connected) showConnection(strings, "offline");
+    renderOutbox();
+  }, 5000);
+
   socket.on("connect", () => {
+    clearTimeout(slow);
     showConnection(strings, "online");
     renderOutbox();
     view.onConnect?.();

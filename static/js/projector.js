@@ -124,8 +124,8 @@ function start(page) {
     }
     for (const row of document.querySelectorAll("#wall-groups [data-group]")) {
       const count = byGroup.get(row.dataset.group) || 0;
-      row.classList.toggle("wall-tally__row--missing", count === 0);
-      row.querySelector(".wall-tally__count").textContent = count === 0 ? strings.missing : String(count);
+      row.classList.toggle("wall-voice--missing", count === 0);
+      row.querySelector(".wall-voice__count").textContent = count === 0 ? strings.missing : String(count);
     }
   }
 

@@ -1,0 +1,163 @@
+"""A participant on a phone joins, writes and sends; the room sees it live.
+
+Specifications, in the order a workshop happens: join by code, send a perspective, the
+facilitator's tablet shows it without a reload, the wall shows it once approved.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PROJECTOR, join, screenshot, wait_online
+
+pytestmark = pytest.mark.browser
+
+
+def open_console(tablet: Any, workshop_id: int) -> None:
+    tablet.goto(f"/facilitator/workshops/{workshop_id}")
+    wait_online(tablet)
+    # Mark the document: if the page reloaded, the mark would be gone.
+    tablet.evaluate("window.__sameDocument = true")
+
+
+def send(phone: Any, text: str, kind: str = "Idé") -> None:
+    phone.get_by_label("Ditt perspektiv").fill(text)
+    phone.get_by_role("radio", name=re.compile(kind)).check()
+    phone.get_by_role("button", name="Skicka").click()
+    expect(phone.locator("#write-status")).to_contain_text("Tack! Ditt perspektiv är skickat.")
+
+
+def test_phone_joins_by_code_and_the_console_shows_the_perspective_without_reload(
+    live_server: Any, phone: Any, tablet: Any, workshop: dict[str, Any],
+) -> None:
+    open_console(tablet, workshop["id"])
+    group_row = tablet.locator('#tally-groups [data-group="polis"]')
+    expect(group_row).to_contain_text("saknas")
+    expect(tablet.locator("#missing-prompt")).to_contain_text("Vilket perspektiv saknas?")
+    expect(tablet.locator("#missing-text")).to_contain_text("polis")
+
+    # The phone types the code on the start page, like someone who could not scan the QR.
+    phone.goto("/")
+    phone.get_by_label("Kod").fill(workshop["join_code"].lower())
+    phone.get_by_role("button", name="Gå vidare").click()
+    phone.wait_for_url(f"**/j/{workshop['join_code']}")
+    phone.locator('input[name="stakeholder_group"][value="polis"]').check()
+    phone.get_by_label("Ålder").select_option("26-45")
+    phone.get_by_role("button", name="Gå med").click()
+    phone.wait_for_url(f"**/w/{workshop['id']}")
+    wait_online(phone)
+    expect(phone.get_by_label("Jag skriver som")).to_have_value("polis")
+
+    text = "Vi vill vara närvarande utan att skrämma – fika med oss på fredag."
+    send(phone, text, "Idé")
+    expect(phone.locator("#write-status")).to_contain_text("Godkänd")
+    expect(phone.get_by_label("Ditt perspektiv")).to_have_value("")
+    screenshot(phone, "phone-write-sent", full_page=True)
+
+    card = tablet.locator("#feed > li", has_text=text)
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Idé")
+    expect(card).to_contain_text("Polis")
+    expect(card).to_contain_text("Godkänd")
+    expect(group_row).to_contain_text("1")
+    expect(group_row).not_to_contain_text("saknas")
+    expect(tablet.locator("#missing-text")).not_to_contain_text("polis")
+    expect(tablet.locator('#tally-kinds [data-kind="idea"] .tally__count')).to_have_text("1")
+    assert tablet.evaluate("window.__sameDocument") is True, "the console reloaded"
+    screenshot(tablet, "tablet-console")
+
+    # The phone lists what it sent, with the status in words.
+    phone.get_by_role("link", name="Se det du har skickat").click()
+    item = phone.locator("#sent-list > li", has_text=text)
+    expect(item).to_contain_text("Status: Godkänd")
+    assert not phone.js_errors
+    assert not tablet.js_errors
+
+
+def test_the_wall_shows_a_perspective_once_it_is_approved(
+    live_server: Any, phone: Any, tablet: Any, new_page: Any, facilitator_state: Any,
+) -> None:
+    workshop = live_server.new_workshop("Väggen med förhandsgranskning", pre_moderation=True)
+    wall = new_page(PROJECTOR, storage_state=facilitator_state)
+    wall.goto(f"/facilitator/workshops/{workshop['id']}/projector")
+    expect(wall.locator(".wall-code")).to_contain_text(workshop["join_code"])
+    expect(wall.locator(".wall-qr svg")).to_be_visible()
+    open_console(tablet, workshop["id"])
+
+    join(phone, workshop["join_code"], group="skola")
+    text = "Skolan märker oron först. Ge oss tid att prata om den."
+    send(phone, text, "Ståndpunkt")
+    expect(phone.locator("#write-status")).to_contain_text("Väntar på granskning")
+
+    card = tablet.locator("#feed > li", has_text=text)
+    expect(card).to_contain_text("Väntar på granskning")
+    expect(wall.locator("#wall-list")).not_to_contain_text(text)
+
+    card.get_by_role("button", name=re.compile("^Godkänn")).click()
+    expect(card).to_contain_text("Godkänd")
+    wall_card = wall.locator("#wall-list > li", has_text=text)
+    expect(wall_card).to_be_visible()
+    expect(wall_card).to_contain_text("Ståndpunkt")
+    expect(wall.locator('#wall-groups [data-group="skola"]')).to_contain_text("1")
+    expect(wall.locator('#wall-groups [data-group="polis"]')).to_contain_text("saknas")
+    # The phone hears about the decision too.
+    expect(phone.locator("#write-status")).to_contain_text("Godkänd")
+    screenshot(wall, "projector")
+
+    # Hiding takes it off the wall again.
+    card.get_by_role("button", name=re.compile("^Dölj")).click()
+    expect(card).to_contain_text("Dold")
+    expect(wall_card).to_have_count(0)
+    assert not wall.js_errors
+
+
+def test_personal_data_is_flagged_and_stays_off_the_wall(
+    live_server: Any, phone: Any, tablet: Any, workshop: dict[str, Any],
+) -> None:
+    open_console(tablet, workshop["id"])
+    join(phone, workshop["join_code"])
+    send(phone, "Ring mig på 070-123 45 67 så berättar jag mer.", "Tanke")
+    expect(phone.locator("#write-status")).to_contain_text("Väntar på granskning")
+
+    card = tablet.locator("#feed > li", has_text="070-123 45 67")
+    expect(card).to_contain_text("Innehåller personuppgifter: telefonnummer")
+    expect(card).to_contain_text("Väntar på granskning")
+    expect(card.get_by_role("button", name=re.compile("^Godkänn ändå"))).to_be_visible()
+    expect(tablet.locator('[data-count-for="pending"]')).to_have_text("1")
+
+
+def test_the_console_can_close_the_workshop_and_the_phone_is_told(
+    live_server: Any, phone: Any, tablet: Any, workshop: dict[str, Any],
+) -> None:
+    open_console(tablet, workshop["id"])
+    join(phone, workshop["join_code"])
+    expect(phone.locator("#state-banner")).to_be_hidden()
+
+    tablet.get_by_role("button", name="Stäng workshoppen").click()
+    expect(tablet.locator("#state-text")).to_have_text("Stängd")
+    expect(phone.locator("#state-banner")).to_be_visible()
+    expect(phone.locator("#state-banner")).to_contain_text("Workshoppen är stängd")
+
+    tablet.get_by_role("button", name="Öppna workshoppen").click()
+    expect(tablet.locator("#state-text")).to_have_text("Öppen")
+    expect(phone.locator("#state-banner")).to_be_hidden()
+
+    tablet.get_by_label("Granska allt innan det visas på väggen").check()
+    expect(tablet.locator("#controls-status")).to_contain_text("Förhandsgranskning är på.")
+    status, body = live_server.request("GET", f"/api/v1/workshops/{workshop['id']}",
+                                       token=live_server.token)
+    assert status == 200
+    assert body["pre_moderation"] is True
+
+
+def test_write_page_without_a_token_sends_the_phone_to_the_join_page(
+    phone: Any, workshop: dict[str, Any],
+) -> None:
+    phone.goto(f"/w/{workshop['id']}")
+    phone.wait_for_url(f"**/j/{workshop['join_code']}")
+    phone.goto(f"/w/{workshop['id']}/sent")
+    phone.wait_for_url(f"**/j/{workshop['join_code']}")
