@@ -9,9 +9,11 @@ from __future__ import annotations
 from dialog.models import PhaseKind
 from phases.base import Control, Phase, PhoneScreen
 from phases.inventering import Inventering
+from phases.larande_samtal import LarandeSamtal
 
 PHASES: dict[PhaseKind, Phase] = {
     PhaseKind.INVENTERING: Inventering(),
+    PhaseKind.LARANDE_SAMTAL: LarandeSamtal(),
 }
 
 

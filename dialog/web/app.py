@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     )
 
     from dialog.live import register_live
-    from dialog.web import api, console, errors, locale, participant, public
+    from dialog.web import api, console, errors, locale, participant, public, samtal
 
     locale.init_app(app)
     errors.init_app(app)
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)
     app.register_blueprint(public.blueprint)
+    app.register_blueprint(samtal.blueprint)
     register_live(socketio)
 
     @app.after_request

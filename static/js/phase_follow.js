@@ -1,0 +1,63 @@
+// Follow the process's phases on a phone: /w/<id>/now asks the server which screen the open
+// phase shows and goes there; while no phase is open it waits for `phase:changed`.
+//
+// Other phone pages can call followPhase(socket, nowUrl) to switch screens when the
+// facilitator opens another phase (drafts live in localStorage, so nothing is lost).
+
+import { connectLive, readStrings, showNotice } from "./common.js";
+import { clearToken, getToken } from "./outbox.js";
+
+/** Go to the "now" page whenever the facilitator opens or closes a phase. */
+export function followPhase(socket, nowUrl) {
+  socket.on("phase:changed", () => {
+    window.location.assign(nowUrl);
+  });
+}
+
+async function findScreen(page, token) {
+  const response = await fetch(page.dataset.screenUrl, {
+    headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+  });
+  if (response.status === 401) {
+    clearToken(page.dataset.workshopId);
+    window.location.replace(page.dataset.joinUrl);
+    return null;
+  }
+  if (!response.ok) throw new Error(`screen ${response.status}`);
+  return response.json();
+}
+
+function start(page) {
+  const strings = readStrings();
+  const status = document.getElementById("now-status");
+  const token = getToken(page.dataset.workshopId);
+  if (!token) {
+    window.location.replace(page.dataset.joinUrl);
+    return;
+  }
+  let socket = null;
+
+  async function go() {
+    try {
+      const found = await findScreen(page, token);
+      if (!found) return;
+      if (!found.waiting && found.screen && found.screen.url) {
+        window.location.replace(found.screen.url);
+        return;
+      }
+      showNotice(status, "info", strings.waiting);
+      if (!socket) {
+        socket = connectLive({ token, lang: page.dataset.lang || document.documentElement.lang });
+        socket.on("phase:changed", () => go());
+      }
+    } catch {
+      showNotice(status, "warning", strings.network_error);
+      setTimeout(go, 5000);
+    }
+  }
+
+  go();
+}
+
+const page = document.getElementById("now-page");
+if (page) start(page);
