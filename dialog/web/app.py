@@ -46,7 +46,18 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     )
 
     from dialog.live import register_live
-    from dialog.web import api, console, errors, locale, participant, public, samtal
+    from dialog.web import (
+        api,
+        console,
+        errors,
+        locale,
+        mapview,
+        participant,
+        public,
+        publish,
+        publish_console,
+        samtal,
+    )
 
     locale.init_app(app)
     errors.init_app(app)
@@ -54,7 +65,10 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)
     app.register_blueprint(public.blueprint)
+    app.register_blueprint(mapview.blueprint)
     app.register_blueprint(samtal.blueprint)
+    app.register_blueprint(publish.blueprint)
+    app.register_blueprint(publish_console.blueprint)
     register_live(socketio)
 
     @app.after_request
