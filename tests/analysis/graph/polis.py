@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 from dialog.analysis.graph_model import OpinionInput, PerspectiveInput
+from dialog.analysis.polis_data import read_polis_export
 
 POLIS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polis-opendata"
 CONVERSATIONS = (
@@ -30,31 +30,21 @@ class PolisConversation:
     opinion: OpinionInput | None
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return list(csv.DictReader(handle))
-
-
 def load_conversation(name: str, include_rejected: bool = False) -> PolisConversation:
     """Comments (rejected ones, ``moderated == -1``, left out unless asked), the vote log in
     time order (so the latest vote comes last) and Polis's own opinion groups."""
-    folder = POLIS_DIR / name
+    export = read_polis_export(POLIS_DIR / name)
     perspectives = [
-        PerspectiveInput(int(row["comment-id"]), row["comment-body"], "thought", None,
-                         int(row["author-id"]))
-        for row in _rows(folder / "comments.csv")
-        if include_rejected or row["moderated"].strip() != "-1"
+        PerspectiveInput(c.id, c.body, "thought", None, c.author)
+        for c in export.comments
+        if include_rejected or c.moderated != -1
     ]
-    log = sorted(_rows(folder / "votes.csv"), key=lambda row: int(row["timestamp"]))
-    votes = [(int(r["voter-id"]), int(r["comment-id"]), int(r["vote"])) for r in log]
     groups: dict[int, list[int]] = {}
-    participants = folder / "participants-votes.csv"
-    if participants.is_file():
-        for row in _rows(participants):
-            if (row.get("group-id") or "").strip():
-                groups.setdefault(int(row["group-id"]), []).append(int(row["participant"]))
+    for participant, group in export.groups.items():
+        if group is not None:
+            groups.setdefault(group, []).append(participant)
     language = "zh" if name in CHINESE else "en"
-    return PolisConversation(name, language, perspectives, votes,
+    return PolisConversation(name, language, perspectives, export.vote_triples(),
                              OpinionInput(groups) if groups else None)
 
 
