@@ -24,4 +24,5 @@ from dialog.web.api import (  # noqa: E402
 )
 
 __all__ = ["auth", "blueprint", "konkret", "konkret_me", "konkret_rounds", "map", "openapi",
-           "perspectives", "phases", "processes", "proposals", "publications", "samtal", "workshops"]
+           "perspectives", "phases", "processes", "proposals", "publications", "samtal",
+           "workshops"]

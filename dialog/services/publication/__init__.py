@@ -1,0 +1,31 @@
+"""Publication: the public summary, the committee report, open data and the records export.
+
+The snapshot builder runs a list of section providers (``sections``) and the
+personal-data guard (``guard``); ``publishing`` stores immutable versions.
+"""
+
+from dialog.services.publication.publishing import (
+    latest,
+    preview,
+    publication_to_dict,
+    publications_of,
+    publish,
+    published,
+    settings_of,
+    update_settings,
+    version_of,
+)
+from dialog.services.publication.snapshot import build_snapshot
+
+__all__ = [
+    "build_snapshot",
+    "latest",
+    "preview",
+    "publication_to_dict",
+    "publications_of",
+    "publish",
+    "published",
+    "settings_of",
+    "update_settings",
+    "version_of",
+]

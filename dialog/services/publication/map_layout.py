@@ -1,0 +1,76 @@
+"""The published perspective graph: published nodes only, fixed positions for the picture.
+
+Positions are computed once, when the snapshot is built (spring layout, fixed seed), so a
+version's picture never moves. Perspective labels are the published, redacted texts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from dialog.services.publication.sections.context import SectionContext
+
+LAYOUT_SEED = 7
+#: Node types the picture draws; stakeholder and opinion groups stay in the GraphML only.
+DRAWN = ("perspective", "theme")
+PAIR_EDGES = ("link", "similar", "co_agreement")
+
+
+def published_graph(node_link: dict[str, Any] | None, ctx: SectionContext) -> dict[str, Any]:
+    """Reduce node-link JSON to published perspectives and their themes and groups."""
+    if not node_link:
+        return {"nodes": [], "edges": []}
+    published = {p["id"]: p for p in ctx.results.get("perspectives") or []}
+    nodes: dict[str, dict[str, Any]] = {}
+    for node in node_link.get("nodes", []):
+        kind = node.get("type")
+        if kind == "perspective":
+            item = published.get(node.get("perspective_id"))
+            if item is None:
+                continue
+            nodes[node["id"]] = {
+                "id": node["id"], "type": kind, "perspective_id": item["id"],
+                "label": item["text"], "kind": item["kind"],
+                "stakeholder_group": item["stakeholder_group"], "theme": node.get("theme"),
+            }
+        elif kind == "theme":
+            nodes[node["id"]] = {"id": node["id"], "type": kind, "theme": node.get("theme_id"),
+                                 "label": node.get("label", ""), "other": node.get("other")}
+        elif kind == "stakeholder_group":
+            nodes[node["id"]] = {"id": node["id"], "type": kind, "label": node.get("name", "")}
+        elif kind == "opinion_group":
+            nodes[node["id"]] = {"id": node["id"], "type": kind,
+                                 "label": str(node.get("label") or node["id"])}
+    edges = [
+        {"source": e["source"], "target": e["target"], "type": e.get("type", ""),
+         "weight": round(float(e.get("weight", 1.0)), 4)}
+        for e in node_link.get("edges", node_link.get("links", []))
+        if e.get("source") in nodes and e.get("target") in nodes
+    ]
+    _place(nodes, edges)
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def _place(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> None:
+    """Give drawn nodes x/y in [0, 1]; themes pull their perspectives together."""
+    graph = nx.Graph()
+    drawn = [n for n, attrs in nodes.items()
+             if attrs["type"] in DRAWN and not (attrs["type"] == "theme" and attrs.get("other"))]
+    graph.add_nodes_from(drawn)
+    for edge in edges:
+        if edge["source"] in graph and edge["target"] in graph and (
+                edge["type"] in PAIR_EDGES or edge["type"] == "in_theme"):
+            graph.add_edge(edge["source"], edge["target"], weight=max(edge["weight"], 0.1))
+    if graph.number_of_nodes() == 0:
+        return
+    positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight",
+                                 k=1.6 / max(graph.number_of_nodes(), 1) ** 0.5)
+    xs = [float(p[0]) for p in positions.values()]
+    ys = [float(p[1]) for p in positions.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    for node, (x, y) in positions.items():
+        nodes[node]["x"] = round((float(x) - min(xs)) / span_x, 4)
+        nodes[node]["y"] = round((float(y) - min(ys)) / span_y, 4)

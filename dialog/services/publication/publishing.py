@@ -1,0 +1,132 @@
+"""Preview and publish: each publication is a new, immutable, dated version."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dialog.errors import Conflict, DialogError, NotFound
+from dialog.events import record
+from dialog.models import Facilitator, Process, Publication, PublicationSettings, utcnow
+from dialog.services.processes import get_process_by_slug
+from dialog.services.publication.diff import changes
+from dialog.services.publication.guard import clean_text
+from dialog.services.publication.licences import licence_for
+from dialog.services.publication.snapshot import build_snapshot
+
+MAX_NOTE = 2000
+
+
+def settings_of(session: Session, process: Process) -> PublicationSettings:
+    """Return the process's publication settings, creating the defaults on first use."""
+    found = session.scalar(
+        select(PublicationSettings).where(PublicationSettings.process_id == process.id))
+    if found is None:
+        found = PublicationSettings(process_id=process.id, licence=licence_for(None).id)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def update_settings(
+    session: Session, process: Process, data: dict[str, Any]
+) -> PublicationSettings:
+    """Change the licence and/or the retention date (``retention_until``, ISO date or null)."""
+    settings = settings_of(session, process)
+    if "licence" in data:
+        settings.licence = licence_for(data["licence"]).id
+    if "retention_until" in data:
+        settings.retention_until = _date_or_none(data["retention_until"])
+    session.flush()
+    return settings
+
+
+def preview(session: Session, process: Process) -> dict[str, Any]:
+    """The snapshot that publishing now would store, with what changed since the latest."""
+    settings = settings_of(session, process)
+    snapshot = build_snapshot(session, process, licence=settings.licence)
+    previous = latest(session, process)
+    snapshot["changes"] = changes(previous.snapshot if previous else None, snapshot)
+    return snapshot
+
+
+def publish(session: Session, process: Process, facilitator: Facilitator | None, *,
+            licence: Any = None, note: Any = "") -> Publication:
+    """Store the next version; it can never be changed afterwards."""
+    settings = settings_of(session, process)
+    chosen = licence_for(licence).id if licence not in (None, "") else settings.licence
+    if not isinstance(note, str):
+        raise DialogError("publication_note_invalid")
+    if len(note) > MAX_NOTE:
+        raise DialogError("field_too_long", field="note", max=MAX_NOTE)
+    now = utcnow()
+    previous = latest(session, process)
+    number = (previous.version if previous else 0) + 1
+    snapshot = build_snapshot(session, process, now=now, licence=chosen)
+    snapshot["meta"].update(version=number, published_at=now.isoformat(),
+                            note=clean_text(note.strip()))
+    snapshot["changes"] = changes(previous.snapshot if previous else None, snapshot)
+    publication = Publication(process_id=process.id, version=number, published_at=now,
+                              published_by_id=facilitator.id if facilitator else None,
+                              licence=chosen, note=snapshot["meta"]["note"], snapshot=snapshot)
+    try:
+        with session.begin_nested():
+            session.add(publication)
+    except IntegrityError as exc:
+        raise Conflict("publication_conflict") from exc
+    record(session, "process-published", process_id=process.id, slug=process.slug,
+           version=number)
+    return publication
+
+
+def latest(session: Session, process: Process) -> Publication | None:
+    return session.scalar(
+        select(Publication).where(Publication.process_id == process.id)
+        .order_by(Publication.version.desc()).limit(1))
+
+
+def version_of(session: Session, process: Process, number: int) -> Publication:
+    found = session.scalar(select(Publication).where(
+        Publication.process_id == process.id, Publication.version == number))
+    if found is None:
+        raise NotFound("publication_version_not_found", version=number)
+    return found
+
+
+def publications_of(session: Session, process: Process) -> list[Publication]:
+    return list(session.scalars(select(Publication).where(Publication.process_id == process.id)
+                                .order_by(Publication.version)))
+
+
+def published(session: Session, slug: str, number: int | None = None) -> Publication:
+    """The latest (or a given) publication of the process with this slug, or a clear 404."""
+    process = get_process_by_slug(session, slug)
+    if number is not None:
+        return version_of(session, process, number)
+    found = latest(session, process)
+    if found is None:
+        raise NotFound("nothing_published_yet")
+    return found
+
+
+def version_count(session: Session, process_id: int) -> int:
+    return session.scalar(
+        select(func.count(Publication.id)).where(Publication.process_id == process_id)) or 0
+
+
+def publication_to_dict(publication: Publication, url: str | None = None) -> dict[str, Any]:
+    return {"version": publication.version, "published_at": publication.published_at.isoformat(),
+            "licence": publication.licence, "note": publication.note, "url": url}
+
+
+def _date_or_none(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DialogError("invalid_retention_date") from exc

@@ -1,0 +1,94 @@
+"""The committee report (HTML and PDF) and the open-data ZIP of a publication.
+
+Publications never change, so a rendered PDF or ZIP is cached on disk per version,
+language and release of dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Response, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from dialog import __version__
+from dialog.extensions import db
+from dialog.models import Publication
+from dialog.paths import static_dir
+from dialog.services.publication import published
+from dialog.services.publication.licences import licence_for
+from dialog.services.publication.opendata import build_zip
+from dialog.web.locale import current_locale
+from dialog.web.publish import blueprint
+from dialog.web.publish_view import view_context
+
+REPORT_CSS = "css/publish-report.css"
+
+
+def report_html_text(publication: Publication) -> str:
+    """Render the self-contained report (CSS inlined) for the current language."""
+    snapshot = publication.snapshot
+    css = (static_dir() / REPORT_CSS).read_text(encoding="utf-8")
+    page_url = url_for("publish.page", slug=snapshot["process"]["slug"],
+                       version=publication.version, _external=True)
+    return render_template("publish/report.html", **view_context(
+        snapshot, report_css=css, page_url=page_url, licence=licence_for(publication.licence),
+        changes=snapshot.get("changes"), invitation=None))
+
+
+def _cached(publication: Publication, name: str, make: Any) -> bytes:
+    folder = Path(current_app.instance_path) / "publications" / str(publication.process_id)
+    target = folder / f"v{publication.version}-{__version__}-{name}"
+    if target.is_file():
+        return target.read_bytes()
+    data: bytes = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(target.suffix + ".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return data
+
+
+def _filename(publication: Publication, suffix: str) -> str:
+    return f"{publication.snapshot['process']['slug']}-v{publication.version}{suffix}"
+
+
+def _download(data: bytes, mimetype: str, filename: str, inline: bool = False) -> Response:
+    response = Response(data, mimetype=mimetype)
+    disposition = "inline" if inline else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@blueprint.get("/p/<slug>/report.html", defaults={"version": None})
+@blueprint.get("/p/<slug>/v/<int:version>/report.html")
+def report_html(slug: str, version: int | None) -> ResponseReturnValue:
+    """The committee report as one HTML page (print it, or read it on screen)."""
+    return report_html_text(published(db.session, slug, version))
+
+
+@blueprint.get("/p/<slug>/report.pdf", defaults={"version": None})
+@blueprint.get("/p/<slug>/v/<int:version>/report.pdf")
+def report_pdf(slug: str, version: int | None) -> ResponseReturnValue:
+    """The committee report as an A4 PDF with page numbers (WeasyPrint)."""
+    publication = published(db.session, slug, version)
+
+    def render() -> bytes:
+        from weasyprint import HTML
+
+        html = report_html_text(publication)
+        return bytes(HTML(string=html).write_pdf())
+
+    data = _cached(publication, f"report-{current_locale()}.pdf", render)
+    return _download(data, "application/pdf", _filename(publication, ".pdf"), inline=True)
+
+
+@blueprint.get("/p/<slug>/data.zip", defaults={"version": None})
+@blueprint.get("/p/<slug>/v/<int:version>/data.zip")
+def data_zip(slug: str, version: int | None) -> ResponseReturnValue:
+    """Open data: CSV, JSON, GraphML, the Polis format and a README with the licence."""
+    publication = published(db.session, slug, version)
+    data = _cached(publication, "data.zip", lambda: build_zip(
+        publication.snapshot, base_url=request.url_root))
+    return _download(data, "application/zip", _filename(publication, "-data.zip"))

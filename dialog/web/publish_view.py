@@ -1,0 +1,81 @@
+"""Turn a stored snapshot into what the public page and the report templates show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from dialog.services.publication.charts import Bar, bar_chart
+from dialog.services.publication.map_picture import map_svg
+from dialog.web.locale import _, current_locale
+
+KINDS = ("standpoint", "feeling", "idea", "thought")
+
+
+def count_text(value: int | None) -> str:
+    """A participant count as published: the number, or "färre än 5"."""
+    return _("publish.fewer_than_5") if value is None else str(value)
+
+
+def group_label(name: str | None) -> str:
+    return name if name else _("publish.ungrouped")
+
+
+def age_label(band: str | None) -> str:
+    return _(f"ui.age.{band}") if band else _("publish.age_unknown")
+
+
+def charts(snapshot: dict[str, Any], prefix: str = "chart") -> dict[str, Markup]:
+    """The page's charts as inline SVG (each with a table next to it in the template)."""
+    participation = snapshot.get("participation") or {}
+    groups = [g for g in participation.get("groups", []) if g["participants"] != 0]
+    ages = [a for a in participation.get("age_bands", []) if a["participants"] != 0]
+    out = {
+        "groups": bar_chart(
+            [Bar(group_label(g["name"]), g["participants"],
+                 None if g["participants"] is not None else count_text(None)) for g in groups],
+            chart_id=f"{prefix}-groups", title=_("publish.participation.groups_chart")),
+        "ages": bar_chart(
+            [Bar(age_label(a["band"]), a["participants"],
+                 None if a["participants"] is not None else count_text(None)) for a in ages],
+            chart_id=f"{prefix}-ages", title=_("publish.participation.ages_chart")),
+        "kinds": bar_chart(
+            [Bar(_(f"ui.kinds.{k['kind']}"), k["perspectives"])
+             for k in participation.get("kinds", [])],
+            chart_id=f"{prefix}-kinds", title=_("publish.participation.kinds_chart")),
+    }
+    picture = map_picture(snapshot)
+    if picture:
+        out["map"] = picture
+    # Safe: the chart and map modules escape every text they draw.
+    return {key: Markup(svg) for key, svg in out.items()}
+
+
+def map_picture(snapshot: dict[str, Any]) -> str | None:
+    graph = (snapshot.get("map") or {}).get("graph")
+    themes = [t["label"] for t in (snapshot.get("map") or {}).get("themes", [])
+              if not t.get("other")]
+    description = _("publish.map.picture_desc", count=len(snapshot.get("perspectives") or []),
+                    themes=", ".join(themes) or _("publish.map.no_themes"))
+    return map_svg(graph, title=_("publish.map.picture_title"), description=description,
+                   legend={k: _(f"ui.kinds.{k}") for k in KINDS})
+
+
+def prompt_text(prompt: dict[str, Any]) -> str:
+    return str(prompt.get(f"message_{current_locale()}") or prompt.get("message_sv") or "")
+
+
+def view_context(snapshot: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """Everything a publication template needs besides the snapshot itself."""
+    return {
+        "snap": snapshot,
+        "charts": charts(snapshot),
+        "count_text": count_text,
+        "group_label": group_label,
+        "age_label": age_label,
+        "prompt_text": prompt_text,
+        "perspectives_by_id": {p["id"]: p for p in snapshot.get("perspectives") or []},
+        "kinds": KINDS,
+        **extra,
+    }
