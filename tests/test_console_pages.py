@@ -1,0 +1,113 @@
+"""The facilitator console and the phone pages, through the Flask test client."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.conftest import PASSWORD, World
+
+
+def csrf(client: FlaskClient, path: str) -> str:
+    page = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert match, f"no csrf token on {path}"
+    return match.group(1)
+
+
+def log_in(client: FlaskClient, email: str, password: str = PASSWORD):
+    return client.post("/facilitator/login", data={
+        "email": email, "password": password,
+        "csrf_token": csrf(client, "/facilitator/login")})
+
+
+def test_console_pages_need_a_login(client: FlaskClient, world: World):
+    response = client.get(f"/facilitator/workshops/{world.workshop_id}")
+    assert response.status_code == 302
+    assert "/facilitator/login" in response.headers["Location"]
+
+
+def test_a_wrong_password_shows_the_form_again_with_the_reason(client, world: World):
+    response = log_in(client, world.facilitator_email, "fel lösenord")
+    assert response.status_code == 401
+    assert "Fel e-postadress eller lösenord." in response.get_data(as_text=True)
+
+
+def test_a_form_without_its_csrf_token_is_refused(client, world: World):
+    response = client.post("/facilitator/login", data={"email": world.facilitator_email,
+                                                      "password": PASSWORD})
+    assert response.status_code == 400
+
+
+def test_a_facilitator_creates_a_process_and_opens_a_workshop(client, world: World):
+    assert log_in(client, world.facilitator_email).status_code == 302
+    created = client.post("/facilitator/processes/new", data={
+        "title": "Trängselskatt i Backa", "question": "Hur påverkas ni av betalstationerna?",
+        "stakeholder_groups": "boende\nföretag\n\npendlare",
+        "csrf_token": csrf(client, "/facilitator/processes/new")})
+    assert created.status_code == 302
+    process_page = created.headers["Location"]
+    page = client.get(process_page).get_data(as_text=True)
+    assert "Trängselskatt i Backa" in page
+    opened = client.post(f"{process_page}/workshops", data={
+        "title": "Kväll i Backa", "csrf_token": csrf(client, process_page)})
+    assert opened.status_code == 302
+    console = client.get(opened.headers["Location"]).get_data(as_text=True)
+    assert "Kväll i Backa" in console
+    assert "<svg" in console  # the QR code
+    for group in ("boende", "företag", "pendlare"):
+        assert group in console
+
+
+def test_an_invalid_process_form_keeps_what_was_typed(client, world: World):
+    log_in(client, world.facilitator_email)
+    response = client.post("/facilitator/processes/new", data={
+        "title": "Bara en titel", "question": "", "stakeholder_groups": "unga",
+        "csrf_token": csrf(client, "/facilitator/processes/new")})
+    assert response.status_code == 400
+    assert "Bara en titel" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("page", ["workshop", "projector"])
+def test_workshop_pages_show_code_and_qr(client, world: World, page: str):
+    log_in(client, world.facilitator_email)
+    path = f"/facilitator/workshops/{world.workshop_id}"
+    html = client.get(path if page == "workshop" else f"{path}/projector").get_data(as_text=True)
+    assert world.join_code in html
+    assert 'role="img"' in html
+
+
+def test_another_facilitator_cannot_open_my_console(client, make_world, world: World):
+    other = make_world(email="annan@halland.se")
+    log_in(client, other.facilitator_email)
+    response = client.get(f"/facilitator/workshops/{world.workshop_id}")
+    assert response.status_code == 403
+
+
+def test_the_phone_pages_render_in_swedish_and_english(client, world: World):
+    join = client.get(f"/j/{world.join_code}")
+    assert join.status_code == 200
+    assert 'lang="sv"' in join.get_data(as_text=True)
+    english = client.get(f"/j/{world.join_code}?lang=en").get_data(as_text=True)
+    assert 'lang="en"' in english
+    for path in (f"/w/{world.workshop_id}", f"/w/{world.workshop_id}/sent", "/"):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(("path", "status", "text"), [
+    ("/j/ZZZZZZ", 404, "Vi hittar ingen workshop med den koden"),
+    ("/join?code=", 400, "Skriv in koden"),
+    ("/w/9999", 404, "Workshoppen finns inte"),
+])
+def test_phone_errors_are_explained_on_a_page(client, world, path, status, text):
+    response = client.get(path)
+    assert response.status_code == status
+    assert text in response.get_data(as_text=True)
+
+
+def test_a_typed_code_leads_to_the_join_page(client, world: World):
+    response = client.get(f"/join?code={world.join_code.lower()}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/j/{world.join_code}")
