@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.demo import inventering
+from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
 from dialog.services.passwords import hash_password
@@ -32,6 +33,10 @@ class DemoResult:
 
     def as_dict(self, base_url: str) -> dict[str, Any]:
         base = base_url.rstrip("/")
+        extra = dict(self.extra)
+        # Features add their own URLs as paths under extra["urls"]; they join the base here.
+        more_urls = {k: f"{base}{v}" if v.startswith("/") else v
+                     for k, v in extra.pop("urls", {}).items()}
         return {
             "process_id": self.process_id,
             "slug": self.slug,
@@ -45,8 +50,9 @@ class DemoResult:
                 "workshop_console": f"{base}/facilitator/workshops/{self.workshop_id}",
                 "projector": f"{base}/facilitator/workshops/{self.workshop_id}/projector",
                 "join": f"{base}/j/{self.join_code}",
+                **more_urls,
             },
-            **self.extra,
+            **extra,
         }
 
 
@@ -58,7 +64,10 @@ def build_demo(session: Session) -> DemoResult:
     else:
         facilitator.password_hash = hash_password(DEMO_PASSWORD)
     process, workshop = inventering.build(session, facilitator)
-    return DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
+    result = DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
+    # Publication runs last: version 1 shows whatever the phases above produced.
+    result.extra.update(publication.build(session, facilitator, process))
+    return result
 
 
 def existing_demo(session: Session) -> DemoResult | None:
@@ -71,4 +80,5 @@ def existing_demo(session: Session) -> DemoResult | None:
     )
     if workshop is None:
         return None
-    return DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
+    return DemoResult(process.id, process.slug, workshop.id, workshop.join_code,
+                      extra=publication.extra_urls(session, process))
