@@ -40,9 +40,9 @@ def create_proposal(
     session: Session, process: Process, facilitator: Facilitator | None, *,
     title: Any, owner: Any, alternative_ids: Any, description: Any = "", budget_tkr: Any = None,
     starts_on: Any = None, ends_on: Any = None, committee_goal_id: Any = None,
-    indicators: Any = None,
+    indicators: Any = None, dated: Any = None,
 ) -> Proposal:
-    """Make a proposal from one or more accepted alternatives of the process."""
+    """Make a proposal from accepted alternatives; its first status, planerad, is dated."""
     alternatives = _accepted_alternatives(session, process, alternative_ids)
     start, end = optional_date(starts_on, "starts_on"), optional_date(ends_on, "ends_on")
     if start and end and end < start:
@@ -61,7 +61,8 @@ def create_proposal(
     session.add(proposal)
     session.flush()
     session.add(ProposalStatusUpdate(proposal_id=proposal.id, status=ProposalStatus.PLANNED,
-                                     note="Förslaget skapades.", dated=date.today(),
+                                     note="Förslaget skapades.",
+                                     dated=optional_date(dated, "dated") or date.today(),
                                      facilitator_id=proposal.created_by_id))
     for alternative in alternatives:
         alternative_service.log(session, alternative, "proposal_created", facilitator=facilitator,

@@ -36,7 +36,7 @@ def create_proposal(process_id: int) -> ResponseReturnValue:
         alternative_ids=data.get("alternative_ids"), description=data.get("description", ""),
         budget_tkr=data.get("budget_tkr"), starts_on=data.get("starts_on"),
         ends_on=data.get("ends_on"), committee_goal_id=data.get("committee_goal_id"),
-        indicators=data.get("indicators"))
+        indicators=data.get("indicators"), dated=data.get("dated"))
     return jsonify(proposals.proposal_to_dict(proposal)), 201
 
 
