@@ -13,11 +13,12 @@ if len(sys.argv) > 1 and sys.argv[1] == "serve":
 
     monkey.patch_all()
 
-import click  # noqa: E402  (after the gevent patch on purpose)
+import click
 
-from dialog.cli import database, demo, facilitator, serve  # noqa: E402
+from dialog.cli import analyze, database, demo, facilitator, polis, serve
 
-COMMANDS: list[click.Command] = [serve.serve, database.db, facilitator.facilitator, demo.demo]
+COMMANDS: list[click.Command] = [serve.serve, database.db, facilitator.facilitator, demo.demo,
+                                 polis.import_polis, polis.export, analyze.analyze]
 
 
 @click.group(help="dialog: verktyg för medskapande dialog / a toolkit for co-creative dialogue.")

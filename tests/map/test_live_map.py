@@ -1,0 +1,131 @@
+"""The map over Socket.IO: phones react and get the next perspective; the map follows live."""
+
+from __future__ import annotations
+
+import pytest
+
+NS = "/live"
+
+
+def received(sio, name):
+    return [e["args"][0] for e in sio.get_received(NS) if e["name"] == name]
+
+
+def emit(sio, event, body=None):
+    return sio.emit(event, body if body is not None else {}, namespace=NS, callback=True)
+
+
+@pytest.fixture
+def watcher(socket_client, room):
+    """The facilitator's map page, following the process."""
+    sio = socket_client(room.world.facilitator_token)
+    ack = emit(sio, "map:watch", {"process_id": room.world.process_id})
+    assert ack["ok"] is True, ack
+    sio.get_received(NS)
+    return sio
+
+
+@pytest.fixture
+def projector(socket_client, room):
+    sio = socket_client(room.world.facilitator_token)
+    ack = emit(sio, "map:watch", {"process_id": room.world.process_id, "view": "projector"})
+    assert ack["ok"] is True, ack
+    sio.get_received(NS)
+    return sio
+
+
+def test_a_vote_is_acknowledged_with_the_next_perspective(socket_client, room):
+    phone = socket_client(room.readers[0])
+    first = emit(phone, "vote:next")
+    assert first["ok"] is True and first["remaining"] == 5
+
+    ack = emit(phone, "vote:submit", {"perspective_id": first["perspective"]["id"],
+                                      "vote": "agree"})
+
+    assert ack["ok"] is True
+    assert (ack["perspective_id"], ack["vote"], ack["created"]) == (
+        first["perspective"]["id"], "agree", True)
+    assert ack["next"]["id"] != first["perspective"]["id"]
+    assert ack["remaining"] == 4
+
+
+def test_the_last_vote_has_no_next_perspective(socket_client, room):
+    phone = socket_client(room.readers[0])
+    for perspective_id in room.perspective_ids:
+        ack = emit(phone, "vote:submit", {"perspective_id": perspective_id, "vote": "pass"})
+    assert (ack["next"], ack["remaining"]) == (None, 0)
+    assert emit(phone, "vote:next") == {"ok": True, "perspective": None, "remaining": 0}
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    ({"perspective_id": 1, "vote": "maybe"}, "invalid_vote"),
+    ({"vote": "agree"}, "field_required"),
+    ({"perspective_id": "abc", "vote": "agree"}, "field_required"),
+    ({"perspective_id": 999_999, "vote": "agree"}, "perspective_not_found"),
+    ([1, 2], "invalid_json"),
+])
+def test_a_bad_vote_gets_an_error_ack_and_keeps_the_connection(socket_client, room, body,
+                                                               code):
+    phone = socket_client(room.readers[0])
+    ack = emit(phone, "vote:submit", body)
+    assert ack["ok"] is False
+    assert ack["error"]["code"] == code
+    assert ack["error"]["message"]
+    assert phone.is_connected(NS)
+
+
+def test_facilitators_cannot_vote_and_phones_cannot_watch_the_map(socket_client, room):
+    facilitator = socket_client(room.world.facilitator_token)
+    phone = socket_client(room.readers[0])
+    assert emit(facilitator, "vote:submit", {"perspective_id": room.perspective_ids[0],
+                                             "vote": "agree"})["error"]["code"] == "wrong_role"
+    assert emit(phone, "map:watch", {"process_id": room.world.process_id})["error"][
+        "code"] == "wrong_role"
+
+
+def test_watching_a_process_of_another_facilitator_is_refused(socket_client, room,
+                                                              make_facilitator):
+    other = socket_client(make_facilitator("annan@halland.se")[1])
+    ack = emit(other, "map:watch", {"process_id": room.world.process_id})
+    assert ack["error"]["code"] == "not_your_process"
+
+
+def test_map_watch_answers_with_the_current_map(socket_client, room):
+    facilitator = socket_client(room.world.facilitator_token)
+    ack = emit(facilitator, "map:watch", {"process_id": room.world.process_id})
+    assert ack["process_id"] == room.world.process_id
+    assert {"graph", "opinion_groups", "missing_perspectives"} <= set(ack["map"])
+
+
+def test_a_reaction_updates_the_map_for_facilitator_and_projector(socket_client, room,
+                                                                  scheduler, watcher, projector):
+    phone = socket_client(room.readers[0])
+    for perspective_id in room.perspective_ids:
+        emit(phone, "vote:submit", {"perspective_id": perspective_id, "vote": "agree"})
+
+    assert scheduler.pending == [room.world.process_id]  # five votes, one pending run
+    assert scheduler.run_pending(force=True) == [room.world.process_id]
+
+    [update] = received(watcher, "map:update")
+    assert update["process_id"] == room.world.process_id
+    assert update["map"]["counts"]["reactions"] == 5
+    [shown] = received(projector, "map:update")
+    assert "projection" not in shown["map"]
+
+
+def test_a_link_drawn_live_reaches_the_map(socket_client, room, scheduler, watcher):
+    phone = socket_client(room.readers[1])
+    a, b = room.perspective_ids[:2]
+    ack = emit(phone, "link:create", {"source_id": a, "target_id": b,
+                                      "relation": "contrasts_with"})
+    assert ack["ok"] is True and ack["created"] is True
+    scheduler.run_pending(force=True)
+    [update] = received(watcher, "map:update")
+    assert any("contrasts_with" in e.get("relations", ()) for e in update["map"]["graph"]["edges"])
+
+
+def test_hiding_a_perspective_removes_it_from_the_live_map(room, scheduler, watcher, hide):
+    hide(room.perspective_ids[0])
+    scheduler.run_pending(force=True)
+    [update] = received(watcher, "map:update")
+    assert f"p:{room.perspective_ids[0]}" not in {n["id"] for n in update["map"]["graph"]["nodes"]}
