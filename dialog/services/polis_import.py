@@ -80,8 +80,8 @@ def import_polis(
     participant_id = {int(ext): pid for pid, ext in session.execute(
         select(Participant.id, Participant.external_id)
         .where(Participant.process_id == process.id))}
-    session.execute(insert(Perspective.__table__), [_perspective_row(process, phase_id, c, participant_id)
-                                          for c in export.comments])
+    session.execute(insert(Perspective.__table__), [
+        _perspective_row(process, phase_id, c, participant_id) for c in export.comments])
     perspective_id = {int(ext): pid for pid, ext in session.execute(
         select(Perspective.id, Perspective.external_id)
         .where(Perspective.process_id == process.id))}
