@@ -46,7 +46,8 @@ def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None
     for group in result["opinion_groups"]:
         click.echo(f"  Åsiktsgrupp {group['id']}: {group['size']} deltagare")
         for item in group["representative"][:3]:
-            click.echo(f"    - {item['text'][:100]}")
+            mark = "+" if item.get("direction") == "agree" else "−"
+            click.echo(f"    {mark} {item['text'][:100]}")
     for prompt in result["missing_perspectives"]:
         click.echo(f"  Saknas: {prompt['message_sv']}")
 

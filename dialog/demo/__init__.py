@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.demo import inventering
+from dialog.demo import inventering, reactions
 from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
@@ -30,6 +30,13 @@ class DemoResult:
     workshop_id: int
     join_code: str
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, more: dict[str, Any]) -> None:
+        """Merge a feature's extra keys; its "urls" join the others instead of replacing them."""
+        urls = {**self.extra.get("urls", {}), **more.get("urls", {})}
+        self.extra.update(more)
+        if urls:
+            self.extra["urls"] = urls
 
     def as_dict(self, base_url: str) -> dict[str, Any]:
         base = base_url.rstrip("/")
@@ -65,8 +72,9 @@ def build_demo(session: Session) -> DemoResult:
         facilitator.password_hash = hash_password(DEMO_PASSWORD)
     process, workshop = inventering.build(session, facilitator)
     result = DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
+    result.add(reactions.build(session, facilitator, process, workshop))
     # Publication runs last: version 1 shows whatever the phases above produced.
-    result.extra.update(publication.build(session, facilitator, process))
+    result.add(publication.build(session, facilitator, process))
     return result
 
 
@@ -80,5 +88,7 @@ def existing_demo(session: Session) -> DemoResult | None:
     )
     if workshop is None:
         return None
-    return DemoResult(process.id, process.slug, workshop.id, workshop.join_code,
-                      extra=publication.extra_urls(session, process))
+    found = DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
+    found.add(reactions.extra_urls(process))
+    found.add(publication.extra_urls(session, process))
+    return found
