@@ -23,9 +23,12 @@ def test_the_demo_map_shows_a_control_camp_and_a_contact_camp(app, client):
     control = [i for i, texts in enumerate(agreed) if "Vi behöver fler poliser" in texts]
     contact = [i for i, texts in enumerate(agreed) if "Kontakt före kontroll" in texts
                or "Vuxna pratar om oss" in texts]
-    assert len(control) == 1 and len(contact) == 1 and control != contact
+    assert len(control) == 1
+    assert len(contact) == 1
+    assert control != contact
     assert any(c["text"].startswith("Bättre belysning") for c in found["consensus"])
-    assert drawn.count("contrasts_with") == 1 and drawn.count("builds_on") == 3
+    assert drawn.count("contrasts_with") == 1
+    assert drawn.count("builds_on") == 3
     silent = {p["stakeholder_group"] for p in found["missing_perspectives"]
               if p["type"] == "group_silent"}
     assert silent == {"kommun", "region"}

@@ -37,7 +37,8 @@ def projector(socket_client, room):
 def test_a_vote_is_acknowledged_with_the_next_perspective(socket_client, room):
     phone = socket_client(room.readers[0])
     first = emit(phone, "vote:next")
-    assert first["ok"] is True and first["remaining"] == 5
+    assert first["ok"] is True
+    assert first["remaining"] == 5
 
     ack = emit(phone, "vote:submit", {"perspective_id": first["perspective"]["id"],
                                       "vote": "agree"})
@@ -118,7 +119,8 @@ def test_a_link_drawn_live_reaches_the_map(socket_client, room, scheduler, watch
     a, b = room.perspective_ids[:2]
     ack = emit(phone, "link:create", {"source_id": a, "target_id": b,
                                       "relation": "contrasts_with"})
-    assert ack["ok"] is True and ack["created"] is True
+    assert ack["ok"] is True
+    assert ack["created"] is True
     scheduler.run_pending(force=True)
     [update] = received(watcher, "map:update")
     assert any("contrasts_with" in e.get("relations", ()) for e in update["map"]["graph"]["edges"])

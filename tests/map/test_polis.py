@@ -124,7 +124,8 @@ def test_the_graphml_export_parses_back_with_networkx(dialog_cli, tmp_path):
     kinds = {attrs["type"] for _n, attrs in graph.nodes(data=True)}
     assert {"perspective", "theme", "opinion_group"} <= kinds
     perspective = next(a for _n, a in graph.nodes(data=True) if a["type"] == "perspective")
-    assert perspective["label"] and isinstance(perspective["agrees"], int)
+    assert perspective["label"]
+    assert isinstance(perspective["agrees"], int)
     assert graph.number_of_edges() > 0
 
 
