@@ -91,18 +91,23 @@ def from_map(perspective_map: dict[str, Any], approved: dict[int, Perspective]
 
 
 def different_groups(approved: Iterable[Perspective]) -> list[Suggestion]:
-    """Standpoints from two different stakeholder groups, a pair per two groups."""
+    """Standpoints from two different stakeholder groups, for each pair of groups."""
     by_group: dict[str, list[Perspective]] = {}
     for p in approved:
         if p.kind is PerspectiveKind.STANDPOINT and p.group_name:
             by_group.setdefault(p.group_name, []).append(p)
     names = sorted(by_group, key=lambda name: (-len(by_group[name]), name))
+    used: dict[str, int] = dict.fromkeys(names, 0)
     found = []
-    for first, second in zip(names[::2], names[1::2], strict=False):
-        found.append(_suggestion("different_groups",
-                                 [by_group[first][0].id, by_group[second][0].id], "heuristic",
+    for first, second in combinations(names, 2):
+        # Take each group's next standpoint in turn, so the pairs differ where they can.
+        a = by_group[first][used[first] % len(by_group[first])]
+        b = by_group[second][used[second] % len(by_group[second])]
+        used[first] += 1
+        used[second] += 1
+        found.append(_suggestion("different_groups", [a.id, b.id], "heuristic",
                                  groups=[first, second]))
-    return found
+    return found[:MAX_SUGGESTIONS]
 
 
 def split_reactions(session: Session, approved: dict[int, Perspective]) -> list[Suggestion]:

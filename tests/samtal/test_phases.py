@@ -56,7 +56,8 @@ def test_a_closed_round_keeps_its_perspectives_and_new_ones_go_to_the_new_round(
     found = listened.client.get(f"/api/v1/processes/{listened.world.process_id}/perspectives",
                                 headers=listened.auth).json["perspectives"]
     first_round = {p["phase_id"] for p in found if p["id"] in listened.perspective_ids}
-    assert len(first_round) == 1 and again["id"] not in first_round
+    assert len(first_round) == 1
+    assert again["id"] not in first_round
     assert [p["phase_id"] for p in found if p["id"] == sent.json["id"]] == [again["id"]]
 
 
@@ -64,13 +65,15 @@ def test_closing_a_phase_leaves_the_process_waiting(samtal: Samtal):
     current = samtal.client.get(f"/api/v1/processes/{samtal.world.process_id}/phases",
                                 headers=samtal.auth).json["current"]
     closed = samtal.client.post(f"/api/v1/phases/{current['id']}/close", headers=samtal.auth)
-    assert closed.status_code == 200 and closed.json["status"] == "closed"
+    assert closed.status_code == 200
+    assert closed.json["status"] == "closed"
     listing = samtal.client.get(f"/api/v1/processes/{samtal.world.process_id}/phases",
                                 headers=samtal.auth).json
     assert listing["current"] is None
     assert [p["status"] for p in listing["phases"]] == ["closed", "closed"]
     again = samtal.client.post(f"/api/v1/phases/{current['id']}/close", headers=samtal.auth)
-    assert again.status_code == 409 and again.json["error"]["code"] == "phase_not_open"
+    assert again.status_code == 409
+    assert again.json["error"]["code"] == "phase_not_open"
 
 
 @pytest.mark.parametrize(("kind", "status", "code"), [
@@ -115,7 +118,8 @@ def test_the_phone_is_told_which_screen_the_open_phase_shows(listened: Samtal, k
     if kind != "inventering":
         listened.open_phase(kind)
     body = listened.client.get("/api/v1/me/screen", headers=bearer(listened.phones["unga"])).json
-    assert body["phase"]["kind"] == kind and body["waiting"] is False
+    assert body["phase"]["kind"] == kind
+    assert body["waiting"] is False
     assert body["screen"]["url"].endswith(screen.format(workshop_id=listened.world.workshop_id))
 
 

@@ -8,10 +8,10 @@ from flask import jsonify
 from flask.typing import ResponseReturnValue
 
 from dialog import __version__
-from dialog.web.api import blueprint, openapi_map, openapi_paths
+from dialog.web.api import blueprint, openapi_map, openapi_paths, openapi_samtal
 
 #: Each feature describes its own paths in a module of its own; listed explicitly.
-PATH_SOURCES = (openapi_paths, openapi_map)
+PATH_SOURCES = (openapi_paths, openapi_map, openapi_samtal)
 
 
 def document() -> dict[str, Any]:
