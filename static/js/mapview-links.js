@@ -16,7 +16,7 @@ export function renderLinkForm({ page, strings, onSaved }) {
     const chosen = select.value;
     select.replaceChildren(
       el("option", { value: "", text: strings.link_choose }),
-      options.map((o) => el("option", { value: o.id, text: o.label })),
+      ...options.map((o) => el("option", { value: o.id, text: o.label })),
     );
     if (options.some((o) => String(o.id) === chosen)) select.value = chosen;
   }

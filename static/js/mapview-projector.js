@@ -57,7 +57,8 @@ function start(page) {
     $("map-summary").textContent = format(strings.summary, {
       perspectives: model.perspectives.size,
       themes: model.themes.filter((t) => !t.other).length,
-      groups: model.stakeholderGroups.length,
+      groups: model.stakeholderGroups.filter((g) => g.count > 0).length,
+      all_groups: model.stakeholderGroups.length,
       opinion_groups: model.opinionGroups.length,
       links: model.pairCount,
     });

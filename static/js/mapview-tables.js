@@ -63,7 +63,7 @@ function linkList(strings, p) {
   return el("ul", { class: "plain-list link-list" }, [...groups].map(([label, others]) => {
     const incoming = label.endsWith(":in");
     const words = strings.edge[label.replace(/:in$/, "")] || label;
-    const anchors = others.map((other, i) => [i ? ", " : "",
+    const anchors = others.flatMap((other, i) => [i ? ", " : "",
       el("a", { href: `#row-p-${other.id}`, text: `#${other.id} ${shorten(other.text, 28)}` })]);
     // "#7 builds on this" for links drawn towards this perspective.
     return incoming

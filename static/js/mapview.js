@@ -35,7 +35,8 @@ function summarise(model) {
   return `${format(strings.summary, {
     perspectives: model.perspectives.size,
     themes: model.themes.filter((t) => !t.other).length,
-    groups: model.stakeholderGroups.length,
+    groups: model.stakeholderGroups.filter((g) => g.count > 0).length,
+    all_groups: model.stakeholderGroups.length,
     opinion_groups: model.opinionGroups.length,
     links: model.pairCount,
   })} ${strings.table_hint}`;
