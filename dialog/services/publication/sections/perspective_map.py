@@ -1,7 +1,7 @@
 """Section "map": themes, opinion groups, consensus, divisive perspectives and the graph.
 
-The map comes from the map feature's service when it is installed (the same data as
-``GET /api/v1/processes/{id}/map``); otherwise from the pure analysis in
+The map comes from the map feature's service ``analysis_runs.refresh`` when it is installed
+(the same data as ``GET /api/v1/processes/{id}/map``); otherwise from the pure analysis in
 ``dialog.analysis`` over the published perspectives alone. Either way only published
 perspectives appear, always in their published (redacted) words.
 """
@@ -24,11 +24,12 @@ LISTED = 5
 
 def load_map(ctx: SectionContext) -> dict[str, Any] | None:
     """The map as the map feature serves it, or the plain analysis when it is absent."""
-    service = optional_function("dialog.services.mapping", "map_for_publication")
-    if service is not None:
-        return service(ctx.session, ctx.process)
     if not ctx.perspectives:
         return None
+    refresh = optional_function("dialog.services.analysis_runs", "refresh")
+    if refresh is not None:
+        result, _computed = refresh(ctx.session, ctx.process)
+        return {**result, "source": "map"}
     inputs = [PerspectiveInput(p.id, p.text, p.kind.value, p.group_name)
               for p in ctx.perspectives]
     groups = [g.name for g in ctx.process.stakeholder_groups]
@@ -74,8 +75,7 @@ def _perspective_id(item: dict[str, Any]) -> Any:
 
 
 def _shares(item: dict[str, Any]) -> dict[str, Any]:
-    keep = ("agree", "disagree", "pass", "agree_rate", "disagree_rate", "pass_rate",
-            "p_agree", "p_disagree", "n_seen", "n_agree", "n_disagree", "repful", "group_id")
+    keep = ("agree", "disagree", "pass", "seen", "direction", "p")
     return {k: item[k] for k in keep if k in item and isinstance(item[k], int | float | str)}
 
 
