@@ -27,6 +27,8 @@ from dialog.services.moderation import moderation_log
 #: Never exported: derived from secrets, useless to a reader, risky to hand out.
 SECRET_COLUMNS = {"token_hash", "password_hash"}
 MAX_DEPTH = 4
+LOG_COLUMNS = ["id", "perspective_id", "action", "from_status", "to_status", "reason",
+               "facilitator", "created_at"]
 
 README = """Utdrag ur dialog: allt som registrerats för processen {title} (id {id}).
 Uttaget {at} av {who}.
@@ -90,11 +92,13 @@ def _plain(value: Any) -> Any:
 def records(session: Session, process: Process, *, requested_by: str = "") -> dict[str, Any]:
     """Everything recorded for ``process`` as plain JSON-ready data."""
     tables: dict[str, list[dict[str, Any]]] = {}
+    columns_of: dict[str, list[str]] = {}
     for table in Base.metadata.sorted_tables:
         query = _query(table, process.id)
         if query is None:
             continue
         columns = [c.name for c in table.columns if c.name not in SECRET_COLUMNS]
+        columns_of[table.name] = columns
         tables[table.name] = [
             {name: _plain(row[name]) for name in columns}
             for row in session.execute(query).mappings()
@@ -105,6 +109,7 @@ def records(session: Session, process: Process, *, requested_by: str = "") -> di
         "exported_at": utcnow().isoformat(),
         "exported_by": requested_by,
         "tables": tables,
+        "columns": columns_of,
         "moderation_log": moderation_log(session, process.id),
     }
 
@@ -118,17 +123,16 @@ def records_zip(data: dict[str, Any]) -> bytes:
             who=data["exported_by"] or "-"))
         archive.writestr("records.json", json.dumps(data, ensure_ascii=False, indent=2))
         for name, rows in data["tables"].items():
-            archive.writestr(f"tables/{name}.csv", _csv(rows))
-        archive.writestr("tables/moderation_log.csv", _csv(data["moderation_log"]))
+            archive.writestr(f"tables/{name}.csv", _csv(rows, data["columns"][name]))
+        archive.writestr("tables/moderation_log.csv", _csv(data["moderation_log"], LOG_COLUMNS))
     return buffer.getvalue()
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict)
-                             else v for k, v in row.items()})
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict)
+                         else v for k, v in row.items()})
     return out.getvalue()

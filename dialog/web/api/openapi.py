@@ -8,10 +8,16 @@ from flask import jsonify
 from flask.typing import ResponseReturnValue
 
 from dialog import __version__
-from dialog.web.api import blueprint, openapi_map, openapi_paths, openapi_samtal
+from dialog.web.api import (
+    blueprint,
+    openapi_map,
+    openapi_paths,
+    openapi_publications,
+    openapi_samtal,
+)
 
 #: Each feature describes its own paths in a module of its own; listed explicitly.
-PATH_SOURCES = (openapi_paths, openapi_map, openapi_samtal)
+PATH_SOURCES = (openapi_paths, openapi_map, openapi_samtal, openapi_publications)
 
 
 def document() -> dict[str, Any]:
