@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.analysis.polis_data import REJECTED, PolisExport, read_polis_export
@@ -35,6 +35,7 @@ from dialog.models import (
     Process,
     Reaction,
 )
+from dialog.services.bulk_rows import insert_rows
 from dialog.services.personal_data import personal_data_kinds
 from dialog.services.processes import slugify
 
@@ -72,7 +73,7 @@ def import_polis(
     authors = {c.author for c in export.comments}
     people = sorted(authors | {v.participant_id for v in export.votes})
     first_seen = _first_seen(export)
-    session.execute(insert(Participant.__table__), [
+    insert_rows(session, Participant.__table__, [
         {"process_id": process.id, "token_hash": secrets.token_hex(32),  # no token matches
          "external_id": str(pid), "created_at": first_seen.get(pid, process.created_at)}
         for pid in people
@@ -80,7 +81,7 @@ def import_polis(
     participant_id = {int(ext): pid for pid, ext in session.execute(
         select(Participant.id, Participant.external_id)
         .where(Participant.process_id == process.id))}
-    session.execute(insert(Perspective.__table__), [
+    insert_rows(session, Perspective.__table__, [
         _perspective_row(process, phase_id, c, participant_id) for c in export.comments])
     perspective_id = {int(ext): pid for pid, ext in session.execute(
         select(Perspective.id, Perspective.external_id)
@@ -88,14 +89,14 @@ def import_polis(
     hidden = [c for c in export.comments if c.moderated == REJECTED]
     if hidden:
         reason = translate("map.polis_rejected_reason")
-        session.execute(insert(ModerationEvent.__table__), [
+        insert_rows(session, ModerationEvent.__table__, [
             {"perspective_id": perspective_id[c.id], "action": "hide", "reason": reason,
              "from_status": ModerationStatus.PENDING, "to_status": ModerationStatus.HIDDEN,
              "created_at": _time(c.timestamp)} for c in hidden
         ])
     rows, skipped = _reaction_rows(export, process.id, participant_id, perspective_id)
     for start in range(0, len(rows), CHUNK):
-        session.execute(insert(Reaction.__table__), rows[start:start + CHUNK])
+        insert_rows(session, Reaction.__table__, rows[start:start + CHUNK])
         if progress is not None:
             progress(len(rows[start:start + CHUNK]))
     session.flush()
