@@ -9,11 +9,13 @@ from __future__ import annotations
 from dialog.models import PhaseKind
 from phases.base import Control, Phase, PhoneScreen
 from phases.inventering import Inventering
+from phases.konkretisering import Konkretisering
 from phases.larande_samtal import LarandeSamtal
 
 PHASES: dict[PhaseKind, Phase] = {
     PhaseKind.INVENTERING: Inventering(),
     PhaseKind.LARANDE_SAMTAL: LarandeSamtal(),
+    PhaseKind.KONKRETISERING: Konkretisering(),
 }
 
 

@@ -119,10 +119,10 @@ def log(session: Session, alternative: Alternative, kind: str, *,
         facilitator: Facilitator | None = None, participant_id: int | None = None,
         **data: Any) -> AlternativeEvent:
     """Append one step to the alternative's history."""
-    event = AlternativeEvent(alternative_id=alternative.id, kind=kind, data=data,
+    event = AlternativeEvent(kind=kind, data=data,
                              facilitator_id=facilitator.id if facilitator else None,
                              participant_id=participant_id)
-    session.add(event)
+    alternative.events.append(event)  # through the collection, so it is never stale
     session.flush()
     return event
 

@@ -90,6 +90,7 @@ def answer(session: Session, participant: Participant, prompt: FishingPrompt, *,
         if winner is None:
             raise
         return winner, True
+    session.expire(prompt, ["answers"])
     record(session, "konkret-changed", process_id=prompt.process_id, kind="fishing_answered",
            prompt_id=prompt.id, answer=answer_to_dict(item))
     return item, False

@@ -1,0 +1,59 @@
+"""Konkretisering: alternatives from what was said, checked back and decided, then proposals."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy.orm import Session
+
+from dialog.models import Participant, PhaseKind
+from dialog.models import Phase as PhaseRecord
+from dialog.services import alternatives, checkback, proposals
+from dialog.services.trace import alternative_detail
+from phases.base import Control, PhoneScreen
+
+
+class Konkretisering:
+    kind: ClassVar[PhaseKind] = PhaseKind.KONKRETISERING
+    name_key: ClassVar[str] = "phases.konkretisering.name"
+
+    def phone_screen(
+        self, session: Session, phase: PhaseRecord, participant: Participant
+    ) -> PhoneScreen:
+        """The check-back page: rate alternatives, vote, answer the minority question, fish."""
+        return PhoneScreen("konkret/phone.html", {
+            "endpoint": "konkret.phone", "workshop_id": participant.workshop_id,
+        })
+
+    def controls(self, phase: PhaseRecord) -> list[Control]:
+        page = "/facilitator/processes/{process_id}/konkret"
+        return [
+            Control("draft_alternative", "phases.konkretisering.controls.draft_alternative",
+                    page + "#draft"),
+            Control("checkback", "phases.konkretisering.controls.checkback",
+                    page + "#checkback"),
+            Control("majority_vote", "phases.konkretisering.controls.majority_vote",
+                    page + "#alternatives"),
+            Control("go_fishing", "phases.konkretisering.controls.go_fishing",
+                    page + "#fishing"),
+            Control("proposals", "phases.konkretisering.controls.proposals",
+                    "/facilitator/processes/{process_id}/proposals"),
+            Control("export", "phases.konkretisering.controls.export",
+                    "/api/v1/processes/{process_id}/konkretisering.json"),
+        ]
+
+    def produce(self, session: Session, phase: PhaseRecord) -> dict[str, Any]:
+        """The alternatives drafted in this round with their loop, check-backs and proposals."""
+        drafted = [a for a in alternatives.alternatives_of(session, phase.process)
+                   if a.phase_id == phase.id]
+        ids = {a.id for a in drafted}
+        rounds = [r for r in checkback.rounds_of(session, phase.process)
+                  if r.phase_id == phase.id]
+        made = [p for p in proposals.proposals_of(session, phase.process)
+                if ids & {a.id for a in p.alternatives}]
+        return {
+            "kind": self.kind.value, "round": phase.round,
+            "alternatives": [alternative_detail(session, a) for a in drafted],
+            "checkback_rounds": [checkback.results(session, r) for r in rounds],
+            "proposals": [proposals.proposal_to_dict(p) for p in made],
+        }
