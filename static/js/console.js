@@ -104,6 +104,7 @@ function start(page) {
       applyFilter(card);
       if (hadFocus) focusWithin(card);
     } else {
+      card.classList.add("p-card--fresh");
       cards.set(p.id, card);
       applyFilter(card);
       feed.prepend(card);
