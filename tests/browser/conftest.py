@@ -43,6 +43,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 #: Set DIALOG_SCREENSHOTS=/some/dir to keep screenshots of the main screens.
 SCREENSHOT_DIR = os.environ.get("DIALOG_SCREENSHOTS")
 
+if CHROMIUM is not None:
+    from playwright.sync_api import expect
+
+    # A loaded CI machine (2 cores, many suites) is slower than a laptop: wait up to 10 s.
+    expect.set_options(timeout=10_000)
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
