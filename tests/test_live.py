@@ -148,11 +148,15 @@ def test_pre_moderation_keeps_the_wall_empty_until_approval(socket_client, make_
 
 
 def test_the_wall_never_learns_who_wrote_what(socket_client, phone, world):
+    submit(phone, client_id="before")
     wall = socket_client(world.facilitator_token)
-    wall.emit("workshop:watch", {"workshop_id": world.workshop_id, "view": "projector"},
-              namespace=NS, callback=True)
+    ack = wall.emit("workshop:watch", {"workshop_id": world.workshop_id, "view": "projector"},
+                    namespace=NS, callback=True)
     submit(phone)
     [shown] = received(wall, "wall:perspective")
+    [earlier] = ack["perspectives"]
+    assert "participant_id" not in earlier
+    assert "client_id" not in earlier
     assert "participant_id" not in shown
     assert "client_id" not in shown
 

@@ -9,7 +9,6 @@ from flask_socketio import SocketIO
 from dialog import events
 from dialog.live import rooms
 
-
 _connected: set[int] = set()
 
 
@@ -28,7 +27,7 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
             return
         emit("perspective:new", perspective, rooms.facilitators(workshop_id))
         if perspective["status"] == "approved":
-            emit("wall:perspective", _for_wall(perspective), rooms.wall(workshop_id))
+            emit("wall:perspective", for_wall(perspective), rooms.wall(workshop_id))
 
     def on_moderated(_sender: Any, perspective: dict[str, Any], **_: Any) -> None:
         workshop_id = perspective.get("workshop_id")
@@ -39,7 +38,7 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
             return
         emit("perspective:updated", perspective, rooms.facilitators(workshop_id))
         if perspective["status"] == "approved":
-            emit("wall:perspective", _for_wall(perspective), rooms.wall(workshop_id))
+            emit("wall:perspective", for_wall(perspective), rooms.wall(workshop_id))
         else:
             emit("wall:remove", {"id": perspective["id"]}, rooms.wall(workshop_id))
 
@@ -54,7 +53,7 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
     events.workshop_changed.connect(on_workshop_changed, weak=False)
 
 
-def _for_wall(perspective: dict[str, Any]) -> dict[str, Any]:
+def for_wall(perspective: dict[str, Any]) -> dict[str, Any]:
     """What the projector needs; nothing about who wrote it."""
     keep = ("id", "text", "kind", "stakeholder_group", "status", "created_at")
     return {key: perspective[key] for key in keep}

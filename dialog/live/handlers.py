@@ -15,6 +15,7 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.i18n import negotiate, translate
 from dialog.live import rooms
+from dialog.live.broadcast import for_wall
 from dialog.live.identity import Identity, identify
 from dialog.models import Facilitator, ModerationStatus, Participant
 from dialog.services import moderation, processes, workshops
@@ -99,11 +100,10 @@ def watch_workshop(session: Session, identity: Identity, data: dict[str, Any]) -
     processes.managed_process(session, facilitator, workshop.process_id)
     on_wall = data.get("view") == "projector"
     join_room(rooms.wall(workshop.id) if on_wall else rooms.facilitators(workshop.id))
-    found = perspectives_of_workshop(session, workshop)
+    found = [perspective_to_dict(p) for p in perspectives_of_workshop(session, workshop)]
     if on_wall:
-        found = [p for p in found if p.status is ModerationStatus.APPROVED]
-    return {"workshop": workshops.workshop_to_dict(workshop),
-            "perspectives": [perspective_to_dict(p) for p in found]}
+        found = [for_wall(p) for p in found if p["status"] == ModerationStatus.APPROVED.value]
+    return {"workshop": workshops.workshop_to_dict(workshop), "perspectives": found}
 
 
 def submit(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
