@@ -24,7 +24,7 @@ from dialog.services.perspectives import perspectives_of_process
 
 log = logging.getLogger(__name__)
 
-MAX_SUGGESTIONS = 8
+MAX_SUGGESTIONS = 6
 MAX_SET = 4
 
 Suggestion = dict[str, Any]

@@ -89,6 +89,7 @@ def render_console(process: Process, error: DialogError | None = None,
                             reflections.reflections_of_round(db.session, conversation)],
         })
     entries = resistance_line.timeline(db.session, process, locale)
+    levels = resistance_line.levels(locale)
     approved = perspectives_of_process(db.session, process,
                                        statuses=(ModerationStatus.APPROVED,))
     body = render_template(
@@ -96,8 +97,8 @@ def render_console(process: Process, error: DialogError | None = None,
         order=[k.value for k in ORDER], rounds=rounds, perspectives=approved,
         suggestions=(conversation_suggestions.suggest(db.session, process, locale)
                      if in_samtal else {"source": None, "suggestions": []}),
-        levels=resistance_line.levels(locale), entries=entries,
-        latest=entries[-1] if entries else None, chart=chart(entries),
+        levels=levels, entries=entries, chart=chart(entries, levels),
+        latest=entries[-1] if entries else None,
         error=error, form=form or {}, bases=conversation_rounds.BASES,
         api_token=facilitators.issue_token(secret_key(), g.facilitator),
         workshop=process.workshops[-1] if process.workshops else None,

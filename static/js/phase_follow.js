@@ -47,7 +47,9 @@ function start(page) {
       }
       showNotice(status, "info", strings.waiting);
       if (!socket) {
+        // Ask again once connected too: a phase opened while connecting is not missed.
         socket = connectLive({ token, lang: page.dataset.lang || document.documentElement.lang });
+        socket.on("connect", () => go());
         socket.on("phase:changed", () => go());
       }
     } catch {

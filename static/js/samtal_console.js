@@ -7,7 +7,8 @@ import { ThrottledAnnouncer, clockTime, connectLive, el, format, readStrings } f
 const strings = readStrings();
 const root = document.getElementById("samtal-console");
 const LEVELS = 8;
-const CHART = { width: 640, height: 240, left: 8, top: 12, stepMax: 80 };
+// The same geometry as dialog/web/resistance_chart.py.
+const CHART = { width: 900, height: 260, left: 150, right: 16, top: 14, stepMax: 90 };
 
 if (root) start(root);
 
@@ -107,7 +108,8 @@ function addRow(entry, lang) {
   rows.prepend(el("tr", {},
     el("td", {}, el("time", { datetime: entry.created_at, text: clockTime(entry.created_at, lang) })),
     el("td", { text: `${entry.position}. ${entry.name}` }),
-    el("td", { text: entry.note || "" })));
+    el("td", { text: entry.note || "" }),
+    el("td", { text: entry.intervention || "" })));
 }
 
 function showIntervention(entry) {
@@ -123,7 +125,8 @@ function drawChart(all) {
   const svg = document.getElementById("resistance-svg");
   if (!svg) return; // the first reading: the next page load draws the chart
   const row = (CHART.height - 2 * CHART.top) / (LEVELS - 1);
-  const step = Math.min(CHART.stepMax, (CHART.width - 2 * CHART.left) / Math.max(all.length - 1, 1));
+  const usable = CHART.width - CHART.left - CHART.right;
+  const step = Math.min(CHART.stepMax, usable / Math.max(all.length - 1, 1));
   const points = all.map((entry, i) => ({
     x: CHART.left + i * step, y: CHART.top + (LEVELS - entry.position) * row, zone: entry.zone,
   }));
@@ -134,7 +137,7 @@ function drawChart(all) {
     const dot = document.createElementNS(ns, "circle");
     dot.setAttribute("cx", p.x);
     dot.setAttribute("cy", p.y);
-    dot.setAttribute("r", "6");
+    dot.setAttribute("r", "7");
     dot.setAttribute("class", `chart-point chart-point--${p.zone}`);
     svg.append(dot);
   }
