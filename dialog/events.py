@@ -25,6 +25,7 @@ round_changed = signals.signal("conversation-round-changed")
 reflection_submitted = signals.signal("reflection-submitted")
 resistance_logged = signals.signal("resistance-logged")
 konkret_changed = signals.signal("konkret-changed")
+process_published = signals.signal("process-published")
 
 _PENDING = "dialog.pending_events"
 
