@@ -5,6 +5,7 @@ import { ThrottledAnnouncer, displayName, el, format, readStrings } from "./comm
 import { buildModel, perspectiveOf } from "./mapview-data.js";
 import { createGraph } from "./mapview-graph.js";
 import { watchMap } from "./mapview-live.js";
+import { holdWhileBusy } from "./mapview-pause.js";
 import { renderTable } from "./mapview-tables.js";
 
 const strings = readStrings();
@@ -70,7 +71,8 @@ function start(page) {
     first = false;
   }
 
-  watchMap({ page, strings, view: "projector", onMap: apply });
+  const receive = holdWhileBusy({ apply, button: $("map-pause"), regions: [$("table-wrap")] });
+  watchMap({ page, strings, view: "projector", onMap: receive });
   window.addEventListener("resize", () => {
     graph.resize();
     graph.fit();

@@ -20,6 +20,7 @@ import {
   voteBar,
 } from "./mapview-panels.js";
 import { watchMap } from "./mapview-live.js";
+import { holdWhileBusy } from "./mapview-pause.js";
 
 const strings = readStrings();
 const root = document.getElementById("map-page");
@@ -54,7 +55,10 @@ function start(page) {
     selected = key;
     showDetails();
   } });
-  const links = renderLinkForm({ page, strings, onSaved: () => live.refresh() });
+  // A saved link reaches the map with the next map:update; ask over HTTP only when offline.
+  const links = renderLinkForm({ page, strings, onSaved: () => {
+    if (!live.socket.connected) live.refresh();
+  } });
 
   for (const box of document.querySelectorAll("[data-show]")) {
     if (!box.checked) graph.setHidden(box.dataset.show, true);
@@ -126,7 +130,14 @@ function start(page) {
   }
 
   window.dialogMap = graph.cy; // handy in the browser console and in tests
-  const live = watchMap({ page, strings, onMap: apply,
+  const receive = holdWhileBusy({
+    apply,
+    button: $("map-pause"),
+    note: $("map-pending"),
+    regions: ["missing-list", "node-details", "opinion-groups", "consensus-list", "divisive-list",
+      "bridging-list", "uncertain-list", "theme-list", "coverage-wrap", "table-wrap"].map($),
+  });
+  const live = watchMap({ page, strings, onMap: receive,
     onError: (message) => showNotice(status, "warning", message) });
   window.addEventListener("resize", () => graph.resize());
 }

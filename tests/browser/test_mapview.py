@@ -175,6 +175,25 @@ def test_the_link_form_explains_a_missing_choice(live_server: Any, tablet: Any) 
     expect(tablet.get_by_label("Från perspektiv")).to_be_focused()
 
 
+def test_a_facilitator_pauses_the_live_map_and_resumes_it(
+    live_server: Any, tablet: Any, workshop: dict[str, Any],
+) -> None:
+    open_map(tablet, live_server.demo["process_id"])
+    computed = tablet.locator("#map-page").get_attribute("data-computed-at")
+    pause = tablet.get_by_role("button", name="Pausa uppdateringen")
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "true")
+    status, body = live_server.request("POST", "/api/v1/join", {"join_code": workshop["join_code"]})
+    assert status == 201, body
+    vote(live_server, body["participant_token"], approved(live_server)[0]["id"], "agree")
+    expect(tablet.locator("#map-pending")).to_be_visible(timeout=15_000)
+    assert tablet.locator("#map-page").get_attribute("data-computed-at") == computed
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "false")
+    expect(tablet.locator("#map-pending")).to_be_hidden()
+    expect(tablet.locator("#map-page")).not_to_have_attribute("data-computed-at", computed)
+
+
 def test_the_react_page_passes_axe_and_fits_320_px(
     live_server: Any, new_page: Any, workshop: dict[str, Any],
 ) -> None:
