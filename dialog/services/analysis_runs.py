@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -62,14 +62,19 @@ def refresh(
     The second value tells whether it was computed now.
     """
     digest = fingerprint(session, process, seed)
-    snapshot = latest_snapshot(session, process.id)
-    if not force and snapshot is not None and snapshot.fingerprint == digest:
-        return snapshot.result, False
+    # Compare fingerprints first: the stored result is large and only read when it is fresh.
+    stored = session.execute(
+        select(AnalysisSnapshot.id, AnalysisSnapshot.fingerprint)
+        .where(AnalysisSnapshot.process_id == process.id)).first()
+    if not force and stored is not None and stored.fingerprint == digest:
+        result = session.scalar(select(AnalysisSnapshot.result)
+                                .where(AnalysisSnapshot.id == stored.id))
+        return dict(result or {}), False
     started = time.perf_counter()
     result, priorities = analyze_process(session, process, seed)
     result["fingerprint"] = digest
-    _store(session, process.id, seed, digest, result, priorities,
-           _ms(time.perf_counter() - started))
+    _store(session, process.id, stored.id if stored is not None else None, seed, digest,
+           result, priorities, _ms(time.perf_counter() - started))
     return result, True
 
 
@@ -95,24 +100,23 @@ def for_projector(result: dict[str, Any]) -> dict[str, Any]:
     return shown
 
 
-def _store(session: Session, process_id: int, seed: int, digest: str, result: dict[str, Any],
-           priorities: dict[str, float], duration_ms: float) -> None:
+def _store(session: Session, process_id: int, snapshot_id: int | None, seed: int, digest: str,
+           result: dict[str, Any], priorities: dict[str, float], duration_ms: float) -> None:
     values = {"seed": seed, "fingerprint": digest, "result": result, "priorities": priorities,
               "duration_ms": duration_ms, "computed_at": utcnow()}
-    snapshot = latest_snapshot(session, process_id)
-    if snapshot is None:
+    if snapshot_id is None:
         try:
             with session.begin_nested():
                 session.add(AnalysisSnapshot(process_id=process_id, **values))
             return
         except IntegrityError:
             # Another worker stored one first; overwrite it with this newer result.
-            snapshot = latest_snapshot(session, process_id)
-            if snapshot is None:
+            snapshot_id = session.scalar(select(AnalysisSnapshot.id)
+                                         .where(AnalysisSnapshot.process_id == process_id))
+            if snapshot_id is None:
                 raise
-    for key, value in values.items():
-        setattr(snapshot, key, value)
-    session.flush()
+    session.execute(update(AnalysisSnapshot).where(AnalysisSnapshot.id == snapshot_id)
+                    .values(**values))
 
 
 def _serialise(inputs: MapInputs, matrix: VoteMatrix, opinion: dict[str, Any],
