@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.demo import inventering, reactions, samtal
+from dialog.demo import inventering, konkret, reactions, samtal
 from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
@@ -74,6 +74,7 @@ def build_demo(session: Session) -> DemoResult:
     result = DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
     result.add(reactions.build(session, facilitator, process, workshop))
     result.add(samtal.build(session, facilitator, process))
+    result.add(konkret.build(session, facilitator, process))
     # Publication runs last: version 1 shows whatever the phases above produced.
     result.add(publication.build(session, facilitator, process))
     return result
@@ -92,5 +93,6 @@ def existing_demo(session: Session) -> DemoResult | None:
     found = DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
     found.add(reactions.extra_urls(process))
     found.add(samtal.extra_urls(process))
+    found.add(konkret.extra_urls(session, process))
     found.add(publication.extra_urls(session, process))
     return found

@@ -125,7 +125,8 @@ def describe_history(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "supports": tally.get("supports", 0), "can_live_with": tally.get("can_live_with", 0),
             "objects": tally.get("objects", 0), "count": len(who),
             "outcome": _(f"konkret.outcomes.{data['outcome']}") if data.get("outcome") else "",
-            "text": data.get("text", ""), "reason": data.get("reason", ""),
+            "text": data.get("text") or data.get("question", ""),
+            "reason": data.get("reason", ""),
             "participant": event["participant_id"] or "",
         }
         lines.append({"kind": event["kind"], "created_at": event["created_at"],

@@ -26,9 +26,15 @@ function start(page) {
 
   socket.on("connect", () => {
     showConnection(strings, "online");
-    socket.emit("konkret:watch", { process_id: processId }, () => {});
+    socket.emit("konkret:watch", { process_id: processId }, (ack) => {
+      // From here on this page hears every change of the process.
+      if (ack && ack.ok) page.dataset.watching = "true";
+    });
   });
-  socket.on("disconnect", () => showConnection(strings, "offline"));
+  socket.on("disconnect", () => {
+    page.dataset.watching = "false";
+    showConnection(strings, "offline");
+  });
   socket.on("connect_error", () => showConnection(strings, "offline"));
 
   socket.on("checkback:tally", (data) => {

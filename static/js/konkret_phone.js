@@ -13,8 +13,6 @@ const page = document.getElementById("konkret-phone");
 const RATINGS = ["supports", "can_live_with", "objects"];
 const VOTES = ["for", "against"];
 
-if (page) start(page);
-
 /** Answers not yet acknowledged, kept across reloads and lost connections. */
 class Pending {
   constructor(workshopId) {
@@ -183,7 +181,8 @@ function start(root) {
 
   function checkbackRound(round) {
     const until = round.closes_at ? format(strings.open_until,
-      { date: new Date(round.closes_at).toLocaleString(root.dataset.lang === "en" ? "en-GB" : "sv-SE") })
+      { date: new Date(round.closes_at).toLocaleString(root.dataset.lang === "en" ? "en-GB" : "sv-SE",
+        { dateStyle: "medium", timeStyle: "short" }) })
       : null;
     return el("div", { class: "stack", dataset: { roundId: round.id } },
       el("p", { class: "eyebrow", text: round.title }),
@@ -305,3 +304,6 @@ function start(root) {
     format(strings.minority_pushed, { title: data?.title || "" })));
   renderOutbox();
 }
+
+// Last: the class above must be defined before the page starts.
+if (page) start(page);
