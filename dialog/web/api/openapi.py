@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from dialog import __version__
 from dialog.web.api import (
     blueprint,
+    openapi_konkret,
     openapi_map,
     openapi_paths,
     openapi_publications,
@@ -17,7 +18,8 @@ from dialog.web.api import (
 )
 
 #: Each feature describes its own paths in a module of its own; listed explicitly.
-PATH_SOURCES = (openapi_paths, openapi_map, openapi_samtal, openapi_publications)
+PATH_SOURCES = (openapi_paths, openapi_map, openapi_samtal, openapi_publications,
+                openapi_konkret)
 
 
 def document() -> dict[str, Any]:
