@@ -59,7 +59,7 @@ def test_logging_the_line_shows_the_suggested_intervention(samtal, logged_in):
     page = logged_in.get(console_url(samtal)).text
     assert "Föreslagen intervention: Ta in skvallret i rummet" in page
     assert "Det pratas i korridoren." in page
-    assert '<svg viewBox="0 0 640 240" role="img"' in page
+    assert '<svg viewBox="0 0 900 260" role="img"' in page
 
 
 def test_an_unknown_level_is_explained(samtal, logged_in):
