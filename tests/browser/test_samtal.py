@@ -45,7 +45,8 @@ def api(live_server: Any, method: str, path: str, body: Any = None,
 def scene(live_server: Any, request: pytest.FixtureRequest) -> dict[str, Any]:
     """A fresh process of its own (so phase moves touch no other test) with three voices."""
     process = api(live_server, "POST", "/api/v1/processes", {
-        "title": f"Samtal i Varberg {request.node.name.count('_')}", "question": "Vad gör Varberg tryggt?",
+        "title": f"Samtal i Varberg {request.node.name.count('_')}",
+        "question": "Vad gör Varberg tryggt?",
         "stakeholder_groups": ["unga", "polis", "skola"]})
     workshop = api(live_server, "POST", f"/api/v1/processes/{process['id']}/workshops",
                    {"title": "Charrette"})
