@@ -6,6 +6,8 @@ language and release of dialog.
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from flask.typing import ResponseReturnValue
 from dialog import __version__
 from dialog.extensions import db
 from dialog.models import Publication
-from dialog.paths import static_dir
+from dialog.paths import static_dir, templates_dir
 from dialog.services.publication import published
 from dialog.services.publication.licences import licence_for
 from dialog.services.publication.opendata import build_zip
@@ -37,9 +39,21 @@ def report_html_text(publication: Publication) -> str:
         changes=snapshot.get("changes"), invitation=None))
 
 
+@cache
+def _renderer_digest() -> str:
+    """A digest of what renders the files, so a changed template never serves a stale copy."""
+    digest = hashlib.sha256(__version__.encode())
+    sources = [*sorted((templates_dir() / "publish").glob("*.html")),
+               static_dir() / REPORT_CSS,
+               *sorted(Path(__file__).resolve().parents[1].glob("translations/*/*.json"))]
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _cached(publication: Publication, name: str, make: Any) -> bytes:
     folder = Path(current_app.instance_path) / "publications" / str(publication.process_id)
-    target = folder / f"v{publication.version}-{__version__}-{name}"
+    target = folder / f"v{publication.version}-{_renderer_digest()}-{name}"
     if target.is_file():
         return target.read_bytes()
     data: bytes = make()
@@ -78,7 +92,8 @@ def report_pdf(slug: str, version: int | None) -> ResponseReturnValue:
         from weasyprint import HTML
 
         html = report_html_text(publication)
-        return bytes(HTML(string=html).write_pdf())
+        # PDF/UA: a tagged PDF, so screen readers get headings, tables and reading order.
+        return bytes(HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
 
     data = _cached(publication, f"report-{current_locale()}.pdf", render)
     return _download(data, "application/pdf", _filename(publication, ".pdf"), inline=True)

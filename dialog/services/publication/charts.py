@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 WIDTH = 400
-ROW = 46
-BAR = 16
-FONT = 15
+ROW = 54
+BAR = 18
+FONT = 18
 
 
 @dataclass(frozen=True)
