@@ -39,4 +39,6 @@ def demo(as_json: bool, if_empty: bool, port: int) -> None:
     click.echo(f"  Workshopkonsol:  {info['urls']['workshop_console']}")
     click.echo(f"  Projektorvy:     {info['urls']['projector']}")
     click.echo(f"  Deltagare:       {info['urls']['join']}  (kod {info['join_code']})")
+    if "public" in info["urls"]:
+        click.echo(f"  Publicerat:      {info['urls']['public']}")
     click.echo("")
