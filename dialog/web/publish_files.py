@@ -7,6 +7,7 @@ language and release of dialog.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from dialog.paths import static_dir, templates_dir
 from dialog.services.publication import published
 from dialog.services.publication.licences import licence_for
 from dialog.services.publication.opendata import build_zip
+from dialog.services.publication.pdf import html_to_pdf
 from dialog.web.locale import current_locale
 from dialog.web.publish import blueprint
 from dialog.web.publish_view import view_context
@@ -58,9 +60,10 @@ def _cached(publication: Publication, name: str, make: Any) -> bytes:
         return target.read_bytes()
     data: bytes = make()
     folder.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(target.suffix + ".part")
-    partial.write_bytes(data)
-    partial.replace(target)
+    # A unique temporary name, then an atomic rename: two renders at once cannot collide.
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as partial:
+        partial.write(data)
+    Path(partial.name).replace(target)
     return data
 
 
@@ -88,14 +91,8 @@ def report_pdf(slug: str, version: int | None) -> ResponseReturnValue:
     """The committee report as an A4 PDF with page numbers (WeasyPrint)."""
     publication = published(db.session, slug, version)
 
-    def render() -> bytes:
-        from weasyprint import HTML
-
-        html = report_html_text(publication)
-        # PDF/UA: a tagged PDF, so screen readers get headings, tables and reading order.
-        return bytes(HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
-
-    data = _cached(publication, f"report-{current_locale()}.pdf", render)
+    data = _cached(publication, f"report-{current_locale()}.pdf",
+                   lambda: html_to_pdf(report_html_text(publication)))
     return _download(data, "application/pdf", _filename(publication, ".pdf"), inline=True)
 
 
