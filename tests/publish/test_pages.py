@@ -87,7 +87,8 @@ def test_the_facilitator_previews_then_publishes_deliberately(world, client, pub
     page = client.get(f"/facilitator/processes/{world.process_id}/publication")
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert "Förhandsvisning" in html and "Perspektiv 1 från unga" in html
+    assert "Förhandsvisning" in html
+    assert "Perspektiv 1 från unga" in html
     url = f"/facilitator/processes/{world.process_id}/publication"
     unconfirmed = client.post(url, data={"csrf_token": _csrf(html), "note": ""})
     assert unconfirmed.status_code == 400
