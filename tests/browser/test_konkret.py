@@ -134,7 +134,9 @@ def test_a_check_back_round_with_two_phones_and_a_tablet(
                           '[data-count="total"]')).to_have_text("2")
     expect(first_card).to_have_count(0)
     expect(second_card).to_have_count(0)
-    assert not first.js_errors and not second.js_errors and not tablet.js_errors
+    assert not first.js_errors
+    assert not second.js_errors
+    assert not tablet.js_errors
 
 
 @pytest.fixture
@@ -217,7 +219,8 @@ def test_every_konkretisering_page_is_accessible_and_fits(
     pid = live_server.demo["process_id"]
     status, found = live_server.request("GET", f"/api/v1/processes/{pid}/proposals",
                                         token=live_server.token)
-    assert status == 200 and found["proposals"], found
+    assert status == 200, found
+    assert found["proposals"], found
     proposal = found["proposals"][-1]
     page = new_page(viewport, storage_state=facilitator_state, mobile=False)
     page.goto(path.format(pid=pid, proposal=proposal["id"],

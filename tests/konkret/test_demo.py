@@ -21,7 +21,8 @@ def test_the_demo_runs_konkretisering_from_alternatives_to_proposals(app):
         assert process.current_phase.kind.value == "konkretisering"
         found = alternatives.alternatives_of(session, process)
         kinds = [e.kind for e in found[2].events]
-        assert kinds.count("minority_asked") == 2 and "concluded" in kinds
+        assert kinds.count("minority_asked") == 2
+        assert "concluded" in kinds
         assert any(a.participant_id for a in found[1].amendments)
         assert all(a.perspectives for a in found)
         assert any(a.reflections for a in found)

@@ -19,7 +19,8 @@ def emit(sio, event: str, body: dict) -> dict:
 def console(socket_client, konkret: Konkret):
     sio = socket_client(konkret.world.facilitator_token)
     ack = emit(sio, "konkret:watch", {"process_id": konkret.pid})
-    assert ack["ok"] is True and ack["process_id"] == konkret.pid
+    assert ack["ok"] is True
+    assert ack["process_id"] == konkret.pid
     sio.get_received(NS)
     return sio
 
@@ -39,7 +40,8 @@ def test_a_check_back_round_live(konkret: Konkret, console, phones):
     alternative = konkret.draft()
     round_id = konkret.post(f"/processes/{konkret.pid}/checkback-rounds").json["round"]["id"]
     [shown] = received(phones[0], "checkback:round")
-    assert shown["round"]["id"] == round_id and shown["round"]["accepting"] is True
+    assert shown["round"]["id"] == round_id
+    assert shown["round"]["accepting"] is True
     console.get_received(NS)
 
     ack = emit(phones[0], "checkback:rate", {"round_id": round_id,

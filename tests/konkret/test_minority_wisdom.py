@@ -115,7 +115,8 @@ def test_the_facilitator_can_write_down_and_leave_out_amendments(konkret: Konkre
     vote = konkret.run_vote(alternative["id"], ["for", "for", "against", None, None])
     said = konkret.post(f"/alternatives/{alternative['id']}/amendments",
                         {"text": "Sagt i rummet: tänd bara till klockan ett."}).json
-    assert said["by_facilitator"] is True and said["participant_id"] is None
+    assert said["by_facilitator"] is True
+    assert said["participant_id"] is None
     assert said["vote_round_id"] == vote["id"]
     left_out = konkret.patch(f"/amendments/{said['id']}", {"included": False,
                                                            "reason": "Samma som nästa."})

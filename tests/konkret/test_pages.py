@@ -60,7 +60,7 @@ def test_the_whole_loop_through_the_pages(konkret, browser):
     for phone, value in enumerate(["for", "for", "against"]):
         konkret.vote(vote_round["id"], phone, value)
     page = browser.get(base)
-    assert 'data-vote-tally="%d"' % vote_round["id"] in page.text
+    assert f'data-vote-tally="{vote_round["id"]}"' in page.text
     assert post(browser, f"/facilitator/vote-rounds/{vote_round['id']}/close").status_code == 302
     page = browser.get(base)
     assert "Vad skulle krävas för att ni ska kunna följa med?" in page.text
@@ -109,11 +109,14 @@ def test_proposal_pages_show_status_history_and_trace(konkret, browser):
                 note="Beställt.").status_code == 302
     page = browser.get(proposal_page)
     assert page.status_code == 200
-    assert "Pågår" in page.text and "2021-10-01" in page.text and "Beställt." in page.text
+    assert "Pågår" in page.text
+    assert "2021-10-01" in page.text
+    assert "Beställt." in page.text
     assert "Spårbarhet" in page.text
     assert "Jag känner mig otrygg" in page.text
     listing = browser.get(f"/facilitator/processes/{konkret.pid}/proposals")
-    assert "Belysning i parken" in listing.text and "Spåra bakåt" in listing.text
+    assert "Belysning i parken" in listing.text
+    assert "Spåra bakåt" in listing.text
     bad = post(browser, f"{proposal_page}/status", status="kanske")
     assert bad.status_code == 400
     assert "planerad, pågår, genomförd eller avslutad" in bad.text
@@ -135,7 +138,8 @@ def test_the_phone_page_and_the_phase_screen(konkret, client):
         screen = phase_for("konkretisering").phone_screen(session, phase, participant)
         produced = phase_for("konkretisering").produce(session, phase)
     assert screen.context["endpoint"] == "konkret.phone"
-    assert produced["kind"] == "konkretisering" and produced["alternatives"] == []
+    assert produced["kind"] == "konkretisering"
+    assert produced["alternatives"] == []
 
 
 @pytest.mark.parametrize("path", ["/facilitator/processes/{pid}/konkret",

@@ -62,8 +62,8 @@ def test_a_proposal_keeps_its_dated_status_history(konkret: Konkret, accepted, g
     found = konkret.get(f"/proposals/{proposal['id']}").json
     assert found["status"] == "closed"
     assert [(u["status"], u["dated"]) for u in found["status_updates"]] == [
-        ("planned", "2021-08-20"), ("ongoing", "2021-10-01"), ("ongoing", "2021-11-01"), ("completed", "2021-12-15"),
-        ("closed", "2022-03-01")]
+        ("planned", "2021-08-20"), ("ongoing", "2021-10-01"), ("ongoing", "2021-11-01"),
+        ("completed", "2021-12-15"), ("closed", "2022-03-01")]
     listed = konkret.get(f"/processes/{konkret.pid}/proposals").json["proposals"]
     assert [(p["id"], p["title"], p["status"]) for p in listed] == [
         (proposal["id"], "Belysning i Societetsparken", "closed")]

@@ -30,7 +30,8 @@ def test_from_conversation_round_to_traced_proposals(konkret: Konkret):
 
     # Konkretisering: alternatives from perspectives and reflections.
     phase = konkret.post(f"/processes/{pid}/phases", {"kind": "konkretisering"})
-    assert phase.status_code == 201 and phase.json["kind"] == "konkretisering"
+    assert phase.status_code == 201
+    assert phase.json["kind"] == "konkretisering"
     konkret.post(f"/processes/{pid}/committee-goals/preset",
                  {"preset": "lokal-namnd-varberg-2021"})
     park = konkret.draft("Tänd parken", ids=konkret.perspective_ids[:2])
