@@ -17,6 +17,7 @@ import networkx as nx
 from dialog.services.publication.licences import licence_for
 from dialog.services.publication.opendata_fields import FILES
 from dialog.services.publication.opendata_readme import readme
+from dialog.services.publication.sections.optional import optional_function
 
 SEP = "|"
 
@@ -80,15 +81,23 @@ def _proposal_row(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def graphml(snap: dict[str, Any]) -> str:
-    """The published map as GraphML (list attributes joined, no empty values)."""
+    """The published map as GraphML, made GraphML-safe by the map feature's own helper."""
     graph = nx.Graph()
     data = (snap.get("map") or {}).get("graph") or {"nodes": [], "edges": []}
     for node in data["nodes"]:
         attrs = {k: v for k, v in node.items() if k != "id" and v is not None}
-        graph.add_node(node["id"], **{k: (_joined(v) if isinstance(v, list) else v)
-                                      for k, v in attrs.items()})
+        if attrs.get("type") == "perspective":
+            attrs["text"] = attrs.pop("label", "")  # the whole text; the label may be cut
+        graph.add_node(node["id"], **attrs)
     for edge in data["edges"]:
         graph.add_edge(edge["source"], edge["target"], type=edge["type"], weight=edge["weight"])
+    graph.graph["title"] = (snap.get("process") or {}).get("title", "")
+    ready = optional_function("dialog.services.graph_export", "graphml_ready")
+    if ready is not None:
+        graph = ready(graph)
+    else:
+        for _node, attrs in graph.nodes(data=True):
+            attrs.update({k: _joined(v) for k, v in attrs.items() if isinstance(v, list)})
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
