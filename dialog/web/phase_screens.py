@@ -12,8 +12,10 @@ from flask import url_for
 from sqlalchemy.orm import Session
 
 import phases
+from dialog.i18n import translate
 from dialog.models import Participant, PhaseStatus, Process
 from dialog.services.phases import phase_to_dict
+from dialog.web.locale import current_locale
 
 #: Where a phone goes when a phase's screen names no endpoint of its own.
 DEFAULT_ENDPOINT = "participant.write"
@@ -40,6 +42,9 @@ def screen_for(session: Session, participant: Participant) -> dict[str, Any]:
     else:
         screen = implementation.phone_screen(session, phase, participant)
         template, endpoint = screen.template, screen.context.get("endpoint", DEFAULT_ENDPOINT)
+    locale = current_locale()
+    name = translate(f"samtal.phase_names.{phase.kind.value}", locale)
     return {"phase": phase_to_dict(phase), "waiting": False,
             "screen": {"template": template,
-                       "url": url_for(endpoint, workshop_id=workshop_id)}}
+                       "url": url_for(endpoint, workshop_id=workshop_id),
+                       "notice": translate("samtal.now.offer", locale, phase=name)}}

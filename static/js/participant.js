@@ -6,6 +6,7 @@
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "./common.js";
 import { Outbox, Sender, clearToken, getItem, getToken, keys, newClientId, removeItem, setItem }
   from "./outbox.js";
+import { followPhase } from "./phase_follow.js";
 
 const strings = readStrings();
 const root = document.getElementById("write-page") || document.getElementById("sent-page");
@@ -71,6 +72,8 @@ function start(page) {
     showConnection(strings, "offline");
     renderOutbox();
   });
+  // When the facilitator opens another phase, go to its screen (drafts and outbox stay).
+  followPhase(socket, `/w/${workshopId}/now`, token);
   socket.on("perspective:status", (data) => view.onStatus?.(data));
   socket.on("workshop:state", (data) => {
     view.onWorkshopState?.(data);

@@ -4,14 +4,40 @@
 // Other phone pages can call followPhase(socket, nowUrl) to switch screens when the
 // facilitator opens another phase (drafts live in localStorage, so nothing is lost).
 
-import { connectLive, readStrings, showNotice } from "./common.js";
+import { connectLive, el, readStrings, showNotice } from "./common.js";
 import { clearToken, getToken } from "./outbox.js";
 
-/** Go to the "now" page whenever the facilitator opens or closes a phase. */
-export function followPhase(socket, nowUrl) {
+/**
+ * Go to the "now" page whenever the facilitator opens or closes a phase. With a token, also
+ * ask once whether the open phase's screen is another page, and offer a link to it (a phone
+ * that joined in the middle of a lärande samtal lands on the write page first).
+ */
+export function followPhase(socket, nowUrl, token = null) {
   socket.on("phase:changed", () => {
     window.location.assign(nowUrl);
   });
+  if (token) offerScreen(token);
+}
+
+async function offerScreen(token) {
+  try {
+    const response = await fetch("/api/v1/me/screen", {
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json",
+        "Accept-Language": document.documentElement.lang || "sv" },
+    });
+    if (!response.ok) return;
+    const found = await response.json();
+    const url = found && !found.waiting && found.screen && found.screen.url;
+    if (!url || new URL(url, window.location.href).pathname === window.location.pathname) return;
+    if (document.getElementById("phase-offer")) return;
+    const notice = el("div", { class: "notice", id: "phase-offer" },
+      el("p", { class: "notice__text" }, el("a", { href: url, text: found.screen.notice })));
+    const anchor = document.getElementById("connection");
+    if (anchor) anchor.after(notice);
+    else document.querySelector("main")?.prepend(notice);
+  } catch {
+    /* offline: the phone stays where it is */
+  }
 }
 
 async function findScreen(page, token) {

@@ -27,7 +27,10 @@ function start(root) {
     return;
   }
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
-  socket.on("connect", () => showConnection(strings, "online"));
+  socket.on("connect", () => {
+    showConnection(strings, "online");
+    reloadIfRoundsChanged(root, socket);
+  });
   socket.on("disconnect", () => showConnection(strings, "offline"));
   socket.on("connect_error", () => {
     if (!socket.active) {
@@ -45,6 +48,19 @@ function start(root) {
   });
 
   for (const form of root.querySelectorAll(".reflection-form")) setUpForm(form, socket, token);
+}
+
+/** A round opened or closed while this page was loading: show the rounds as they are now. */
+async function reloadIfRoundsChanged(root, socket) {
+  const shown = [...root.querySelectorAll(".reflection-form")].map((f) => f.dataset.roundId);
+  try {
+    const ack = await socket.timeout(8000).emitWithAck("samtal:rounds", {});
+    if (!ack || !ack.ok) return;
+    const open = ack.rounds.map((r) => String(r.id));
+    if (open.join() !== shown.join()) window.location.reload();
+  } catch {
+    /* offline: the page shows what it has */
+  }
 }
 
 function setUpForm(form, socket, token) {

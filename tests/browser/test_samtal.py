@@ -97,7 +97,7 @@ def test_a_phone_reflects_by_keyboard_and_the_console_follows_live(
     tablet.evaluate("window.__sameDocument = true")
     time.sleep(0.5)  # let the console join its room
 
-    phone.goto(f"/w/{scene['workshop']['id']}/now")
+    # The write page follows the room by itself: through /now to the samtal screen.
     phone.wait_for_url(f"**/w/{scene['workshop']['id']}/samtal")
     wait_online(phone)
     tab_to(phone, f"#r{round_id}-understood")
@@ -118,11 +118,33 @@ def test_a_phone_reflects_by_keyboard_and_the_console_follows_live(
     assert tablet.js_errors == []
 
 
+def test_a_phone_on_the_write_page_follows_the_room_into_lärande_samtal(
+        live_server: Any, scene: dict[str, Any], phone: Any) -> None:
+    join(phone, scene["workshop"]["join_code"], "unga")
+    phone.locator("#text").fill("Ett utkast som inte får försvinna.")
+    round_id = to_samtal(live_server, scene)
+    phone.wait_for_url(f"**/w/{scene['workshop']['id']}/samtal")
+    expect(phone.locator(f"#round-{round_id}")).to_contain_text("Unga och polisen")
+    phone.goto(f"/w/{scene['workshop']['id']}")
+    expect(phone.locator("#text")).to_have_value("Ett utkast som inte får försvinna.")
+
+
+def test_a_phone_joining_during_lärande_samtal_is_offered_the_round(
+        live_server: Any, scene: dict[str, Any], phone: Any) -> None:
+    round_id = to_samtal(live_server, scene)
+    join(phone, scene["workshop"]["join_code"], "skola")
+    offer = phone.locator("#phase-offer a")
+    expect(offer).to_contain_text("Lärande samtal")
+    offer.click()
+    phone.wait_for_url(f"**/w/{scene['workshop']['id']}/samtal")
+    expect(phone.locator(f"#round-{round_id}")).to_be_visible()
+
+
 def test_returning_to_inventering_takes_the_phone_back_to_writing(
         live_server: Any, scene: dict[str, Any], phone: Any) -> None:
     join(phone, scene["workshop"]["join_code"], "polis")
     to_samtal(live_server, scene)
-    phone.goto(f"/w/{scene['workshop']['id']}/samtal")
+    phone.wait_for_url(f"**/w/{scene['workshop']['id']}/samtal")
     wait_online(phone)
     api(live_server, "POST", f"/api/v1/processes/{scene['process_id']}/phases",
         {"kind": "inventering"})
@@ -135,7 +157,7 @@ def test_the_phone_waits_while_no_phase_is_open(
     join(phone, scene["workshop"]["join_code"], "skola")
     phases = api(live_server, "GET", f"/api/v1/processes/{scene['process_id']}/phases")
     api(live_server, "POST", f"/api/v1/phases/{phases['current']['id']}/close")
-    phone.goto(f"/w/{scene['workshop']['id']}/now")
+    phone.wait_for_url(f"**/w/{scene['workshop']['id']}/now")  # by itself, from the write page
     expect(phone.locator("#now-status")).to_contain_text("Ingen fas är öppen")
     api(live_server, "POST", f"/api/v1/processes/{scene['process_id']}/phases",
         {"kind": "larande_samtal"})
