@@ -163,6 +163,7 @@ def test_the_phone_answers_the_minority_question_and_goes_fishing(
     tablet.get_by_role("button", name="Rösta om alternativet").click()
     expect(tablet.locator(".vote-open")).to_be_visible()
     wait_watching(tablet)
+    assert_accessible(tablet)  # an open vote with its live tally
     vote_card = phone.locator("article.k-card", has_text="Nattvandring med föreningarna")
     vote_card.get_by_role("radio", name="Emot").check()
     vote_card.get_by_role("button", name="Skicka din röst").click()
@@ -194,7 +195,11 @@ def test_the_phone_answers_the_minority_question_and_goes_fishing(
     expect(asked).to_contain_text("Att någon från skolan också går med.")
     expect(tablet.locator("#amendments")).to_contain_text("Att någon från skolan också går med.")
     assert_accessible(phone)
+    tablet.reload()
+    expect(tablet.locator("#amendments")).to_contain_text("Från deltagare")
+    assert_accessible(tablet)  # the loop between votes: amendments, conclude, go fishing
 
+    wait_watching(tablet)
     tablet.get_by_role("button", name="Gå och fiska om det här alternativet").click()
     fish = phone.locator("#fishing-section")
     expect(fish).to_be_visible()
