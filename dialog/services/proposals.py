@@ -30,6 +30,7 @@ from dialog.services.konkret_fields import (
     required_text,
     text_list,
 )
+from dialog.services.personal_data import personal_data_kinds
 
 #: Swedish names are accepted too, as the committee writes them.
 STATUS_ALIASES = {"planerad": "planned", "pågår": "ongoing", "genomförd": "completed",
@@ -47,6 +48,9 @@ def create_proposal(
     start, end = optional_date(starts_on, "starts_on"), optional_date(ends_on, "ends_on")
     if start and end and end < start:
         raise DialogError("ends_before_start")
+    owner_text = required_text(owner, "owner", 200)
+    if personal_data_kinds(owner_text):  # a role or an organisation, never a person's contact
+        raise DialogError("owner_personal_data")
     goal_id = optional_id(committee_goal_id, "committee_goal_id")
     if goal_id is not None and committee_goals.get_goal(session, goal_id).process_id != (
             process.id):
@@ -54,7 +58,7 @@ def create_proposal(
     proposal = Proposal(
         process_id=process.id, title=required_text(title, "title", 200),
         description=optional_text(description, "description", 4000),
-        owner=required_text(owner, "owner", 200), budget_tkr=optional_budget(budget_tkr),
+        owner=owner_text, budget_tkr=optional_budget(budget_tkr),
         starts_on=start, ends_on=end, committee_goal_id=goal_id,
         indicators=text_list(indicators, "indicators"), status=ProposalStatus.PLANNED,
         created_by_id=facilitator.id if facilitator else None, alternatives=alternatives)

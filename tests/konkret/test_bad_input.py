@@ -74,6 +74,7 @@ def test_facilitator_input_is_refused_with_a_code(konkret: Konkret, ready, path,
     ({"title": "F", "owner": "", "indicators": []}, "field_required"),
     ({"title": "F", "owner": "K", "indicators": [1, 2]}, "invalid_text"),
     ({"title": "F", "owner": "K", "committee_goal_id": 999}, "committee_goal_not_found"),
+    ({"title": "F", "owner": "Anna, 070-123 45 67"}, "owner_personal_data"),
 ])
 def test_proposal_fields_are_checked(konkret: Konkret, body, code):
     alternative = konkret.draft()
