@@ -121,3 +121,9 @@ def test_the_openapi_document_describes_the_samtal_paths(client):
                  "/me/conversation-rounds", "/processes/{id}/resistance-line"):
         assert path in paths, path
     assert "201" in paths["/processes/{id}/phases"]["post"]["responses"]
+
+
+def test_the_process_page_links_to_the_samtal_console(samtal, logged_in):
+    page = logged_in.get(f"/facilitator/processes/{samtal.world.process_id}").text
+    assert f'href="{console_url(samtal)}"' in page
+    assert "Faser och lärande samtal" in page
