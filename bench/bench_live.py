@@ -23,8 +23,8 @@ import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.realserver import seed_demo, server_env, start_server  # noqa: E402
-from tests.test_real_server import post_json  # noqa: E402
+from tests.realserver import seed_demo, server_env, start_server
+from tests.test_real_server import post_json
 
 
 def run_room(participants: int, per_participant: int) -> dict[str, float]:

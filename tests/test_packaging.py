@@ -47,18 +47,19 @@ def test_an_installed_wheel_serves_pages_from_inside_the_package(wheel, tmp_path
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
                     str(target), wheel.filename], check=True, timeout=300)
+    site, instance = str(target), str(tmp_path / "instance")
     probe = (
         "import dialog, dialog.paths\n"
         "from dialog.config import Settings\n"
         "from dialog.web.app import create_app\n"
-        "assert dialog.__file__.startswith(%r), dialog.__file__\n"
-        "assert str(dialog.paths.templates_dir()).startswith(%r)\n"
+        f"assert dialog.__file__.startswith({site!r}), dialog.__file__\n"
+        f"assert str(dialog.paths.templates_dir()).startswith({site!r})\n"
         "from pathlib import Path\n"
         "settings = Settings(database_url='sqlite://', secret_key='x',\n"
-        "                    instance_dir=Path(%r))\n"
+        f"                    instance_dir=Path({instance!r}))\n"
         "app = create_app(settings)\n"
         "print(app.test_client().get('/').status_code)\n"
-    ) % (str(target), str(target), str(tmp_path / "instance"))
+    )
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
                             text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
                             check=False, timeout=120)
