@@ -4,6 +4,7 @@
 
 PYTHON ?= python3
 VENV   ?= .venv
+JOBS   ?= 2
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 BIN     = $(VENV)/bin
@@ -24,8 +25,10 @@ run: install
 	$(BIN)/dialog demo --if-empty --port $(PORT)
 	$(BIN)/dialog serve --host $(HOST) --port $(PORT)
 
+# Two workers, one test module each at a time; the PostgreSQL run shares one database, so it
+# stays serial.
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS) --dist loadfile
 
 test-postgres: install
 	DIALOG_TEST_DATABASE_URL=$${DIALOG_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \

@@ -19,7 +19,6 @@ from operator import add
 import numpy as np
 import snowballstemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 STEMMED_LANGUAGES: dict[str, str] = {"sv": "swedish", "en": "english"}
 # Cosine thresholds tuned on the Polis open data: with stemmed words, 0.25 links
@@ -197,6 +196,10 @@ def vectorize(texts: Sequence[str], language: str = "sv") -> TextVectors:
     """Fit a TF-IDF model (sublinear tf, smoothed idf, L2 norm) on the texts."""
     texts = list(texts)
     analyzer = Analyzer(language)
+    # Imported here: scikit-learn takes about a second to import, and the CLI and server
+    # start faster when only an analysis pays for it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, token_pattern=None)
     try:
         matrix = sparse.csr_matrix(vectorizer.fit_transform(texts))
