@@ -13,12 +13,20 @@ from dialog.models.perspective import ModerationStatus, Perspective
 
 
 class ModerationEvent(Base):
-    """One moderation decision; hiding changes a status, it never deletes a perspective."""
+    """One moderation decision; hiding changes a status, it never deletes anything.
+
+    Perspectives, reflections and fishing answers are all moderated; ``subject_type`` and
+    ``subject_id`` say which text the decision was about, ``process_id`` where it belongs.
+    """
 
     __tablename__ = "moderation_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    perspective_id: Mapped[int] = mapped_column(ForeignKey("perspective.id"), index=True)
+    process_id: Mapped[int | None] = mapped_column(ForeignKey("process.id"), index=True)
+    subject_type: Mapped[str] = mapped_column(String(32), default="perspective")
+    subject_id: Mapped[int | None] = mapped_column()
+    #: Set for perspectives (kept for the foreign key); other subjects use ``subject_id``.
+    perspective_id: Mapped[int | None] = mapped_column(ForeignKey("perspective.id"), index=True)
     facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
     action: Mapped[str] = mapped_column(String(32))
     from_status: Mapped[ModerationStatus] = mapped_column(StrEnumType(ModerationStatus))
@@ -26,5 +34,5 @@ class ModerationEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    perspective: Mapped[Perspective] = relationship()
+    perspective: Mapped[Perspective | None] = relationship()
     facilitator: Mapped[Facilitator | None] = relationship()

@@ -14,6 +14,7 @@ from dialog.models import (
     Facilitator,
     FishingAnswer,
     FishingPrompt,
+    ModerationStatus,
     Participant,
     Process,
     RoundStatus,
@@ -23,6 +24,7 @@ from dialog.services import alternatives as alternative_service
 from dialog.services.konkret_fields import client_id as valid_client_id
 from dialog.services.konkret_fields import optional_id, optional_text, required_text
 from dialog.services.konkret_guard import require_same_process, scan
+from dialog.services.moderation import log_decision
 
 DEFAULT_QUESTION = ("Finns det något som inte har sagts? Något du tänker, eller tror att "
                     "någon annan tänker, men som ingen har sagt högt än?")
@@ -101,8 +103,18 @@ def _by_client_id(session: Session, participant: Participant, cid: str) -> Fishi
         FishingAnswer.participant_id == participant.id, FishingAnswer.client_id == cid))
 
 
-def set_hidden(session: Session, item: FishingAnswer, hidden: bool) -> FishingAnswer:
-    """Hide an answer (e.g. it names someone) or show it again; it is never deleted."""
+def set_hidden(
+    session: Session, item: FishingAnswer, hidden: bool, facilitator: Facilitator | None = None
+) -> FishingAnswer:
+    """Hide an answer (e.g. it names someone) or show it again; never deleted, always logged."""
+    visible, concealed = ModerationStatus.APPROVED, ModerationStatus.HIDDEN
+    log_decision(
+        session, process_id=get_prompt(session, item.prompt_id).process_id,
+        subject_type="fishing_answer", subject_id=item.id, facilitator=facilitator,
+        action="hide" if hidden else "approve",
+        from_status=concealed if item.hidden else visible,
+        to_status=concealed if hidden else visible,
+    )
     item.hidden = bool(hidden)
     session.flush()
     return item

@@ -30,19 +30,39 @@ def moderate(
     if action not in ACTIONS:
         raise DialogError("unknown_moderation_action")
     target = ACTIONS[action]
-    event = ModerationEvent(
-        perspective=perspective,
-        facilitator=facilitator,
-        action=action,
-        from_status=perspective.status,
-        to_status=target,
-        reason=str(reason or "")[:1000],
+    event = log_decision(
+        session, process_id=perspective.process_id, subject_type="perspective",
+        subject_id=perspective.id, facilitator=facilitator, action=action,
+        from_status=perspective.status, to_status=target, reason=reason,
     )
+    event.perspective = perspective
     perspective.status = target
-    session.add(event)
     session.flush()
     record(session, "perspective-moderated", perspective=perspective_to_dict(perspective),
            previous_status=event.from_status.value)
+    return event
+
+
+def log_decision(
+    session: Session,
+    *,
+    process_id: int,
+    subject_type: str,
+    subject_id: int,
+    facilitator: Facilitator | None,
+    action: str,
+    from_status: ModerationStatus,
+    to_status: ModerationStatus,
+    reason: Any = "",
+) -> ModerationEvent:
+    """Write one moderation decision to the log (perspectives, reflections, answers...)."""
+    event = ModerationEvent(
+        process_id=process_id, subject_type=subject_type, subject_id=subject_id,
+        facilitator=facilitator, action=action, from_status=from_status, to_status=to_status,
+        reason=str(reason or "")[:1000],
+    )
+    session.add(event)
+    session.flush()
     return event
 
 
@@ -56,13 +76,14 @@ def get_perspective(session: Session, perspective_id: int) -> Perspective:
 def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
     events = session.scalars(
         select(ModerationEvent)
-        .join(Perspective)
-        .where(Perspective.process_id == process_id)
+        .where(ModerationEvent.process_id == process_id)
         .order_by(ModerationEvent.created_at, ModerationEvent.id)
     )
     return [
         {
             "id": e.id,
+            "subject_type": e.subject_type,
+            "subject_id": e.subject_id,
             "perspective_id": e.perspective_id,
             "action": e.action,
             "from_status": e.from_status.value,

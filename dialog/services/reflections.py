@@ -18,6 +18,7 @@ from dialog.events import record
 from dialog.models import (
     MAX_REFLECTION_LENGTH,
     ConversationRound,
+    Facilitator,
     ModerationStatus,
     Participant,
     Perspective,
@@ -26,6 +27,7 @@ from dialog.models import (
 )
 from dialog.services.conversation_rounds import is_accepting, parse_id
 from dialog.services.learning import indicators
+from dialog.services.moderation import log_decision
 from dialog.services.personal_data import personal_data_kinds
 
 PROMPTS = ("understood", "question", "keep")
@@ -70,10 +72,18 @@ def submit_reflection(
     return reflection, False
 
 
-def moderate_reflection(session: Session, reflection: Reflection, action: Any) -> Reflection:
-    """Approve or hide a reflection; hiding keeps it, for the public record."""
+def moderate_reflection(
+    session: Session, reflection: Reflection, action: Any,
+    facilitator: Facilitator | None = None, reason: Any = "",
+) -> Reflection:
+    """Approve or hide a reflection; hiding keeps it, and the decision is logged."""
     if action not in MODERATION:
         raise DialogError("unknown_moderation_action")
+    log_decision(
+        session, process_id=reflection.process_id, subject_type="reflection",
+        subject_id=reflection.id, facilitator=facilitator, action=action,
+        from_status=reflection.status, to_status=MODERATION[action], reason=reason,
+    )
     reflection.status = MODERATION[action]
     session.flush()
     _announce(session, reflection, updated=True)

@@ -207,7 +207,7 @@ def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
     prompt = fishing.get_prompt(db.session, item.prompt_id)
     process = processes.managed_process(db.session, g.facilitator, prompt.process_id)
     return _on_console(process, lambda: fishing.set_hidden(
-        db.session, item, request.form.get("hidden") == "1"), "#fishing")
+        db.session, item, request.form.get("hidden") == "1", g.facilitator), "#fishing")
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/goals/preset")

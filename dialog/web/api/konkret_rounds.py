@@ -89,5 +89,5 @@ def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
     data = json_body()
     item = fishing.get_answer(db.session, answer_id)
     _prompt(item.prompt_id)
-    fishing.set_hidden(db.session, item, data.get("hidden") is True)
+    fishing.set_hidden(db.session, item, data.get("hidden") is True, g.facilitator)
     return jsonify(fishing.answer_to_dict(item))

@@ -103,7 +103,8 @@ def moderate_reflection(reflection_id: int) -> ResponseReturnValue:
     data = json_body()
     reflection = reflections.get_reflection(db.session, reflection_id)
     processes.managed_process(db.session, g.facilitator, reflection.process_id)
-    reflections.moderate_reflection(db.session, reflection, data.get("action"))
+    reflections.moderate_reflection(db.session, reflection, data.get("action"),
+                                    g.facilitator, data.get("reason", ""))
     return jsonify(reflections.reflection_to_dict(reflection))
 
 
