@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 from dialog.config import Settings
 from dialog.extensions import db, socketio
@@ -72,6 +72,14 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
     register_live(socketio)
+
+    @app.before_request
+    def _read_body_first() -> None:
+        # Read the whole body before the first query: under gevent a slow upload would
+        # otherwise yield mid-transaction, and on SQLite a write after another greenlet's
+        # commit fails (a stale WAL snapshot). MAX_CONTENT_LENGTH bounds what is read.
+        if request.method in ("POST", "PUT", "PATCH"):
+            request.get_data(cache=True)
 
     @app.after_request
     def _commit_or_roll_back(response: Response) -> Response:
