@@ -16,8 +16,8 @@ from dialog.extensions import db
 from dialog.i18n import negotiate, translate
 from dialog.live import rooms
 from dialog.live.broadcast import for_wall
-from dialog.live.identity import Identity, identify
-from dialog.models import Facilitator, ModerationStatus, Participant
+from dialog.live.identity import Identity, facilitator_of, identify, participant_of
+from dialog.models import ModerationStatus
 from dialog.services import moderation, processes, workshops
 from dialog.services.perspectives import (
     perspective_to_dict,
@@ -95,8 +95,7 @@ def on_disconnect(*_args: Any) -> None:
 def watch_workshop(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Facilitator or projector starts following a workshop; returns what is there so far."""
     workshop = workshops.get_workshop(session, _int(data.get("workshop_id"), "workshop_id"))
-    facilitator = session.get(Facilitator, identity.id)
-    assert facilitator is not None
+    facilitator = facilitator_of(session, identity)
     processes.managed_process(session, facilitator, workshop.process_id)
     on_wall = data.get("view") == "projector"
     join_room(rooms.wall(workshop.id) if on_wall else rooms.facilitators(workshop.id))
@@ -107,8 +106,7 @@ def watch_workshop(session: Session, identity: Identity, data: dict[str, Any]) -
 
 
 def submit(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    participant = session.get(Participant, identity.id)
-    assert participant is not None
+    participant = participant_of(session, identity)
     workshop_id = data.get("workshop_id", participant.workshop_id)
     workshop = workshops.get_workshop(session, _int(workshop_id, "workshop_id"))
     perspective, duplicate = submit_perspective(
@@ -120,8 +118,7 @@ def submit(session: Session, identity: Identity, data: dict[str, Any]) -> dict[s
 
 
 def my_perspectives(session: Session, identity: Identity, _data: dict[str, Any]) -> dict[str, Any]:
-    participant = session.get(Participant, identity.id)
-    assert participant is not None
+    participant = participant_of(session, identity)
     return {"perspectives": [perspective_to_dict(p)
                              for p in perspectives_of_participant(session, participant)]}
 
@@ -129,8 +126,7 @@ def my_perspectives(session: Session, identity: Identity, _data: dict[str, Any])
 def moderate(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     perspective = moderation.get_perspective(
         session, _int(data.get("perspective_id"), "perspective_id"))
-    facilitator = session.get(Facilitator, identity.id)
-    assert facilitator is not None
+    facilitator = facilitator_of(session, identity)
     processes.managed_process(session, facilitator, perspective.process_id)
     moderation.moderate(session, perspective, facilitator, data.get("action"),
                         data.get("reason", ""))

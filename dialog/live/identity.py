@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from dialog.errors import Unauthorized
+from dialog.models import Facilitator, Participant
 from dialog.services import facilitators, participants
 
 
@@ -32,3 +34,19 @@ def identify(session: Session, secret_key: str, auth: Any, locale: str) -> Ident
         return Identity("participant", participant.id, locale, participant.process_id,
                         participant.workshop_id)
     return None
+
+
+def facilitator_of(session: Session, identity: Identity) -> Facilitator:
+    """The facilitator behind a connection (the account may have gone since it connected)."""
+    found = session.get(Facilitator, identity.id) if identity.role == "facilitator" else None
+    if found is None:
+        raise Unauthorized("facilitator_token_required")
+    return found
+
+
+def participant_of(session: Session, identity: Identity) -> Participant:
+    """The participant behind a connection (tokens can be retired by retention)."""
+    found = session.get(Participant, identity.id) if identity.role == "participant" else None
+    if found is None:
+        raise Unauthorized("participant_token_invalid")
+    return found

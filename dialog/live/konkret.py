@@ -20,11 +20,9 @@ from typing import Any
 from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
-from dialog.errors import DialogError
 from dialog.live import konkret_broadcast, rooms
 from dialog.live.handlers import Handler, event_handler
-from dialog.live.identity import Identity
-from dialog.models import Facilitator, Participant
+from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.services import (
     alternatives,
     checkback,
@@ -37,23 +35,9 @@ from dialog.services import (
 from dialog.services.konkret_fields import as_id
 
 
-def _facilitator(session: Session, identity: Identity) -> Facilitator:
-    facilitator = session.get(Facilitator, identity.id)
-    if facilitator is None:
-        raise DialogError("facilitator_token_required", 401)
-    return facilitator
-
-
-def _participant(session: Session, identity: Identity) -> Participant:
-    participant = session.get(Participant, identity.id)
-    if participant is None:
-        raise DialogError("participant_token_invalid", 401)
-    return participant
-
-
 def watch(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Follow a process's konkretisering; returns what is there so far."""
-    process = processes.managed_process(session, _facilitator(session, identity),
+    process = processes.managed_process(session, facilitator_of(session, identity),
                                         as_id(data.get("process_id"), "process_id"))
     join_room(rooms.konkret_watchers(process.id))
     found = alternatives.alternatives_of(session, process)
@@ -71,13 +55,13 @@ def watch(session: Session, identity: Identity, data: dict[str, Any]) -> dict[st
 
 def join(session: Session, identity: Identity, _data: dict[str, Any]) -> dict[str, Any]:
     """A phone joins its process's konkretisering; returns what it can answer now."""
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     join_room(rooms.konkret_phones(participant.process_id))
     return konkret_phone.phone_state(session, participant)
 
 
 def rate(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     rating, duplicate = checkback.rate(
         session, participant, checkback.get_round(session, as_id(data.get("round_id"),
                                                                  "round_id")),
@@ -88,7 +72,7 @@ def rate(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str
 
 
 def cast(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     vote_round = majority_vote.get_vote_round(
         session, as_id(data.get("vote_round_id"), "vote_round_id"))
     vote, duplicate = majority_vote.cast_vote(
@@ -100,7 +84,7 @@ def cast(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str
 
 def answer_minority(session: Session, identity: Identity, data: dict[str, Any]
                     ) -> dict[str, Any]:
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     vote_round = majority_vote.get_vote_round(
         session, as_id(data.get("vote_round_id"), "vote_round_id"))
     amendment, duplicate = minority_wisdom.answer_minority(
@@ -112,7 +96,7 @@ def answer_minority(session: Session, identity: Identity, data: dict[str, Any]
 
 def answer_fishing(session: Session, identity: Identity, data: dict[str, Any]
                    ) -> dict[str, Any]:
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     prompt = fishing.get_prompt(session, as_id(data.get("prompt_id"), "prompt_id"))
     item, duplicate = fishing.answer(session, participant, prompt, text=data.get("text"),
                                      client_id=data.get("client_id"))
@@ -121,7 +105,7 @@ def answer_fishing(session: Session, identity: Identity, data: dict[str, Any]
 
 
 def open_vote(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    facilitator = _facilitator(session, identity)
+    facilitator = facilitator_of(session, identity)
     alternative = alternatives.get_alternative(
         session, as_id(data.get("alternative_id"), "alternative_id"))
     processes.managed_process(session, facilitator, alternative.process_id)
@@ -130,7 +114,7 @@ def open_vote(session: Session, identity: Identity, data: dict[str, Any]) -> dic
 
 
 def close_vote(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    facilitator = _facilitator(session, identity)
+    facilitator = facilitator_of(session, identity)
     vote_round = majority_vote.get_vote_round(
         session, as_id(data.get("vote_round_id"), "vote_round_id"))
     processes.managed_process(session, facilitator, vote_round.alternative.process_id)
@@ -139,7 +123,7 @@ def close_vote(session: Session, identity: Identity, data: dict[str, Any]) -> di
 
 
 def go_fishing(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    facilitator = _facilitator(session, identity)
+    facilitator = facilitator_of(session, identity)
     process = processes.managed_process(session, facilitator,
                                         as_id(data.get("process_id"), "process_id"))
     prompt = fishing.open_prompt(session, process, facilitator, question=data.get("question"),
@@ -148,7 +132,7 @@ def go_fishing(session: Session, identity: Identity, data: dict[str, Any]) -> di
 
 
 def stop_fishing(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    facilitator = _facilitator(session, identity)
+    facilitator = facilitator_of(session, identity)
     prompt = fishing.get_prompt(session, as_id(data.get("prompt_id"), "prompt_id"))
     processes.managed_process(session, facilitator, prompt.process_id)
     fishing.close_prompt(session, prompt)

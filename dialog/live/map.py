@@ -17,18 +17,11 @@ from dialog.errors import DialogError
 from dialog.live import rooms
 from dialog.live.analysis_scheduler import scheduler_for
 from dialog.live.handlers import Handler, event_handler
-from dialog.live.identity import Identity
-from dialog.models import VOTE_NAMES, Facilitator, Participant
+from dialog.live.identity import Identity, facilitator_of, participant_of
+from dialog.models import VOTE_NAMES, Participant
 from dialog.services import analysis_runs, links, processes
 from dialog.services.reaction_queue import next_perspective, perspective_for_phone
 from dialog.services.reactions import parse_id, react
-
-
-def _participant(session: Session, identity: Identity) -> Participant:
-    participant = session.get(Participant, identity.id)
-    if participant is None:
-        raise DialogError("participant_token_invalid", 401)
-    return participant
 
 
 def _next(session: Session, participant: Participant) -> dict[str, Any]:
@@ -39,7 +32,7 @@ def _next(session: Session, participant: Participant) -> dict[str, Any]:
 
 def submit_vote(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Store a reaction and hand back the next perspective in the same round trip."""
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     reaction, created = react(session, participant, data.get("perspective_id"), data.get("vote"))
     following = _next(session, participant)
     return {"perspective_id": reaction.perspective_id, "vote": VOTE_NAMES[reaction.vote],
@@ -48,12 +41,12 @@ def submit_vote(session: Session, identity: Identity, data: dict[str, Any]) -> d
 
 
 def next_vote(session: Session, identity: Identity, _data: dict[str, Any]) -> dict[str, Any]:
-    return _next(session, _participant(session, identity))
+    return _next(session, participant_of(session, identity))
 
 
 def watch_map(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Follow a process's map; the ack carries the current map, ``map:update`` the next ones."""
-    facilitator = session.get(Facilitator, identity.id)
+    facilitator = facilitator_of(session, identity)
     if facilitator is None:
         raise DialogError("facilitator_token_required", 401)
     process = processes.managed_process(
@@ -68,13 +61,13 @@ def watch_map(session: Session, identity: Identity, data: dict[str, Any]) -> dic
 def create_link(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Draw a link, as a facilitator of the process or as one of its participants."""
     if identity.role == "participant":
-        participant = _participant(session, identity)
+        participant = participant_of(session, identity)
         process = processes.get_process(session, participant.process_id)
         link, created = links.create_link(
             session, process, source_id=data.get("source_id"), target_id=data.get("target_id"),
             relation=data.get("relation"), participant=participant)
     else:
-        facilitator = session.get(Facilitator, identity.id)
+        facilitator = facilitator_of(session, identity)
         if facilitator is None:
             raise DialogError("facilitator_token_required", 401)
         process = processes.managed_process(

@@ -20,11 +20,10 @@ from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
 from dialog import events
-from dialog.errors import DialogError
 from dialog.live import rooms
 from dialog.live.handlers import Handler, event_handler
-from dialog.live.identity import Identity
-from dialog.models import Facilitator, Participant, Process
+from dialog.live.identity import Identity, facilitator_of, participant_of
+from dialog.models import Process
 from dialog.services import (
     conversation_rounds,
     learning,
@@ -38,24 +37,10 @@ from dialog.services.phases import history
 _connected: set[int] = set()
 
 
-def _facilitator(session: Session, identity: Identity) -> Facilitator:
-    facilitator = session.get(Facilitator, identity.id)
-    if facilitator is None:
-        raise DialogError("facilitator_token_required", 401)
-    return facilitator
-
-
-def _participant(session: Session, identity: Identity) -> Participant:
-    participant = session.get(Participant, identity.id)
-    if participant is None:
-        raise DialogError("participant_token_invalid", 401)
-    return participant
-
-
 def watch(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Follow a process's phases and conversation rounds; returns what is there so far."""
     process = processes.managed_process(
-        session, _facilitator(session, identity), parse_id(data.get("process_id"), "process_id"))
+        session, facilitator_of(session, identity), parse_id(data.get("process_id"), "process_id"))
     join_room(rooms.samtal_watchers(process.id))
     found = conversation_rounds.rounds_of_process(session, process)
     return {
@@ -68,7 +53,7 @@ def watch(session: Session, identity: Identity, data: dict[str, Any]) -> dict[st
 
 
 def my_rounds(session: Session, identity: Identity, _data: dict[str, Any]) -> dict[str, Any]:
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     process = session.get(Process, participant.process_id)
     assert process is not None
     mine = reflections.reflections_of_participant(session, participant)
@@ -78,7 +63,7 @@ def my_rounds(session: Session, identity: Identity, _data: dict[str, Any]) -> di
 
 
 def submit(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
-    participant = _participant(session, identity)
+    participant = participant_of(session, identity)
     conversation = conversation_rounds.get_round(session, data.get("round_id"))
     reflection, duplicate = reflections.submit_reflection(
         session, participant, conversation, client_id=data.get("client_id"),
@@ -90,9 +75,9 @@ def submit(session: Session, identity: Identity, data: dict[str, Any]) -> dict[s
 
 def log_resistance(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     process = processes.managed_process(
-        session, _facilitator(session, identity), parse_id(data.get("process_id"), "process_id"))
+        session, facilitator_of(session, identity), parse_id(data.get("process_id"), "process_id"))
     entry = resistance_line.log_entry(
-        session, session.get(Facilitator, identity.id), process, level=data.get("level"),
+        session, facilitator_of(session, identity), process, level=data.get("level"),
         note=data.get("note", ""), round_id=data.get("round_id"))
     return {"entry": resistance_line.entry_to_dict(entry, identity.locale)}
 
