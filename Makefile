@@ -40,6 +40,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/bench_analysis.py
 	$(BIN)/python bench/bench_graph.py
+	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_live.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
