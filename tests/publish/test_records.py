@@ -71,7 +71,8 @@ def test_the_records_zip_has_a_csv_per_table_and_a_readme(publisher: Publisher):
     files = zip_texts(response.data)
     assert "sekretessprövning" in files["README.txt"]
     assert files["tables/perspective.csv"].startswith("id,process_id,")
-    assert files["tables/moderation_log.csv"].startswith("id,perspective_id,action")
+    assert files["tables/moderation_log.csv"].startswith(
+        "id,subject_type,subject_id,perspective_id,action")
     assert json.loads(files["records.json"])["process_id"] == publisher.process_id
 
 

@@ -27,8 +27,8 @@ from dialog.services.moderation import moderation_log
 #: Never exported: derived from secrets, useless to a reader, risky to hand out.
 SECRET_COLUMNS = {"token_hash", "password_hash"}
 MAX_DEPTH = 4
-LOG_COLUMNS = ["id", "perspective_id", "action", "from_status", "to_status", "reason",
-               "facilitator", "created_at"]
+LOG_COLUMNS = ["id", "subject_type", "subject_id", "perspective_id", "action", "from_status",
+               "to_status", "reason", "facilitator", "created_at"]
 
 README = """Utdrag ur dialog: allt som registrerats för processen {title} (id {id}).
 Uttaget {at} av {who}.
