@@ -166,6 +166,14 @@ function writeView(page, outbox, socket, workshopId) {
       textarea.focus();
       return;
     }
+    const limit = Number(root.dataset.maxLength || 500);
+    if (text.trim().length > limit) {
+      // Checked here too: a huge paste must never become a frame the server has to drop.
+      showNotice(status, "error",
+        format(strings.text_too_long, { length: text.trim().length, max: limit }));
+      textarea.focus();
+      return;
+    }
     if (!kind) {
       showNotice(status, "error", strings.unknown_kind);
       form.querySelector('input[name="kind"]')?.focus();

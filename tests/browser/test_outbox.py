@@ -147,6 +147,13 @@ def test_validation_errors_are_shown_in_swedish_and_the_text_is_kept(
     assert not [p for p in live_server.perspectives() if p["text"] == too_long.strip()]
     screenshot(phone, "phone-validation", full_page=True)
 
+    # A huge paste is stopped on the phone: it never becomes a frame the server must drop.
+    textarea.fill("x" * 100_000)
+    phone.get_by_role("button", name="Skicka").click()
+    expect(status).to_contain_text("Texten är 100000 tecken.")
+    assert outbox(phone, workshop_id) == []
+    expect(phone.locator("#connection")).to_contain_text("Ansluten")
+
     # The home page explains an unknown code instead of failing.
     phone.goto("/join?code=ZZZZZZ")
     expect(phone.get_by_role("alert")).to_contain_text("Vi hittar ingen workshop med den koden.")
