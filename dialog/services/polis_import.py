@@ -90,7 +90,9 @@ def import_polis(
     if hidden:
         reason = translate("map.polis_rejected_reason")
         insert_rows(session, ModerationEvent.__table__, [
-            {"perspective_id": perspective_id[c.id], "action": "hide", "reason": reason,
+            {"process_id": process.id, "subject_type": "perspective",
+             "subject_id": perspective_id[c.id],
+             "perspective_id": perspective_id[c.id], "action": "hide", "reason": reason,
              "from_status": ModerationStatus.PENDING, "to_status": ModerationStatus.HIDDEN,
              "created_at": _time(c.timestamp)} for c in hidden
         ])

@@ -161,6 +161,10 @@ def test_a_small_conversation_imports_with_latest_votes_and_hidden_rejections(
                               headers={"Authorization": f"Bearer {token}"}).json["perspectives"]
     assert [(p["text"][:4], p["status"]) for p in perspectives] == [
         ("Mer ", "approved"), ("Ring", "hidden"), ("Frit", "approved")]
+    log = client.get(f"/api/v1/processes/{process_id}/moderation-log",
+                     headers={"Authorization": f"Bearer {token}"}).json["events"]
+    assert [(e["subject_type"], e["subject_id"], e["action"]) for e in log] == [
+        ("perspective", perspectives[1]["id"], "hide")]
     found = dialog_cli("analyze", str(process_id), "--json")
     assert found["counts"] == {"participants": 2, "perspectives": 2, "reactions": 3}
     exported = tmp_path / "ut"
