@@ -19,6 +19,7 @@ from dialog.live.broadcast import for_wall
 from dialog.live.identity import Identity, facilitator_of, identify, participant_of
 from dialog.models import ModerationStatus
 from dialog.services import moderation, processes, workshops
+from dialog.services.ids import parse_id
 from dialog.services.perspectives import (
     perspective_to_dict,
     perspectives_of_participant,
@@ -94,7 +95,7 @@ def on_disconnect(*_args: Any) -> None:
 
 def watch_workshop(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     """Facilitator or projector starts following a workshop; returns what is there so far."""
-    workshop = workshops.get_workshop(session, _int(data.get("workshop_id"), "workshop_id"))
+    workshop = workshops.get_workshop(session, parse_id(data.get("workshop_id"), "workshop_id"))
     facilitator = facilitator_of(session, identity)
     processes.managed_process(session, facilitator, workshop.process_id)
     on_wall = data.get("view") == "projector"
@@ -108,7 +109,7 @@ def watch_workshop(session: Session, identity: Identity, data: dict[str, Any]) -
 def submit(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     participant = participant_of(session, identity)
     workshop_id = data.get("workshop_id", participant.workshop_id)
-    workshop = workshops.get_workshop(session, _int(workshop_id, "workshop_id"))
+    workshop = workshops.get_workshop(session, parse_id(workshop_id, "workshop_id"))
     perspective, duplicate = submit_perspective(
         session, participant, workshop, text=data.get("text"), kind=data.get("kind"),
         stakeholder_group=data.get("stakeholder_group"), client_id=data.get("client_id"),
@@ -125,21 +126,12 @@ def my_perspectives(session: Session, identity: Identity, _data: dict[str, Any])
 
 def moderate(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
     perspective = moderation.get_perspective(
-        session, _int(data.get("perspective_id"), "perspective_id"))
+        session, parse_id(data.get("perspective_id"), "perspective_id"))
     facilitator = facilitator_of(session, identity)
     processes.managed_process(session, facilitator, perspective.process_id)
     moderation.moderate(session, perspective, facilitator, data.get("action"),
                         data.get("reason", ""))
     return {"perspective": perspective_to_dict(perspective)}
-
-
-def _int(value: Any, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DialogError("field_required", field=field)
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise DialogError("field_required", field=field) from exc
 
 
 def register(socketio: SocketIO, namespace: str) -> None:

@@ -20,8 +20,9 @@ from dialog.live.handlers import Handler, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.models import VOTE_NAMES, Participant
 from dialog.services import analysis_runs, links, processes
+from dialog.services.ids import parse_id
 from dialog.services.reaction_queue import next_perspective, perspective_for_phone
-from dialog.services.reactions import parse_id, react
+from dialog.services.reactions import react
 
 
 def _next(session: Session, participant: Participant) -> dict[str, Any]:

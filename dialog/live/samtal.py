@@ -31,7 +31,7 @@ from dialog.services import (
     reflections,
     resistance_line,
 )
-from dialog.services.conversation_rounds import parse_id
+from dialog.services.ids import parse_id
 from dialog.services.phases import history
 
 _connected: set[int] = set()

@@ -22,6 +22,7 @@ from dialog.models import (
     Process,
     utcnow,
 )
+from dialog.services.ids import parse_id
 from dialog.services.phases import open_phase_of
 
 MAX_TITLE = 200
@@ -132,16 +133,6 @@ def round_to_dict(conversation: ConversationRound) -> dict[str, Any]:
             for p in conversation.perspectives
         ],
     }
-
-
-def parse_id(value: Any, field: str) -> int:
-    """An integer id from JSON or a form, or ``field_required``."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DialogError("field_required", field=field)
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise DialogError("field_required", field=field) from exc
 
 
 def parse_deadline(value: Any) -> datetime | None:

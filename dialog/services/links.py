@@ -19,7 +19,7 @@ from dialog.models import (
     PerspectiveLink,
     Process,
 )
-from dialog.services.reactions import parse_id
+from dialog.services.ids import parse_id
 
 
 def parse_relation(relation: Any) -> LinkRelation:

@@ -24,6 +24,7 @@ from dialog.models import (
     Reaction,
     utcnow,
 )
+from dialog.services.ids import parse_id
 
 
 def parse_vote(vote: Any) -> int:
@@ -31,19 +32,6 @@ def parse_vote(vote: Any) -> int:
     if not isinstance(vote, str) or vote.strip().lower() not in VOTE_VALUES:
         raise DialogError("invalid_vote", vote=str(vote)[:40])
     return VOTE_VALUES[vote.strip().lower()]
-
-
-def parse_id(value: Any, field: str) -> int:
-    """Accept an integer id (or its digits as a string), else refuse with ``field_required``."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DialogError("field_required", field=field)
-    try:
-        number = int(value)
-    except ValueError as exc:
-        raise DialogError("field_required", field=field) from exc
-    if number < 1:
-        raise DialogError("field_required", field=field)
-    return number
 
 
 def reactable_perspective(session: Session, participant: Participant, perspective_id: Any) -> (

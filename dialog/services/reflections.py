@@ -25,7 +25,8 @@ from dialog.models import (
     Reflection,
     ViewChange,
 )
-from dialog.services.conversation_rounds import is_accepting, parse_id
+from dialog.services.conversation_rounds import is_accepting
+from dialog.services.ids import parse_id
 from dialog.services.learning import indicators
 from dialog.services.moderation import log_decision
 from dialog.services.personal_data import personal_data_kinds
