@@ -13,12 +13,16 @@ explicitly. Phases are stateless objects; state lives in the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
 from dialog.models import Participant, PhaseKind
 from dialog.models import Phase as PhaseRecord
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from flask_socketio import SocketIO
 
 
 @dataclass(frozen=True)
@@ -59,4 +63,8 @@ class Phase(Protocol):
 
     def produce(self, session: Session, phase: PhaseRecord) -> dict[str, Any]:
         """What the phase produced so far, as JSON-serialisable data."""
+        ...
+
+    def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
+        """Attach the phase's pages, API routes and live events to the app."""
         ...

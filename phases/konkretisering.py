@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy.orm import Session
 
@@ -11,6 +11,10 @@ from dialog.models import Phase as PhaseRecord
 from dialog.services import alternatives, checkback, proposals
 from dialog.services.trace import alternative_detail
 from phases.base import Control, PhoneScreen
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from flask_socketio import SocketIO
 
 
 class Konkretisering:
@@ -57,3 +61,6 @@ class Konkretisering:
             "checkback_rounds": [checkback.results(session, r) for r in rounds],
             "proposals": [proposals.proposal_to_dict(p) for p in made],
         }
+
+    def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
+        """Its pages, API routes and live events are still registered by the kernel."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy.orm import Session
 
@@ -10,6 +10,10 @@ from dialog.models import ModerationStatus, Participant, PhaseKind
 from dialog.models import Phase as PhaseRecord
 from dialog.services import conversation_rounds, learning, reflections, resistance_line
 from phases.base import Control, PhoneScreen
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from flask_socketio import SocketIO
 
 
 class LarandeSamtal:
@@ -59,3 +63,6 @@ class LarandeSamtal:
                 if e["phase_id"] == phase.id]
         return {"kind": self.kind.value, "round": phase.round, "rounds": rounds,
                 "resistance_line": line}
+
+    def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
+        """Its pages, API routes and live events are still registered by the kernel."""

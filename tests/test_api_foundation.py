@@ -98,3 +98,18 @@ def test_the_openapi_document_describes_the_public_paths(client: FlaskClient):
     for path in ("/auth/token", "/processes", "/processes/{id}/workshops", "/join",
                  "/workshops/{id}/perspectives", "/processes/{id}/perspectives"):
         assert path in spec["paths"], path
+
+
+def test_the_openapi_document_lists_every_api_route(app, client: FlaskClient):
+    import re
+
+    spec = client.get("/api/v1/openapi.json").json
+    documented = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    routes = set()
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/v1/"):
+            continue
+        path = re.sub(r"<int:\w+>", "{id}", rule.rule.removeprefix("/api/v1"))
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", path)
+        routes |= {(path, m.lower()) for m in rule.methods - {"HEAD", "OPTIONS"}}
+    assert sorted(routes - documented) == []

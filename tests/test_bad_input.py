@@ -125,7 +125,7 @@ def test_a_token_from_another_process_is_foreign(client, make_world, world, part
                            headers=bearer(participant_token),
                            json={"text": "x", "kind": "idea", "client_id": "1"})
     assert (response.status_code, response.json["error"]["code"]) == (
-        403, "token_not_for_this_workshop")
+        403, "token_not_for_this_process")
 
 
 def test_a_facilitator_cannot_read_another_facilitators_process(client, make_world, world):

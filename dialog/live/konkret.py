@@ -21,7 +21,7 @@ from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
 from dialog.live import konkret_broadcast, rooms
-from dialog.live.handlers import Handler, event_handler
+from dialog.live.guard import Handler, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.services import (
     alternatives,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from dialog.errors import DialogError
 from dialog.live import rooms
 from dialog.live.analysis_scheduler import scheduler_for
-from dialog.live.handlers import Handler, event_handler
+from dialog.live.guard import Handler, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.models import VOTE_NAMES, Participant
 from dialog.services import analysis_runs, links, processes

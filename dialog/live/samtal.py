@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from dialog import events
 from dialog.live import rooms
-from dialog.live.handlers import Handler, event_handler
+from dialog.live.guard import Handler, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.models import Process
 from dialog.services import (

@@ -47,7 +47,7 @@ def create_link(
     if (facilitator is None) == (participant is None):
         raise ValueError("a link is drawn by exactly one facilitator or participant")
     if participant is not None and participant.process_id != process.id:
-        raise DialogError("token_not_for_this_workshop", 403)
+        raise DialogError("token_not_for_this_process", 403)
     kind = parse_relation(relation)
     source = _linkable(session, process, parse_id(source_id, "source_id"))
     target = _linkable(session, process, parse_id(target_id, "target_id"))

@@ -84,4 +84,4 @@ def resolve_group(process: Process, name: Any) -> StakeholderGroup | None:
 def require_in_workshop(participant: Participant, workshop: Workshop) -> None:
     """Refuse a participant token used for another process's workshop."""
     if participant.process_id != workshop.process_id:
-        raise DialogError("token_not_for_this_workshop", 403)
+        raise DialogError("token_not_for_this_process", 403)

@@ -47,7 +47,7 @@ def submit_reflection(
     if existing is not None:
         return existing, True
     if participant.process_id != conversation.process_id:
-        raise DialogError("token_not_for_this_workshop", 403)
+        raise DialogError("token_not_for_this_process", 403)
     if not is_accepting(conversation):
         raise Conflict("conversation_round_closed")
     texts = {name: _prompt(value, name) for name, value in

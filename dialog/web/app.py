@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from flask import Flask, Response, request
@@ -9,6 +10,9 @@ from flask import Flask, Response, request
 from dialog.config import Settings
 from dialog.extensions import db, socketio
 from dialog.paths import static_dir, templates_dir
+from dialog.web.errors import failed_commit_response
+
+log = logging.getLogger(__name__)
 
 #: Largest HTTP request body; a perspective is 500 characters, a process a few kilobytes.
 MAX_REQUEST_BYTES = 256 * 1024
@@ -45,7 +49,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         ping_interval=10,
     )
 
-    from dialog.live import register_live
+    from dialog.live import NAMESPACE, register_live
     from dialog.web import (
         api,
         console,
@@ -72,6 +76,10 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
     register_live(socketio)
+    from phases import PHASES
+
+    for phase in PHASES.values():
+        phase.install(app, socketio, NAMESPACE)
 
     @app.before_request
     def _read_body_first() -> None:
@@ -83,11 +91,17 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
 
     @app.after_request
     def _commit_or_roll_back(response: Response) -> Response:
-        # The request is the one commit boundary: services only flush.
-        if response.status_code < 400:
-            db.session.commit()
-        else:
+        # The request is the one commit boundary: operations only flush. A commit that
+        # fails is our fault, not the caller's: logged, rolled back, 500 internal_error.
+        if response.status_code >= 400:
             db.session.rollback()
+            return response
+        try:
+            db.session.commit()
+        except Exception:
+            log.exception("commit failed for %s %s", request.method, request.path)
+            db.session.rollback()
+            return failed_commit_response()
         return response
 
     @app.teardown_appcontext

@@ -40,6 +40,14 @@ def _respond(code: str, status: int, **params: object) -> tuple[Response | str, 
     return render_template("error.html", code=code, message=message, status=status), status
 
 
+def failed_commit_response() -> Response:
+    """The answer when the request's commit failed: nothing was stored, say so plainly."""
+    body, status = _respond("internal_error", 500)
+    response = body if isinstance(body, Response) else Response(body, mimetype="text/html")
+    response.status_code = status
+    return response
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(DialogError)
     def _dialog_error(exc: DialogError) -> tuple[Response | str, int]:

@@ -53,7 +53,7 @@ def test_a_participant_of_the_process_may_draw_a_link_and_it_reaches_the_map(cli
     ("unknown perspective", 404, "perspective_not_found"),
     ("hidden perspective", 409, "perspective_not_open_for_reactions"),
     ("another facilitator", 403, "not_your_process"),
-    ("participant of another process", 403, "token_not_for_this_workshop"),
+    ("participant of another process", 403, "token_not_for_this_process"),
     ("no token", 401, "unauthorized"),
 ])
 def test_bad_links_are_refused_with_a_stable_code(client, room, hide, make_world,

@@ -125,4 +125,4 @@ def test_next_perspective_refuses_a_workshop_of_another_process(client, room, ma
     response = client.get(f"/api/v1/workshops/{other.workshop_id}/next-perspective",
                           headers=bearer(room.readers[0]))
     assert response.status_code == 403
-    assert response.json["error"]["code"] == "token_not_for_this_workshop"
+    assert response.json["error"]["code"] == "token_not_for_this_process"

@@ -103,7 +103,7 @@ def test_a_participant_token_cannot_answer_another_process(samtal: Samtal, open_
     stranger = join_participant(other.join_code)
     response = samtal.reflect(stranger, open_round)
     assert response.status_code == 403
-    assert response.json["error"]["code"] == "token_not_for_this_workshop"
+    assert response.json["error"]["code"] == "token_not_for_this_process"
 
 
 def test_a_participant_token_cannot_build_rounds_or_log_resistance(samtal: Samtal):

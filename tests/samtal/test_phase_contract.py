@@ -31,6 +31,9 @@ class FakeKonkretisering:
     def produce(self, session: Any, phase: PhaseRecord) -> dict[str, Any]:
         return {"kind": self.kind.value, "round": phase.round, "fake": True}
 
+    def install(self, app: Any, socketio: Any, namespace: str) -> None:
+        """A fake phase has no pages of its own."""
+
 
 @pytest.mark.parametrize("kind", list(PhaseKind))
 def test_every_listed_phase_keeps_the_contract(kind):

@@ -5,13 +5,26 @@ from __future__ import annotations
 from flask import jsonify
 from flask.typing import ResponseReturnValue
 
+from dialog.actions import Input, Output
+from dialog.actions.fields import LooseText
 from dialog.extensions import db
 from dialog.services import facilitators
 from dialog.web.api import blueprint
 from dialog.web.auth import json_body, secret_key
+from dialog.web.http_actions import describe
 
 
-@blueprint.post("/auth/token")
+class Credentials(Input):
+    email: LooseText = None
+    password: LooseText = None
+
+
+class Token(Output):
+    token: str
+
+
+@describe(blueprint, "POST", "/auth/token", "Byt e-post och lösenord mot en token",
+          body=Credentials, result=Token)
 def issue_token() -> ResponseReturnValue:
     data = json_body()
     facilitator = facilitators.authenticate(

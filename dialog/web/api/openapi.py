@@ -1,33 +1,100 @@
-"""The OpenAPI 3.1 document of the JSON API, built from per-area path descriptions."""
+"""The OpenAPI 3.1 document of the JSON API, generated from the routes and their schemas.
+
+Every route made by :func:`dialog.web.http_actions.expose` or ``describe`` is listed with
+its input and result schema (pydantic's JSON Schema); nothing here is written by hand but
+the document's frame. Hand-written path modules (``LEGACY_SOURCES``) are being retired:
+a path listed by both is taken from the generated routes.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import jsonify
 from flask.typing import ResponseReturnValue
+from pydantic import BaseModel
 
 from dialog import __version__
-from dialog.web.api import (
-    blueprint,
-    openapi_konkret,
-    openapi_map,
-    openapi_paths,
-    openapi_publications,
-    openapi_samtal,
-)
+from dialog.actions import Role
+from dialog.web.api import blueprint
+from dialog.web.http_actions import ROUTES, Route, describe
 
-#: Each feature describes its own paths in a module of its own; listed explicitly.
-PATH_SOURCES = (openapi_paths, openapi_map, openapi_samtal, openapi_publications,
-                openapi_konkret)
+REF = "#/components/schemas/{model}"
+ERROR_SCHEMA = {
+    "type": "object", "required": ["error"],
+    "properties": {"error": {"type": "object", "required": ["code", "message"],
+                             "properties": {"code": {"type": "string"},
+                                            "message": {"type": "string"}}}},
+}
+
+
+def _schema(model: type[BaseModel], schemas: dict[str, Any], *, drop: set[str]) -> dict[str, Any]:
+    """Register ``model`` (and its definitions) in ``schemas``; return a reference to it."""
+    document = model.model_json_schema(ref_template=REF)
+    schemas.update(document.pop("$defs", {}))
+    if drop:
+        document["properties"] = {k: v for k, v in document.get("properties", {}).items()
+                                  if k not in drop}
+        document["required"] = [k for k in document.get("required", []) if k not in drop]
+        if not document["required"]:
+            document.pop("required")
+    schemas[model.__name__] = document
+    return {"$ref": REF.format(model=model.__name__)}
+
+
+def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
+    path_fields = set(route.path_fields)
+    path_names = re.findall(r"{([a-z_]+)}", route.path)
+    body = route.action.input if route.action else route.body
+    result = route.action.result if route.action else route.result
+    operation: dict[str, Any] = {"summary": route.summary or (route.action.name if route.action
+                                                               else route.path)}
+    if route.action:
+        operation["operationId"] = route.action.name
+    if path_names:
+        operation["parameters"] = [{"name": name, "in": "path", "required": True,
+                                    "schema": {"type": "integer", "minimum": 1} if name == "id"
+                                    else {"type": "string"}} for name in path_names]
+    if body is not None and set(body.model_fields) - path_fields:
+        reference = _schema(body, schemas, drop=path_fields)
+        if route.method == "GET":
+            operation.setdefault("parameters", []).extend(
+                {"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+                for name in body.model_fields if name not in path_fields)
+        else:
+            operation["requestBody"] = {"required": True,
+                                        "content": {"application/json": {"schema": reference}}}
+    ok: dict[str, Any] = {"description": "OK"}
+    if route.media_type and route.media_type != "application/json":
+        ok["content"] = {route.media_type: {"schema": {"type": "string", "format": "binary"}}}
+    elif result is not None:
+        ok["content"] = {"application/json": {"schema": _schema(result, schemas, drop=set())}}
+    operation["responses"] = {str(route.status): ok, "4XX": {
+        "description": "Fel", "content": {"application/json": {
+            "schema": {"$ref": REF.format(model="Error")}}}}}
+    if route.role in (Role.FACILITATOR, Role.PARTICIPANT):
+        operation["security"] = [{route.role.value: []}]
+    elif route.role is Role.SIGNED_IN:
+        operation["security"] = [{"facilitator": []}, {"participant": []}]
+    return operation
+
+
+def _legacy_paths() -> tuple[dict[str, Any], dict[str, Any]]:
+    from dialog.web.api import openapi_legacy
+
+    return openapi_legacy.paths_and_schemas()
 
 
 def document() -> dict[str, Any]:
-    paths: dict[str, Any] = {}
-    schemas: dict[str, Any] = {}
-    for source in PATH_SOURCES:
-        paths.update(source.PATHS)
-        schemas.update(getattr(source, "SCHEMAS", {}))
+    schemas: dict[str, Any] = {"Error": ERROR_SCHEMA}
+    paths, legacy_schemas = _legacy_paths()
+    schemas.update(legacy_schemas)
+    generated: dict[str, Any] = {}
+    for route in ROUTES:
+        generated.setdefault(route.path, {})[route.method.lower()] = _operation(route, schemas)
+    for path, operations in generated.items():
+        paths[path] = {**paths.get(path, {}), **operations}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -46,10 +113,10 @@ def document() -> dict[str, Any]:
             },
             "schemas": schemas,
         },
-        "paths": paths,
+        "paths": dict(sorted(paths.items())),
     }
 
 
-@blueprint.get("/openapi.json")
+@describe(blueprint, "GET", "/openapi.json", "Det här dokumentet (OpenAPI 3.1)")
 def openapi_json() -> ResponseReturnValue:
     return jsonify(document())

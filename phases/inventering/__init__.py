@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +12,10 @@ from dialog.models import Phase as PhaseRecord
 from dialog.services import tallies
 from dialog.services.perspectives import perspective_to_dict
 from phases.base import Control, PhoneScreen
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from flask_socketio import SocketIO
 
 
 class Inventering:
@@ -48,3 +52,9 @@ class Inventering:
             "perspectives": [perspective_to_dict(p) for p in approved],
             "tally": tallies.tally(session, phase.process, statuses=(ModerationStatus.APPROVED,)),
         }
+
+    def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
+        from phases.inventering import api, live
+
+        app.register_blueprint(api.blueprint)
+        live.register(socketio, namespace)

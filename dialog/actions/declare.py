@@ -1,0 +1,100 @@
+"""Declare an operation once; :func:`perform` runs it the same way for every face."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from dialog import policy
+from dialog.actions.call import Call, Role
+from dialog.actions.schema import Input, parse_input
+from dialog.errors import Unauthorized
+from dialog.models import Facilitator, Participant
+
+In = TypeVar("In", bound=Input)
+
+
+@dataclass(frozen=True)
+class Target:
+    """The object an action acts on: ``model`` loaded by the input field ``field``.
+
+    For a facilitator the object's process must be theirs to manage; for a participant it
+    must be the process they joined (see :mod:`dialog.policy`).
+    """
+
+    model: type[Any]
+    field: str
+
+
+@dataclass(frozen=True)
+class Action(Generic[In]):
+    """One operation: its name, input, who may call it, what it acts on and its result."""
+
+    name: str
+    input: type[In]
+    role: Role
+    run: Callable[[Call[In]], Any]
+    result: type[BaseModel] | None = None
+    target: Target | None = None
+    summary: str = ""
+
+    def parse(self, data: dict[str, Any]) -> In:
+        return parse_input(self.input, data)
+
+    def dump(self, result: Any) -> Any:
+        """The JSON-ready form of what :attr:`run` returned."""
+        if self.result is None or result is None:
+            return result
+        if isinstance(result, BaseModel):
+            return result.model_dump(mode="json")
+        return self.result.model_validate(result, from_attributes=True).model_dump(mode="json")
+
+
+#: Every declared action by name; the OpenAPI document and the tests read it.
+REGISTRY: dict[str, Action[Any]] = {}
+
+
+def operation(name: str, *, input: type[In], role: Role, result: type[BaseModel] | None = None,
+              target: Target | None = None) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
+    """Declare ``run`` as the action ``name`` (e.g. ``"perspective.submit"``)."""
+
+    def declare(run: Callable[[Call[In]], Any]) -> Action[In]:
+        if name in REGISTRY:
+            raise ValueError(f"action {name!r} is declared twice")
+        summary = (run.__doc__ or "").strip().splitlines()[0] if run.__doc__ else name
+        action = Action(name=name, input=input, role=role, run=run, result=result,
+                        target=target, summary=summary)
+        REGISTRY[name] = action
+        return action
+
+    return declare
+
+
+def require_role(role: Role, actor: Facilitator | Participant | None) -> None:
+    if role is Role.FACILITATOR and not isinstance(actor, Facilitator):
+        raise Unauthorized("facilitator_token_required")
+    if role is Role.PARTICIPANT and not isinstance(actor, Participant):
+        raise Unauthorized("participant_token_invalid")
+    if role is Role.SIGNED_IN and actor is None:
+        raise Unauthorized("unauthorized")
+
+
+def perform(action: Action[In], session: Session, actor: Facilitator | Participant | None,
+            data: dict[str, Any], locale: str = "sv") -> Any:
+    """Check the role, parse the input, load and allow the target, run. Only flushes."""
+    require_role(action.role, actor)
+    parsed = action.parse(data)
+    call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale)
+    if action.target is not None:
+        object_id = getattr(parsed, action.target.field)
+        if isinstance(actor, Participant):
+            call.target = policy.reachable(session, actor, action.target.model, object_id)
+        elif isinstance(actor, Facilitator):
+            call.target = policy.managed(session, actor, action.target.model, object_id)
+        else:
+            call.target = policy.load(session, action.target.model, object_id)
+    return action.run(call)

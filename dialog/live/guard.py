@@ -1,0 +1,77 @@
+"""The guards every Socket.IO event shares: who is connected, payload size, one transaction.
+
+A handler runs inside :func:`event_handler`: it gets a fresh database session (Socket.IO has
+no request teardown), and its acknowledgement is sent only after the commit succeeded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from flask import request
+from sqlalchemy.orm import Session
+
+from dialog.errors import DialogError
+from dialog.extensions import db
+from dialog.i18n import translate
+from dialog.live.identity import Identity
+
+log = logging.getLogger(__name__)
+
+#: A perspective event is a few hundred bytes; anything far larger is refused with an ack.
+MAX_EVENT_BYTES = 4096
+
+_identities: dict[str, Identity] = {}
+
+Handler = Callable[[Session, Identity, dict[str, Any]], dict[str, Any]]
+
+
+def error_ack(code: str, locale: str = "sv", **params: Any) -> dict[str, Any]:
+    return {"ok": False, "error": {"code": code,
+                                   "message": translate(f"errors.{code}", locale, **params)}}
+
+
+def current_identity() -> Identity | None:
+    return _identities.get(request.sid)  # type: ignore[attr-defined]
+
+
+def remember(identity: Identity) -> None:
+    """Tie an identity to the connection being accepted."""
+    _identities[request.sid] = identity  # type: ignore[attr-defined]
+
+
+def forget() -> None:
+    _identities.pop(request.sid, None)  # type: ignore[attr-defined]
+
+
+def event_handler(role: str | None, handler: Handler) -> Callable[[Any], dict[str, Any]]:
+    """Wrap ``handler`` with the shared guards: identity, payload checks, one transaction."""
+
+    def run(data: Any = None) -> dict[str, Any]:
+        identity = current_identity()
+        if identity is None:
+            return error_ack("unauthorized")
+        if role and identity.role != role:
+            return error_ack("wrong_role", identity.locale)
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            return error_ack("invalid_json", identity.locale)
+        if len(json.dumps(data, default=str)) > MAX_EVENT_BYTES:
+            return error_ack("payload_too_large", identity.locale)
+        try:
+            with db.transaction() as session:
+                result = handler(session, identity, data)
+        except DialogError as exc:
+            return error_ack(exc.code, identity.locale, **exc.params)
+        except Exception:
+            log.exception("live handler failed")
+            return error_ack("internal_error", identity.locale)
+        return {"ok": True, **result}
+
+    return run
+
+

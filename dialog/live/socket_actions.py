@@ -1,0 +1,52 @@
+"""The Socket.IO face: an event on ``/live`` calls an action and acknowledges after commit.
+
+The shared guards (who is connected, payload size, one transaction per event) live in
+:func:`dialog.live.guard.event_handler`; this module only maps the event's data to the
+action's input and its result to the acknowledgement ``{"ok": true, ...}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask_socketio import SocketIO
+from sqlalchemy.orm import Session
+
+from dialog.actions import Action, Role, perform
+from dialog.live.guard import event_handler
+from dialog.live.identity import Identity, facilitator_of, participant_of
+from dialog.models import Facilitator, Participant
+
+#: ``after(session, identity, result, body)`` runs inside the event's transaction, e.g. to
+#: join a room; what it returns is acknowledged.
+After = Callable[[Session, Identity, Any, dict[str, Any]], dict[str, Any]]
+
+#: Every event bound to an action, for the tests and the architecture document.
+EVENTS: dict[str, Action[Any]] = {}
+
+
+def actor_of(session: Session, identity: Identity, role: Role) -> Facilitator | Participant | None:
+    if role is Role.PUBLIC:
+        return None
+    if identity.role == "facilitator":
+        return facilitator_of(session, identity)
+    return participant_of(session, identity)
+
+
+def on(socketio: SocketIO, namespace: str, event: str, action: Action[Any], *,
+       wrap: str | None = None, defaults: Callable[[Identity], dict[str, Any]] | None = None,
+       after: After | None = None) -> None:
+    """Answer ``event`` with ``action``; ``wrap`` nests the result under one key."""
+    role = {Role.FACILITATOR: "facilitator", Role.PARTICIPANT: "participant"}.get(action.role)
+
+    def handle(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
+        actor = actor_of(session, identity, action.role)
+        given = {**(defaults(identity) if defaults else {}), **data}
+        result = perform(action, session, actor, given, identity.locale)
+        dumped = action.dump(result)
+        body: dict[str, Any] = {wrap: dumped} if wrap else dict(dumped or {})
+        return after(session, identity, result, body) if after else body
+
+    socketio.on_event(event, event_handler(role, handle), namespace=namespace)
+    EVENTS[event] = action

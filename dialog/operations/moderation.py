@@ -1,0 +1,28 @@
+"""Moderate a perspective: approve, hide or restore; logged, never deleted."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import WithJsonSchema
+
+from dialog.actions import Call, Input, Role, Target, operation
+from dialog.actions.fields import Id, LooseOptionalText
+from dialog.models import Perspective
+from dialog.schemas import PerspectiveOut
+from dialog.services import moderation
+
+
+class Moderate(Input):
+    perspective_id: Id
+    action: Annotated[Any, WithJsonSchema({"enum": ["approve", "hide", "restore"]})] = None
+    reason: LooseOptionalText = None
+
+
+@operation("perspective.moderate", input=Moderate, role=Role.FACILITATOR, result=PerspectiveOut,
+           target=Target(Perspective, "perspective_id"))
+def moderate_perspective(call: Call[Moderate]) -> Perspective:
+    """Approve, hide or restore a perspective; the decision is logged."""
+    moderation.moderate(call.session, call.target, call.facilitator, call.input.action,
+                        call.input.reason or "")
+    return call.target  # type: ignore[no-any-return]

@@ -1,0 +1,82 @@
+"""Processes, phases, workshops and perspectives as the API, the events and exports show them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import AliasChoices, Field, field_validator
+
+from dialog.actions.fields import Timestamp
+from dialog.actions.schema import Output
+from dialog.models import ModerationStatus, PerspectiveKind
+
+
+class PerspectiveOut(Output):
+    id: int
+    process_id: int
+    workshop_id: int | None
+    phase_id: int | None
+    text: str
+    kind: PerspectiveKind
+    #: The stakeholder group's name (the ORM's ``group_name``).
+    stakeholder_group: str | None = Field(
+        validation_alias=AliasChoices("group_name", "stakeholder_group"))
+    status: ModerationStatus
+    #: Kinds of personal data found in the text (``personnummer``, ``phone``, ``email``).
+    personal_data: list[str]
+    client_id: str | None
+    participant_id: int | None
+    created_at: Timestamp
+
+    @field_validator("personal_data", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> list[str]:
+        return list(value or [])
+
+
+class WorkshopOut(Output):
+    id: int
+    process_id: int
+    phase_id: int | None
+    title: str
+    join_code: str
+    state: str
+    pre_moderation: bool
+    created_at: Timestamp
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _state(cls, value: Any) -> str:
+        return str(getattr(value, "value", value))
+
+
+class PhaseOut(Output):
+    id: int
+    kind: str
+    round: int
+    status: str
+    opened_at: Timestamp
+    closed_at: Timestamp | None
+
+    @field_validator("kind", "status", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> str:
+        return str(getattr(value, "value", value))
+
+
+class ProcessOut(Output):
+    id: int
+    slug: str
+    title: str
+    question: str
+    description: str
+    owner_organisation: str
+    language: str
+    stakeholder_groups: list[str]
+    phases: list[PhaseOut]
+    created_at: Timestamp
+
+    @field_validator("stakeholder_groups", mode="before")
+    @classmethod
+    def _names(cls, value: Any) -> list[str]:
+        return [getattr(group, "name", group) for group in value]

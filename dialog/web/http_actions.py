@@ -1,0 +1,135 @@
+"""The JSON face: route an HTTP method and path to an action, and remember it for OpenAPI.
+
+A view made here reads the caller's credentials for the action's role, merges the path
+parameters into the JSON body (or the query string for GET), and calls
+:func:`dialog.actions.perform`. It never loads or authorises anything itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, jsonify, request
+from flask.typing import ResponseReturnValue
+from pydantic import BaseModel
+
+from dialog.actions import Action, Role, perform
+from dialog.errors import DialogError, Unauthorized
+from dialog.extensions import db
+from dialog.models import Facilitator, Participant
+from dialog.services import participants
+from dialog.web.auth import bearer_token, facilitator_from_request
+from dialog.web.locale import current_locale
+
+Status = int | Callable[[Any], int]
+Shape = Callable[[Any, Any], Any]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One documented HTTP route (``path`` in OpenAPI form, e.g. ``/workshops/{id}``)."""
+
+    method: str
+    path: str
+    action: Action[Any] | None
+    status: int
+    summary: str = ""
+    #: For routes that answer a file rather than JSON: its media type.
+    media_type: str | None = None
+    role: Role | None = None
+    #: The input fields the path fills (``{id}`` in OpenAPI), not sent in the body.
+    path_fields: frozenset[str] = frozenset()
+    #: Schemas of a route that is not an action (e.g. the token exchange).
+    body: type[BaseModel] | None = None
+    result: type[BaseModel] | None = None
+
+
+#: Every routed path, in the order it was declared; ``openapi.json`` is built from it.
+ROUTES: list[Route] = []
+
+API_PREFIX = "/api/v1"
+
+
+def openapi_path(blueprint: Blueprint, rule: str) -> str:
+    """``/api/v1/workshops/<int:workshop_id>`` -> ``/workshops/{id}`` (the documented form)."""
+    full = (blueprint.url_prefix or "") + rule
+    full = full.removeprefix(API_PREFIX)
+    full = re.sub(r"<int:[a-z_]+>", "{id}", full)
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", full)
+
+
+def path_fields(rule: str) -> frozenset[str]:
+    return frozenset(re.findall(r"<(?:[a-z]+:)?([a-z_]+)>", rule))
+
+
+def actor_for(role: Role) -> Facilitator | Participant | None:
+    """The caller, as the role requires, or 401 with a code saying what is missing."""
+    if role is Role.PUBLIC:
+        return None
+    facilitator = facilitator_from_request() if role is not Role.PARTICIPANT else None
+    if facilitator is not None:
+        return facilitator
+    token = bearer_token()
+    if role is Role.FACILITATOR:
+        code = "participant_token_not_allowed" if token and token.startswith(
+            participants.TOKEN_PREFIX) else "facilitator_token_required"
+        raise Unauthorized(code)
+    participant = participants.participant_for_token(db.session, token)
+    if participant is None:
+        raise Unauthorized("participant_token_invalid" if token or role is Role.PARTICIPANT
+                           else "unauthorized")
+    return participant
+
+
+def request_data(method: str, needs_body: bool) -> dict[str, Any]:
+    """The request's input: the query string for GET, else the JSON object sent."""
+    if method == "GET":
+        return request.args.to_dict()
+    if not request.get_data(cache=True) and not needs_body:
+        return {}
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise DialogError("invalid_json")
+    return data
+
+
+def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
+           status: Status = 200, shape: Shape | None = None,
+           endpoint: str | None = None) -> None:
+    """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links."""
+    in_path = path_fields(rule)
+    needs_body = bool(set(action.input.model_fields) - in_path)
+
+    def view(**path_params: Any) -> ResponseReturnValue:
+        actor = actor_for(action.role)
+        data = {**request_data(method, needs_body), **path_params}
+        result = perform(action, db.session, actor, data, current_locale())
+        body = action.dump(result)
+        if shape is not None:
+            body = shape(result, body)
+        return jsonify(body), status(result) if callable(status) else status
+
+    name = endpoint or action.name.replace(".", "_").replace(":", "_").replace("-", "_")
+    blueprint.add_url_rule(rule, name, view, methods=[method])
+    ROUTES.append(Route(method, openapi_path(blueprint, rule), action,
+                        status if isinstance(status, int) else 200, action.summary,
+                        role=action.role, path_fields=in_path))
+
+
+def describe(blueprint: Blueprint, method: str, rule: str, summary: str, *,
+             role: Role = Role.PUBLIC, media_type: str = "application/json", status: int = 200,
+             body: type[BaseModel] | None = None, result: type[BaseModel] | None = None,
+             ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Route a view that is not an action (a file, a document) and list it in OpenAPI."""
+
+    def route(view: Callable[..., Any]) -> Callable[..., Any]:
+        blueprint.add_url_rule(rule, view.__name__, view, methods=[method])
+        ROUTES.append(Route(method, openapi_path(blueprint, rule), None, status, summary,
+                            media_type=media_type, role=role, body=body, result=result,
+                            path_fields=path_fields(rule)))
+        return view
+
+    return route

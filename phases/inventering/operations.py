@@ -1,0 +1,55 @@
+"""Inventering's actions: a phone sends a perspective (exactly once) and reads its own."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import WithJsonSchema
+
+from dialog.actions import Call, Input, Output, Role, operation
+from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
+from dialog.models import Perspective, Workshop
+from dialog.schemas import PerspectiveOut
+from dialog.services.perspectives import perspectives_of_participant, submit_perspective
+
+
+class NewPerspective(Input):
+    workshop_id: Id
+    text: LooseText = None
+    kind: Annotated[Any, WithJsonSchema({"enum": ["standpoint", "feeling", "idea",
+                                                  "thought"]})] = None
+    stakeholder_group: LooseOptionalText = None
+    client_id: ClientId
+
+
+class Submitted(Output):
+    id: int
+    status: str
+    duplicate: bool
+    client_id: str
+
+
+@operation("perspective.submit", input=NewPerspective, role=Role.PARTICIPANT, result=Submitted)
+def submit(call: Call[NewPerspective]) -> Submitted:
+    """Send a perspective; a resend with the same client_id returns the first one."""
+    data = call.input
+    workshop = call.reachable(Workshop, data.workshop_id)
+    perspective, duplicate = submit_perspective(
+        call.session, call.participant, workshop, text=data.text, kind=data.kind,
+        stakeholder_group=data.stakeholder_group, client_id=data.client_id)
+    return Submitted(id=perspective.id, status=perspective.status.value, duplicate=duplicate,
+                     client_id=perspective.client_id or data.client_id)
+
+
+class Nothing(Input):
+    pass
+
+
+class MyPerspectives(Output):
+    perspectives: list[PerspectiveOut]
+
+
+@operation("perspective.mine", input=Nothing, role=Role.PARTICIPANT, result=MyPerspectives)
+def mine(call: Call[Nothing]) -> dict[str, list[Perspective]]:
+    """The calling phone's own perspectives with their moderation status."""
+    return {"perspectives": perspectives_of_participant(call.session, call.participant)}
