@@ -1,7 +1,8 @@
 """Translations: Swedish first, English second, kept as JSON under ``dialog/translations``.
 
 Each locale is a folder of JSON files (one per area of the product) merged at load, so
-features can add their strings without touching each other's files.
+features can add their strings without touching each other's files. Each phase package
+keeps its own strings in ``phases/<phase>/translations/<locale>.json``, merged the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ def catalogue(locale: str) -> dict[str, str]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             _flatten(json.loads(entry.read_text(encoding="utf-8")), "", merged)
+    for phase in sorted(resources.files("phases").iterdir(), key=lambda e: e.name):
+        own = phase.joinpath("translations", f"{locale}.json")
+        if own.is_file():
+            _flatten(json.loads(own.read_text(encoding="utf-8")), "", merged)
     return merged
 
 

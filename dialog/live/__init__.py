@@ -12,7 +12,6 @@ from flask_socketio import SocketIO
 from dialog.live import broadcast, handlers
 from dialog.live import konkret as konkret_events
 from dialog.live import map as map_events
-from dialog.live import samtal as samtal_events
 
 NAMESPACE = "/live"
 
@@ -22,5 +21,4 @@ def register_live(socketio: SocketIO) -> None:
     handlers.register(socketio, NAMESPACE)
     broadcast.connect_signals(socketio, NAMESPACE)
     map_events.register(socketio, NAMESPACE)
-    samtal_events.register(socketio, NAMESPACE)
     konkret_events.register(socketio, NAMESPACE)

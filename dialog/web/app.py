@@ -61,7 +61,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         public,
         publish,
         publish_console,
-        samtal,
     )
 
     locale.init_app(app)
@@ -71,12 +70,14 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(participant.blueprint)
     app.register_blueprint(public.blueprint)
     app.register_blueprint(mapview.blueprint)
-    app.register_blueprint(samtal.blueprint)
     app.register_blueprint(konkret.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
     register_live(socketio)
+    from dialog import phasing
     from phases import PHASES
+
+    phasing.install(app, socketio, NAMESPACE)
 
     for phase in PHASES.values():
         phase.install(app, socketio, NAMESPACE)

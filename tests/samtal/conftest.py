@@ -10,7 +10,8 @@ from flask.testing import FlaskClient
 
 from dialog.extensions import db
 from dialog.models import Participant, Workshop
-from dialog.services import participants, phases, processes
+from dialog.phasing import service as phases
+from dialog.services import participants, processes
 from dialog.services.perspectives import submit_perspective
 from tests.conftest import World, bearer
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dialog.demo import inventering, reactions, samtal
+from dialog.demo import inventering, reactions
 from dialog.extensions import db
 from dialog.models import Perspective, PhaseKind
-from dialog.services import (
-    conversation_rounds,
-    facilitators,
-    learning,
-    reflections,
-    resistance_line,
-)
+from dialog.services import facilitators
+from phases.larande_samtal import demo as samtal
+from phases.larande_samtal import learning, reflections
+from phases.larande_samtal import resistance as resistance_line
+from phases.larande_samtal import rounds as conversation_rounds
 
 
 def test_the_demo_runs_two_rounds_of_lärande_samtal_around_a_second_inventering(app):
@@ -36,8 +34,8 @@ def test_the_demo_runs_two_rounds_of_lärande_samtal_around_a_second_inventering
         assert all(reflections.reflections_of_round(session, r) for r in rounds)
 
         line = resistance_line.timeline(session, process)
-        assert max(e["position"] for e in line) == 4  # up to gossip, and down again
-        assert line[-1]["level"] == "jokes"
+        assert max(e.position for e in line) == 4  # up to gossip, and down again
+        assert line[-1].level == "jokes"
 
         second = next(p for p in process.phases
                       if p.kind is PhaseKind.INVENTERING and p.round == 2)

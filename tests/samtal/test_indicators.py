@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dialog.extensions import db
-from dialog.services import conversation_rounds, learning, participants, reflections
+from dialog.models import ConversationRound
+from dialog.services import participants
+from phases.larande_samtal import learning, reflections
 from tests.samtal.conftest import Samtal
 
 
@@ -67,10 +69,10 @@ def test_a_hidden_reflection_leaves_the_indicators_but_is_kept(reflected: Samtal
                                                               open_round: int):
     with db.transaction() as session:
         found = reflections.reflections_of_round(
-            session, conversation_rounds.get_round(session, open_round))
+            session, session.get(ConversationRound, open_round))
         first = next(r for r in found if r.client_id == "b-1")
         reflections.moderate_reflection(session, first, "hide")
-        after = learning.indicators(session, conversation_rounds.get_round(session, open_round))
+        after = learning.indicators(session, session.get(ConversationRound, open_round))
     assert after["participants"] == 3
     assert after["view_changes"]["changed"] == 1
     detail = reflected.client.get(f"/api/v1/conversation-rounds/{open_round}",

@@ -9,7 +9,7 @@ import pytest
 import phases
 from dialog.models import Participant, PhaseKind
 from dialog.models import Phase as PhaseRecord
-from phases.base import Control, Phase, PhoneScreen
+from dialog.phasing.contract import Control, Phase, PhoneScreen
 from tests.conftest import bearer
 from tests.samtal.conftest import Samtal
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dialog.models import RESISTANCE_LINE, ResistanceLevel
-from dialog.services import resistance_line
+from phases.larande_samtal import resistance as resistance_line
 from tests.samtal.conftest import Samtal
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dialog.extensions import db
 from dialog.models import ModerationStatus, Perspective
-from dialog.services import conversation_suggestions
 from dialog.services.perspectives import perspectives_of_process
 from dialog.services.processes import get_process
+from phases.larande_samtal import suggestions as conversation_suggestions
 from tests.conftest import bearer
 from tests.samtal.conftest import Samtal
 

@@ -15,14 +15,11 @@ from dialog.web.api import (  # noqa: E402
     map,
     openapi,
     perspectives,
-    phases,
     processes,
     proposals,
     publications,
-    samtal,
     workshops,
 )
 
 __all__ = ["auth", "blueprint", "konkret", "konkret_me", "konkret_rounds", "map", "openapi",
-           "perspectives", "phases", "processes", "proposals", "publications", "samtal",
-           "workshops"]
+           "perspectives", "processes", "proposals", "publications", "workshops"]

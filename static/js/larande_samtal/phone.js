@@ -5,9 +5,9 @@
 // client_id until the server has the answer, so a resend is never stored twice. Drafts stay
 // in localStorage, so a reload or a phase change loses nothing.
 
-import { connectLive, readStrings, showConnection, showNotice } from "./common.js";
-import { clearToken, getItem, getToken, newClientId, removeItem, setItem } from "./outbox.js";
-import { followPhase } from "./phase_follow.js";
+import { connectLive, readStrings, showConnection, showNotice } from "../common.js";
+import { clearToken, getItem, getToken, newClientId, removeItem, setItem } from "../outbox.js";
+import { followPhase } from "../phase_follow.js";
 
 const strings = readStrings();
 const page = document.getElementById("samtal-phone");

@@ -2,7 +2,7 @@
 
 The levels are defined once, in order, in ``dialog.models.resistance.RESISTANCE_LINE``.
 Each level belongs to a zone; the words (name, signs, intervention, how) are translations
-under ``samtal.resistance.levels.<level>``, Swedish first.
+under ``samtal.resistance.levels.<level>``, Swedish first (``phases/larande_samtal/translations``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from dialog.models import (
     ResistanceEntry,
     ResistanceLevel,
 )
-from dialog.services.phases import open_phase_of
+from dialog.phasing.service import open_phase_of
+from phases.larande_samtal.schemas import LevelOut, ResistanceEntryOut
 
 MAX_NOTE = 1000
 
@@ -66,9 +67,10 @@ def describe(level: ResistanceLevel, locale: str = "sv") -> dict[str, Any]:
     }
 
 
-def levels(locale: str = "sv") -> list[dict[str, Any]]:
+def levels(locale: str = "sv") -> list[LevelOut]:
     """The whole line, bottom to top."""
-    return [describe(level, locale) for level in RESISTANCE_LINE]
+    return [LevelOut.model_validate({"level": level, "position": position(level)},
+                                    context={"locale": locale}) for level in RESISTANCE_LINE]
 
 
 def log_entry(
@@ -94,7 +96,8 @@ def log_entry(
     )
     session.add(entry)
     session.flush()
-    record(session, "resistance-logged", process_id=process.id, entry=entry_to_dict(entry))
+    record(session, "resistance-logged", process_id=process.id,
+           entry=entry_out(entry).model_dump(mode="json"))
     return entry
 
 
@@ -104,29 +107,20 @@ def entries_of(session: Session, process: Process) -> list[ResistanceEntry]:
         .order_by(ResistanceEntry.created_at, ResistanceEntry.id)))
 
 
-def timeline(session: Session, process: Process, locale: str = "sv") -> list[dict[str, Any]]:
+def timeline(session: Session, process: Process, locale: str = "sv"
+             ) -> list[ResistanceEntryOut]:
     """The log over time, each entry with its trend against the one before."""
     found = entries_of(session, process)
-    rows: list[dict[str, Any]] = []
-    for before, entry in zip([None, *found], found, strict=False):
-        row = entry_to_dict(entry, locale)
-        row["trend"] = _trend(before, entry)
-        rows.append(row)
-    return rows
+    return [entry_out(entry, locale, _trend(before, entry))
+            for before, entry in zip([None, *found], found, strict=False)]
 
 
-def entry_to_dict(entry: ResistanceEntry, locale: str = "sv") -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "process_id": entry.process_id,
-        "phase_id": entry.phase_id,
-        "phase_kind": entry.phase.kind.value,
-        "phase_round": entry.phase.round,
-        "round_id": entry.round_id,
-        "note": entry.note,
-        "created_at": entry.created_at.isoformat(),
-        **describe(entry.level, locale),
-    }
+def entry_out(entry: ResistanceEntry, locale: str = "sv",
+              trend: str | None = None) -> ResistanceEntryOut:
+    """A reading with its level's words in ``locale``."""
+    found = ResistanceEntryOut.model_validate(entry, context={"locale": locale})
+    found.trend = trend
+    return found
 
 
 def _trend(before: ResistanceEntry | None, entry: ResistanceEntry) -> str:

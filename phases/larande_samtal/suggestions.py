@@ -21,6 +21,7 @@ from dialog.errors import DialogError
 from dialog.i18n import translate
 from dialog.models import ModerationStatus, Perspective, PerspectiveKind, Process, Reaction
 from dialog.services.perspectives import perspectives_of_process
+from phases.larande_samtal.schemas import RoundPerspectiveOut
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +132,8 @@ def split_reactions(session: Session, approved: dict[int, Perspective]) -> list[
 
 def _load_map(session: Session, process: Process) -> dict[str, Any] | None:
     """The process's perspective map, or None when there is none to be had."""
-    try:
-        from dialog.services import analysis_runs
-    except ImportError:  # the map is an optional part of an installation
-        return None
+    from dialog.services import analysis_runs  # the map's service (heavy: import when asked)
+
     try:
         result, _computed = analysis_runs.refresh(session, process)
     except (DialogError, ValueError, LookupError, ArithmeticError):
@@ -172,6 +171,5 @@ def _present(item: Suggestion, approved: dict[int, Perspective], locale: str) ->
         **item,
         "title": translate(f"samtal.suggestions.{item['type']}.title", locale, **params),
         "reason": translate(f"samtal.suggestions.{item['type']}.reason", locale, **params),
-        "perspectives": [{"id": p.id, "text": p.text, "kind": p.kind.value,
-                          "stakeholder_group": p.group_name} for p in shown],
+        "perspectives": RoundPerspectiveOut.dump_all(shown),
     }

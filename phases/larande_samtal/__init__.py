@@ -1,4 +1,10 @@
-"""Lärande samtal: contrasting perspectives meet; people reflect on what they learnt."""
+"""Lärande samtal: contrasting perspectives meet; people reflect on what they learnt.
+
+The phase whole: its domain (``rounds``, ``suggestions``, ``reflections``, ``learning``,
+``resistance``), its actions (``operations``) and their faces (``api``, ``live``, ``pages``,
+``forms``), its part of the demo (``demo``) and its strings (``translations/``). Templates
+are in ``templates/larande_samtal/``, scripts in ``static/js/larande_samtal/``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from dialog.models import ModerationStatus, Participant, PhaseKind
 from dialog.models import Phase as PhaseRecord
-from dialog.services import conversation_rounds, learning, reflections, resistance_line
-from phases.base import Control, PhoneScreen
+from dialog.phasing.contract import Control, PhoneScreen
+from phases.larande_samtal import learning, reflections, resistance, rounds
+from phases.larande_samtal.schemas import RoundOut
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -24,9 +31,9 @@ class LarandeSamtal:
         self, session: Session, phase: PhaseRecord, participant: Participant
     ) -> PhoneScreen:
         """The reflection page: the open rounds' perspectives and the three prompts."""
-        open_ids = [r.id for r in conversation_rounds.rounds_of_phase(session, phase)
-                    if conversation_rounds.is_accepting(r)]
-        return PhoneScreen("samtal/phone.html", {
+        open_ids = [r.id for r in rounds.rounds_of_phase(session, phase)
+                    if rounds.is_accepting(r)]
+        return PhoneScreen("larande_samtal/phone.html", {
             "endpoint": "samtal.phone", "workshop_id": participant.workshop_id,
             "round_ids": open_ids,
         })
@@ -46,23 +53,28 @@ class LarandeSamtal:
 
     def produce(self, session: Session, phase: PhaseRecord) -> dict[str, Any]:
         """The rounds with their indicators, what people want kept and asked, and the line."""
-        rounds = []
-        for conversation in conversation_rounds.rounds_of_phase(session, phase):
+        produced = []
+        for conversation in rounds.rounds_of_phase(session, phase):
             shown = [r for r in reflections.reflections_of_round(session, conversation)
                      if r.status is ModerationStatus.APPROVED]
-            rounds.append({
-                **conversation_rounds.round_to_dict(conversation),
+            produced.append({
+                **RoundOut.dump(conversation),
                 "indicators": learning.indicators(session, conversation),
-                "keep": [{"reflection_id": r.id, "text": r.keep} for r in shown if r.keep],
-                "questions": [{"reflection_id": r.id, "text": r.question}
-                              for r in shown if r.question],
-                "understood": [{"reflection_id": r.id, "text": r.understood}
-                               for r in shown if r.understood],
+                **{key: [{"reflection_id": r.id, "text": getattr(r, prompt)}
+                         for r in shown if getattr(r, prompt)]
+                   for key, prompt in (("keep", "keep"), ("questions", "question"),
+                                       ("understood", "understood"))},
             })
-        line = [e for e in resistance_line.timeline(session, phase.process)
-                if e["phase_id"] == phase.id]
-        return {"kind": self.kind.value, "round": phase.round, "rounds": rounds,
+        line = [e.model_dump(mode="json") for e in resistance.timeline(session, phase.process)
+                if e.phase_id == phase.id]
+        return {"kind": self.kind.value, "round": phase.round, "rounds": produced,
                 "resistance_line": line}
 
     def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
-        """Its pages, API routes and live events are still registered by the kernel."""
+        """Its pages and form posts, its JSON routes and its live events."""
+        from phases.larande_samtal import api, live, pages
+
+        app.register_blueprint(pages.blueprint)
+        app.register_blueprint(api.blueprint)
+        app.jinja_env.filters.setdefault("local_time", pages.local_time)
+        live.register(socketio, namespace)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, DialogError, NotFound
+from dialog.errors import Conflict, DialogError
 from dialog.events import record
 from dialog.models import (
     MAX_REFLECTION_LENGTH,
@@ -25,14 +24,15 @@ from dialog.models import (
     Reflection,
     ViewChange,
 )
-from dialog.services.conversation_rounds import is_accepting
-from dialog.services.ids import parse_id
-from dialog.services.learning import indicators
+from dialog.services.exactly_once import earlier, insert_once
+from dialog.services.ids import parse_client_id, parse_id
 from dialog.services.moderation import log_decision
 from dialog.services.personal_data import personal_data_kinds
+from phases.larande_samtal.learning import indicators
+from phases.larande_samtal.rounds import is_accepting
+from phases.larande_samtal.schemas import ReflectionOut
 
 PROMPTS = ("understood", "question", "keep")
-MAX_CLIENT_ID = 64
 MODERATION = {"approve": ModerationStatus.APPROVED, "hide": ModerationStatus.HIDDEN}
 
 
@@ -42,12 +42,10 @@ def submit_reflection(
     keep: Any = "", moved_by: Any = None,
 ) -> tuple[Reflection, bool]:
     """Store a reflection once per ``client_id``; return it and whether it was a resend."""
-    client_id = _client_id(client_id)
-    existing = _by_client_id(session, participant, client_id)
+    client_id = parse_client_id(client_id)
+    existing = earlier(session, Reflection, participant.id, client_id)
     if existing is not None:
         return existing, True
-    if participant.process_id != conversation.process_id:
-        raise DialogError("token_not_for_this_process", 403)
     if not is_accepting(conversation):
         raise Conflict("conversation_round_closed")
     texts = {name: _prompt(value, name) for name, value in
@@ -61,16 +59,10 @@ def submit_reflection(
         view_change=change, moved_by=mover, personal_data=found,
         status=ModerationStatus.PENDING if found else ModerationStatus.APPROVED, **texts,
     )
-    try:
-        with session.begin_nested():
-            session.add(reflection)
-    except IntegrityError:
-        winner = _by_client_id(session, participant, client_id)
-        if winner is None:
-            raise
-        return winner, True
-    _announce(session, reflection)
-    return reflection, False
+    stored, duplicate = insert_once(session, reflection)
+    if not duplicate:
+        _announce(session, stored)
+    return stored, duplicate
 
 
 def moderate_reflection(
@@ -91,13 +83,6 @@ def moderate_reflection(
     return reflection
 
 
-def get_reflection(session: Session, reflection_id: Any) -> Reflection:
-    found = session.get(Reflection, parse_id(reflection_id, "reflection_id"))
-    if found is None:
-        raise NotFound("reflection_not_found")
-    return found
-
-
 def reflections_of_round(session: Session, conversation: ConversationRound) -> list[Reflection]:
     return list(session.scalars(
         select(Reflection).where(Reflection.round_id == conversation.id)
@@ -110,43 +95,10 @@ def reflections_of_participant(session: Session, participant: Participant) -> li
         .order_by(Reflection.created_at, Reflection.id)))
 
 
-def reflection_to_dict(reflection: Reflection) -> dict[str, Any]:
-    """A reflection for the facilitator or its writer; never who wrote it."""
-    mover = reflection.moved_by
-    return {
-        "id": reflection.id,
-        "round_id": reflection.round_id,
-        "client_id": reflection.client_id,
-        "understood": reflection.understood,
-        "question": reflection.question,
-        "keep": reflection.keep,
-        "view_change": reflection.view_change.value,
-        "moved_by": None if mover is None else {
-            "id": mover.id, "text": mover.text, "stakeholder_group": mover.group_name},
-        "stakeholder_group": reflection.group_name,
-        "status": reflection.status.value,
-        "personal_data": list(reflection.personal_data or []),
-        "created_at": reflection.created_at.isoformat(),
-    }
-
-
 def _announce(session: Session, reflection: Reflection, *, updated: bool = False) -> None:
     record(session, "reflection-submitted", process_id=reflection.process_id,
-           reflection=reflection_to_dict(reflection),
+           reflection=ReflectionOut.dump(reflection),
            indicators=indicators(session, reflection.round), updated=updated)
-
-
-def _by_client_id(session: Session, participant: Participant, client_id: str) -> Reflection | None:
-    return session.scalar(select(Reflection).where(
-        Reflection.participant_id == participant.id, Reflection.client_id == client_id))
-
-
-def _client_id(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise DialogError("client_id_required")
-    if len(value) > MAX_CLIENT_ID:
-        raise DialogError("client_id_too_long", max=MAX_CLIENT_ID)
-    return value.strip()
 
 
 def _prompt(value: Any, field: str) -> str:
@@ -154,11 +106,11 @@ def _prompt(value: Any, field: str) -> str:
         return ""
     if not isinstance(value, str):
         raise DialogError("field_required", field=field)
-    value = value.strip()
-    if len(value) > MAX_REFLECTION_LENGTH:
+    text: str = value.strip()
+    if len(text) > MAX_REFLECTION_LENGTH:
         raise DialogError("reflection_too_long", field=field, max=MAX_REFLECTION_LENGTH,
-                          length=len(value))
-    return value
+                          length=len(text))
+    return text
 
 
 def _view_change(value: Any) -> ViewChange:

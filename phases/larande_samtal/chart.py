@@ -1,6 +1,6 @@
 """The resistance line over time as a small step chart (SVG coordinates, no JavaScript).
 
-``static/js/samtal_console.js`` draws new points with the same geometry (``GEOMETRY``).
+``static/js/larande_samtal/console.js`` draws new points with the same geometry (``GEOMETRY``).
 """
 
 from __future__ import annotations

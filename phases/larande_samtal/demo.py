@@ -16,16 +16,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.models import Facilitator, Participant, Perspective, Process, utcnow
-from dialog.services import (
-    conversation_rounds,
-    conversation_suggestions,
-    participants,
-    phases,
-    reflections,
-    resistance_line,
-)
+from dialog.models import ConversationRound, Facilitator, Participant, Perspective, Process, utcnow
+from dialog.phasing import service as phases
+from dialog.services import participants
 from dialog.services.perspectives import perspectives_of_process, submit_perspective
+from phases.larande_samtal import reflections
+from phases.larande_samtal import resistance as resistance_line
+from phases.larande_samtal import rounds as conversation_rounds
+from phases.larande_samtal import suggestions as conversation_suggestions
 
 #: (title, openings of the perspectives set side by side)
 HAND_MADE = ("Unga och polisen", ("Många litar inte på polisen", "Vi vill vara närvarande",
@@ -122,7 +120,7 @@ def extra_urls(process: Process) -> dict[str, Any]:
 
 
 def _first_rounds(session: Session, facilitator: Facilitator, process: Process
-                  ) -> list[conversation_rounds.ConversationRound]:
+                  ) -> list[ConversationRound]:
     """The round the map suggests first, and one built by hand."""
     made = []
     suggested = conversation_suggestions.suggest(session, process)["suggestions"]
@@ -140,7 +138,7 @@ def _first_rounds(session: Session, facilitator: Facilitator, process: Process
 
 
 def _reflect(session: Session, process: Process,
-             conversation: conversation_rounds.ConversationRound,
+             conversation: ConversationRound,
              answers: list[tuple[str, str, str, str, str, str | None]], prefix: str) -> None:
     people = _one_per_group(session, process)
     for number, (group, change, understood, question, keep, mover) in enumerate(answers):

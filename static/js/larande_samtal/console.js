@@ -2,7 +2,7 @@
 // update; readings on the resistance line from other devices appear with their intervention.
 // Everything on the page works without this script (forms post to the server).
 
-import { ThrottledAnnouncer, clockTime, connectLive, el, format, readStrings } from "./common.js";
+import { ThrottledAnnouncer, clockTime, connectLive, el, format, readStrings } from "../common.js";
 
 const strings = readStrings();
 const root = document.getElementById("samtal-console");

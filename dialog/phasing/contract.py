@@ -1,0 +1,70 @@
+"""The ``Phase`` contract: the one way the kernel and publication reach a phase.
+
+A phase says what a participant's phone shows while it is open (``phone_screen``), which
+controls the facilitator has (``controls``; the first one that is a console page is where
+the console goes when the phase opens), what it produced (``produce``, for the phase API and
+the report), and how it attaches its pages, API routes and live events (``install``). Its
+name is the translation ``name_key``. Each phase is a package in ``phases/``;
+``phases.PHASES`` lists them, in the method's order. Phases are stateless objects; state
+lives in the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+
+from sqlalchemy.orm import Session
+
+from dialog.models import Participant, PhaseKind
+from dialog.models import Phase as PhaseRecord
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from flask_socketio import SocketIO
+
+
+@dataclass(frozen=True)
+class PhoneScreen:
+    """The phone's screen in a phase: its template (answered by ``GET /me/screen`` as
+    ``screen.template``) and data; ``context["endpoint"]`` names the page to go to."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Control:
+    """One facilitator control: a stable name, a translation key and where it acts."""
+
+    name: str
+    label_key: str
+    #: URL path (may contain ``{process_id}`` / ``{phase_id}``) the control posts to or opens.
+    target: str
+
+
+@runtime_checkable
+class Phase(Protocol):
+    """One phase of the method (inventering, lärande samtal, konkretisering)."""
+
+    kind: ClassVar[PhaseKind]
+    #: Translation key of the phase's name, e.g. ``"phases.inventering.name"``.
+    name_key: ClassVar[str]
+
+    def phone_screen(
+        self, session: Session, phase: PhaseRecord, participant: Participant
+    ) -> PhoneScreen:
+        """What the participant's phone shows in this phase."""
+        ...
+
+    def controls(self, phase: PhaseRecord) -> list[Control]:
+        """The facilitator's controls in this phase."""
+        ...
+
+    def produce(self, session: Session, phase: PhaseRecord) -> dict[str, Any]:
+        """What the phase produced so far, as JSON-serialisable data."""
+        ...
+
+    def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
+        """Attach the phase's pages, API routes and live events to the app."""
+        ...

@@ -1,0 +1,102 @@
+"""The phase machinery's actions: open the next phase (or a new round), close one, read them,
+and tell a phone which screen the open phase shows."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import WithJsonSchema
+
+from dialog.actions import Call, Input, Role, Target, operation
+from dialog.actions.fields import Id
+from dialog.i18n import translate
+from dialog.models import Phase, PhaseStatus, Process
+from dialog.phasing import service
+from dialog.phasing.schemas import MyScreen, PhaseDetail, PhaseList, ProcessPhaseOut
+
+#: Where a phone goes when a phase's screen names no endpoint of its own.
+DEFAULT_ENDPOINT = "participant.write"
+#: Where it waits while no phase is open.
+WAITING_ENDPOINT = "phasing.now"
+
+Kind = Annotated[Any, WithJsonSchema({"enum": ["inventering", "larande_samtal",
+                                               "konkretisering"]})]
+
+
+class NewPhase(Input):
+    process_id: Id
+    kind: Kind = None
+
+
+class OfProcess(Input):
+    process_id: Id
+
+
+class OnePhase(Input):
+    phase_id: Id
+
+
+class Nothing(Input):
+    pass
+
+
+@operation("phase.open", input=NewPhase, role=Role.FACILITATOR, result=ProcessPhaseOut,
+           target=Target(Process, "process_id"))
+def open_phase(call: Call[NewPhase]) -> Phase:
+    """Open the next phase or a new round of an earlier one (the open phase closes)."""
+    return service.open_phase(call.session, call.target, call.input.kind)
+
+
+@operation("phase.list", input=OfProcess, role=Role.FACILITATOR, result=PhaseList,
+           target=Target(Process, "process_id"))
+def list_phases(call: Call[OfProcess]) -> dict[str, Any]:
+    """Every phase round of the process, and the open one."""
+    return {"phases": service.history(call.target),
+            "current": service.open_phase_of(call.target)}
+
+
+@operation("phase.get", input=OnePhase, role=Role.FACILITATOR, result=PhaseDetail,
+           target=Target(Phase, "phase_id"))
+def get_phase(call: Call[OnePhase]) -> PhaseDetail:
+    """A phase with the facilitator's controls and what it has produced."""
+    import phases
+
+    phase: Phase = call.target
+    implementation = phases.phase_for(phase.kind)
+    controls = [{"name": c.name, "label_key": c.label_key,
+                 "target": c.target.format(process_id=phase.process_id, phase_id=phase.id,
+                                           workshop_id="{workshop_id}")}
+                for c in implementation.controls(phase)]
+    detail = ProcessPhaseOut.dump(phase)
+    return PhaseDetail.model_validate({**detail, "controls": controls,
+                                       "produced": implementation.produce(call.session, phase)})
+
+
+@operation("phase.close", input=OnePhase, role=Role.FACILITATOR, result=ProcessPhaseOut,
+           target=Target(Phase, "phase_id"))
+def close_phase(call: Call[OnePhase]) -> Phase:
+    """Close an open phase; the process waits until the next one opens."""
+    return service.close_phase(call.session, call.target)
+
+
+@operation("phase.screen", input=Nothing, role=Role.PARTICIPANT, result=MyScreen)
+def my_screen(call: Call[Nothing]) -> dict[str, Any]:
+    """The open phase of my process and which screen my phone should show."""
+    import phases
+
+    participant = call.participant
+    process = call.session.get(Process, participant.process_id)
+    assert process is not None
+    phase = process.current_phase
+    if phase is None or phase.status is not PhaseStatus.OPEN or participant.workshop_id is None:
+        endpoint = WAITING_ENDPOINT if participant.workshop_id else None
+        return {"phase": phase, "waiting": True,
+                "screen": {"endpoint": endpoint, "workshop_id": participant.workshop_id}}
+    implementation = phases.phase_for(phase.kind)
+    screen = implementation.phone_screen(call.session, phase, participant)
+    name = translate(implementation.name_key, call.locale)
+    return {"phase": phase, "waiting": False,
+            "screen": {"template": screen.template,
+                       "endpoint": screen.context.get("endpoint", DEFAULT_ENDPOINT),
+                       "workshop_id": participant.workshop_id,
+                       "notice": translate("phases.now.offer", call.locale, phase=name)}}

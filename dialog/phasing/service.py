@@ -1,0 +1,93 @@
+"""Move a process through the phases of the method, in rounds, keeping every earlier round.
+
+Inventering, lärande samtal and konkretisering follow each other (the order is
+``phases.PHASES``, listed once); a process may return to an earlier phase, which opens a
+new round of it. Opening a phase closes the one that was open, and the workshops still
+running follow the process into the new phase.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from dialog.errors import Conflict, DialogError
+from dialog.events import record
+from dialog.models import Phase, PhaseKind, PhaseStatus, Process, WorkshopState, utcnow
+from dialog.phasing.schemas import ProcessPhaseOut
+
+
+def order() -> tuple[PhaseKind, ...]:
+    """The method's order, each phase building on the one before (``phases.PHASES``)."""
+    import phases  # the phase packages import this module: read the list when asked
+
+    return tuple(phases.PHASES)
+
+
+def parse_kind(kind: Any) -> PhaseKind:
+    """Read a phase kind from input, or refuse with ``unknown_phase_kind``."""
+    try:
+        return PhaseKind(kind)
+    except (TypeError, ValueError) as exc:
+        raise DialogError("unknown_phase_kind", kind=str(kind)[:40]) from exc
+
+
+def open_phase(session: Session, process: Process, kind: Any) -> Phase:
+    """Open the next round of ``kind``, closing the phase that is open now."""
+    kind = parse_kind(kind)
+    current = open_phase_of(process)
+    if current is not None and current.kind is kind:
+        raise Conflict("phase_already_open", kind=kind.value, round=current.round)
+    method = order()
+    before = method[method.index(kind) - 1] if method.index(kind) > 0 else None
+    if before is not None and not any(p.kind is before for p in process.phases):
+        raise Conflict("phase_out_of_order", kind=kind.value, before=before.value)
+    closed = [_close(p) for p in process.phases if p.status is PhaseStatus.OPEN]
+    rounds = [p.round for p in process.phases if p.kind is kind]
+    phase = Phase(kind=kind, round=max(rounds, default=0) + 1, status=PhaseStatus.OPEN)
+    process.phases.append(phase)
+    session.flush()
+    for workshop in process.workshops:
+        if workshop.state is not WorkshopState.CLOSED:
+            # The room follows the process: what is written from now on belongs here.
+            workshop.phase = phase
+    session.flush()
+    _record(session, process, phase, closed)
+    return phase
+
+
+def close_phase(session: Session, phase: Phase) -> Phase:
+    """Close an open phase; the process then waits until the facilitator opens the next."""
+    if phase.status is not PhaseStatus.OPEN:
+        raise Conflict("phase_not_open")
+    _close(phase)
+    session.flush()
+    _record(session, phase.process, phase, [phase])
+    return phase
+
+
+def open_phase_of(process: Process) -> Phase | None:
+    """The open phase of a process, if any (at most one is open)."""
+    return next((p for p in reversed(process.phases) if p.status is PhaseStatus.OPEN), None)
+
+
+def history(process: Process) -> list[Phase]:
+    """Every phase round the process has had, oldest first."""
+    return list(process.phases)
+
+
+def _close(phase: Phase) -> Phase:
+    phase.status = PhaseStatus.CLOSED
+    phase.closed_at = utcnow()
+    return phase
+
+
+def _record(session: Session, process: Process, phase: Phase, closed: list[Phase]) -> None:
+    record(
+        session, "phase-changed",
+        process_id=process.id,
+        phase=ProcessPhaseOut.dump(phase),
+        closed=ProcessPhaseOut.dump_all(p for p in closed if p is not phase),
+        workshop_ids=[w.id for w in process.workshops],
+    )
