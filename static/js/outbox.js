@@ -94,10 +94,13 @@ export function newClientId() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Perspectives written on this phone for one workshop that the server has not confirmed. */
+/**
+ * What this phone wrote for one workshop that the server has not confirmed: perspectives,
+ * or (with another ``key``) another page's submissions, e.g. a lärande samtal reflection.
+ */
 export class Outbox {
-  constructor(workshopId) {
-    this.key = keys.outbox(workshopId);
+  constructor(workshopId, key = keys.outbox(workshopId)) {
+    this.key = key;
     this.listeners = new Set();
     // Another tab of the same workshop may send or add items: keep every tab's view in step.
     window.addEventListener("storage", (event) => {
@@ -168,17 +171,37 @@ export const PERMANENT_ERRORS = new Set([
   "token_not_for_this_workshop",
 ]);
 
+/** A perspective as ``perspective:submit`` takes it. */
+export function perspectivePayload(item) {
+  return {
+    text: item.text,
+    kind: item.kind,
+    stakeholder_group: item.stakeholder_group || null,
+    client_id: item.client_id,
+  };
+}
+
 /**
- * Sends outbox items over a Socket.IO connection and reports each outcome:
+ * Sends outbox items over a Socket.IO connection (``event``, by default a perspective) and
+ * reports each outcome:
  * {type: "sent", item, ack} | {type: "rejected", item, error} | {type: "failed", item, error}
  * | {type: "timeout", item}. Only "sent" and "rejected" take the item out of the outbox.
  */
 export class Sender {
-  constructor(socket, outbox, { timeoutMs = 10000, onResult = () => {} } = {}) {
+  constructor(socket, outbox, {
+    timeoutMs = 10000,
+    onResult = () => {},
+    event = "perspective:submit",
+    payload = perspectivePayload,
+    permanent = PERMANENT_ERRORS,
+  } = {}) {
     this.socket = socket;
     this.outbox = outbox;
     this.timeoutMs = timeoutMs;
     this.onResult = onResult;
+    this.event = event;
+    this.payload = payload;
+    this.permanent = permanent;
     this.inFlight = new Set();
     this.flushing = null;
   }
@@ -186,23 +209,17 @@ export class Sender {
   async send(item) {
     if (this.inFlight.has(item.client_id) || !this.socket.connected) return null;
     this.inFlight.add(item.client_id);
-    const payload = {
-      text: item.text,
-      kind: item.kind,
-      stakeholder_group: item.stakeholder_group || null,
-      client_id: item.client_id,
-    };
     let result;
     try {
       const ack = await this.socket
         .timeout(this.timeoutMs)
-        .emitWithAck("perspective:submit", payload);
+        .emitWithAck(this.event, this.payload(item));
       if (ack && ack.ok) {
         this.outbox.remove(item.client_id);
         result = { type: "sent", item, ack };
       } else {
         const error = (ack && ack.error) || { code: "internal_error", message: "" };
-        if (PERMANENT_ERRORS.has(error.code)) {
+        if (this.permanent.has(error.code)) {
           this.outbox.remove(item.client_id);
           result = { type: "rejected", item, error };
         } else {
@@ -223,17 +240,17 @@ export class Sender {
   /** Send everything in the outbox, oldest first, one at a time. */
   flush() {
     if (this.flushing) return this.flushing;
-    this.flushing = (async () => {
-      try {
-        for (const item of this.outbox.items()) {
-          if (!this.socket.connected) break;
-          if (!this.outbox.has(item.client_id)) continue; // another tab sent it meanwhile
-          await this.send(item);
-        }
-      } finally {
-        this.flushing = null;
+    const run = async () => {
+      for (const item of this.outbox.items()) {
+        if (!this.socket.connected) break;
+        if (!this.outbox.has(item.client_id)) continue; // another tab sent it meanwhile
+        await this.send(item);
       }
-    })();
+    };
+    // Cleared after the assignment (an empty outbox finishes at once): never stuck "flushing".
+    this.flushing = run().finally(() => {
+      this.flushing = null;
+    });
     return this.flushing;
   }
 }

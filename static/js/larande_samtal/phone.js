@@ -1,17 +1,39 @@
 // The phone in a lärande samtal: answer a round's reflection prompts.
 //
-// Live over Socket.IO when connected; otherwise (or when an ack is lost) over HTTP with the
-// same token, so a digital round open for days works from home too. A form keeps its
-// client_id until the server has the answer, so a resend is never stored twice. Drafts stay
-// in localStorage, so a reload or a phase change loses nothing.
+// An answer goes into the phone's outbox (the shared static/js/outbox.js) before it is sent
+// over Socket.IO, and leaves it only when the server has it; on every (re)connect the outbox
+// is sent again, and the server stores an answer once per client_id. Drafts stay in
+// localStorage, so a reload or a phase change loses nothing.
 
 import { connectLive, readStrings, showConnection, showNotice } from "../common.js";
-import { clearToken, getItem, getToken, newClientId, removeItem, setItem } from "../outbox.js";
+import {
+  Outbox,
+  PERMANENT_ERRORS,
+  Sender,
+  clearToken,
+  getItem,
+  getToken,
+  newClientId,
+  removeItem,
+  setItem,
+} from "../outbox.js";
 import { followPhase } from "../phase_follow.js";
 
 const strings = readStrings();
 const page = document.getElementById("samtal-phone");
 const FIELDS = ["understood", "question", "keep"];
+/** Refusals a resend will not change: the item leaves the outbox and the form says why. */
+const PERMANENT = new Set([
+  ...PERMANENT_ERRORS,
+  "view_change_required",
+  "unknown_view_change",
+  "reflection_too_long",
+  "conversation_round_closed",
+  "conversation_round_not_found",
+  "perspective_not_in_process",
+  "token_not_for_this_process",
+]);
+const RETRY_MS = 15000;
 
 if (page) start(page);
 
@@ -27,9 +49,17 @@ function start(root) {
     return;
   }
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
+  const outbox = new Outbox(workshopId, `dialog.samtal.outbox.${workshopId}`);
+  const sender = new Sender(socket, outbox, {
+    event: "reflection:submit",
+    payload: (item) => item,
+    permanent: PERMANENT,
+    onResult: (result) => onResult(root, result),
+  });
   socket.on("connect", () => {
     showConnection(strings, "online");
     reloadIfRoundsChanged(root, socket);
+    sender.flush();
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
   socket.on("connect_error", () => {
@@ -46,8 +76,14 @@ function start(root) {
     if (region) showNotice(region, "info", strings.round_changed);
     setTimeout(() => window.location.reload(), 1500);
   });
+  // A lost acknowledgement leaves an answer in the outbox: try again now and then.
+  setInterval(() => {
+    if (socket.connected && outbox.size && !sender.flushing) sender.flush();
+  }, RETRY_MS);
 
-  for (const form of root.querySelectorAll(".reflection-form")) setUpForm(form, socket, token);
+  for (const form of root.querySelectorAll(".reflection-form")) {
+    setUpForm(form, outbox, sender, socket);
+  }
 }
 
 /** A round opened or closed while this page was loading: show the rounds as they are now. */
@@ -63,7 +99,7 @@ async function reloadIfRoundsChanged(root, socket) {
   }
 }
 
-function setUpForm(form, socket, token) {
+function setUpForm(form, outbox, sender, socket) {
   const roundId = form.dataset.roundId;
   const status = document.getElementById(`r${roundId}-status`);
   for (const field of FIELDS) {
@@ -78,7 +114,7 @@ function setUpForm(form, socket, token) {
   form.dataset.clientId = getItem(draftKey(roundId, "client_id")) || newClientId();
   setItem(draftKey(roundId, "client_id"), form.dataset.clientId);
 
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     const chosen = form.querySelector('input[name="view_change"]:checked');
     if (!chosen) {
@@ -86,53 +122,44 @@ function setUpForm(form, socket, token) {
       form.querySelector('input[name="view_change"]').focus();
       return;
     }
-    const payload = {
+    const item = {
       round_id: Number(roundId),
       client_id: form.dataset.clientId,
       view_change: chosen.value,
       moved_by: form.elements.moved_by.value || null,
     };
-    for (const field of FIELDS) payload[field] = form.elements[field].value;
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    showNotice(status, "info", strings.sending);
-    try {
-      const ack = await send(socket, token, payload);
-      if (ack.ok) {
-        done(form, status, ack);
-      } else {
-        showNotice(status, "error", ack.error.message);
-      }
-    } catch {
+    for (const field of FIELDS) item[field] = form.elements[field].value;
+    // Into the outbox first: from here on, a lost signal loses nothing.
+    outbox.add(item);
+    if (!socket.connected) {
       showNotice(status, "warning", strings.queued);
-    } finally {
-      button.disabled = false;
+      return;
     }
+    showNotice(status, "info", strings.sending);
+    sender.flush();
   });
 }
 
-async function send(socket, token, payload) {
-  if (socket.connected) {
-    try {
-      return await socket.timeout(8000).emitWithAck("reflection:submit", payload);
-    } catch {
-      /* the ack was lost: the same client_id over HTTP is harmless */
-    }
+/** The outcome of one answer from the outbox, shown on its round's form. */
+function onResult(root, result) {
+  const form = root.querySelector(`.reflection-form[data-round-id="${result.item.round_id}"]`);
+  const status = document.getElementById(`r${result.item.round_id}-status`);
+  if (!form || !status) return;
+  if (result.type === "sent") {
+    if (form.dataset.clientId === result.item.client_id) done(form);
+    showNotice(status, "success",
+      result.ack.status === "pending" ? strings.sent_pending : strings.sent);
+  } else if (result.type === "rejected" || result.type === "failed") {
+    showNotice(status, "error", result.error.message || strings.network_error);
+  } else {
+    showNotice(status, "warning", strings.queued);
   }
-  const response = await fetch(`/api/v1/conversation-rounds/${payload.round_id}/reflections`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify(payload),
-  });
-  const body = await response.json();
-  return response.ok ? { ok: true, ...body } : { ok: false, error: body.error };
 }
 
-function done(form, status, ack) {
+function done(form) {
   const roundId = form.dataset.roundId;
   for (const field of [...FIELDS, "client_id"]) removeItem(draftKey(roundId, field));
   form.reset();
   form.dataset.clientId = newClientId();
   setItem(draftKey(roundId, "client_id"), form.dataset.clientId);
-  showNotice(status, "success", ack.status === "pending" ? strings.sent_pending : strings.sent);
 }
