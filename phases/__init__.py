@@ -1,21 +1,21 @@
-"""The phases of medskapande dialog, one module each, listed explicitly.
+"""The phases of medskapande dialog, one package each, listed once and in the method's order.
 
-``PHASES`` maps each ``PhaseKind`` to the object that implements the ``Phase`` contract
-(``phases/base.py``). Add a phase by writing its module and listing it here.
+``PHASES`` maps each phase's kind to the object that keeps the ``Phase`` contract
+(:mod:`dialog.phasing.contract`); its order is the method's order, which the kernel's phase
+machinery (:mod:`dialog.phasing.service`) follows. Add a phase by writing its package and
+listing it here.
 """
 
 from __future__ import annotations
 
 from dialog.models import PhaseKind
-from phases.base import Control, Phase, PhoneScreen
+from dialog.phasing.contract import Phase
 from phases.inventering import Inventering
 from phases.konkretisering import Konkretisering
 from phases.larande_samtal import LarandeSamtal
 
 PHASES: dict[PhaseKind, Phase] = {
-    PhaseKind.INVENTERING: Inventering(),
-    PhaseKind.LARANDE_SAMTAL: LarandeSamtal(),
-    PhaseKind.KONKRETISERING: Konkretisering(),
+    phase.kind: phase for phase in (Inventering(), LarandeSamtal(), Konkretisering())
 }
 
 
@@ -24,4 +24,4 @@ def phase_for(kind: PhaseKind | str) -> Phase:
     return PHASES[PhaseKind(kind)]
 
 
-__all__ = ["PHASES", "Control", "Phase", "PhoneScreen", "phase_for"]
+__all__ = ["PHASES", "phase_for"]

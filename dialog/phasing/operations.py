@@ -10,7 +10,7 @@ from pydantic import WithJsonSchema
 from dialog.actions import Call, Input, Role, Target, operation
 from dialog.actions.fields import Id
 from dialog.i18n import translate
-from dialog.models import Phase, PhaseStatus, Process
+from dialog.models import Phase, PhaseKind, PhaseStatus, Process
 from dialog.phasing import service
 from dialog.phasing.schemas import MyScreen, PhaseDetail, PhaseList, ProcessPhaseOut
 
@@ -19,8 +19,7 @@ DEFAULT_ENDPOINT = "participant.write"
 #: Where it waits while no phase is open.
 WAITING_ENDPOINT = "phasing.now"
 
-Kind = Annotated[Any, WithJsonSchema({"enum": ["inventering", "larande_samtal",
-                                               "konkretisering"]})]
+Kind = Annotated[Any, WithJsonSchema({"enum": [kind.value for kind in PhaseKind]})]
 
 
 class NewPhase(Input):

@@ -14,7 +14,6 @@ from pydantic import (
     AliasPath,
     Field,
     ValidationInfo,
-    computed_field,
     field_validator,
     model_validator,
 )
@@ -58,14 +57,15 @@ class RoundOut(Output):
     created_at: Timestamp
     closed_at: Timestamp | None
     perspectives: list[RoundPerspectiveOut]
+    #: Open, and (for a digital round) not past its closing time.
+    accepting: bool = False
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def accepting(self) -> bool:
-        """Open, and (for a digital round) not past its closing time."""
+    @model_validator(mode="after")
+    def _accepting(self) -> RoundOut:
         from phases.larande_samtal.rounds import is_accepting
 
-        return is_accepting(self)
+        self.accepting = is_accepting(self)
+        return self
 
 
 class MoverCount(Output):
