@@ -57,3 +57,20 @@ def test_a_phase_module_decides_where_the_phone_goes(samtal: Samtal, monkeypatch
     detail = samtal.client.get(f"/api/v1/phases/{current['id']}", headers=samtal.auth).json
     assert detail["produced"] == {"kind": "konkretisering", "round": 1, "fake": True}
     assert detail["controls"][0]["target"] == f"/facilitator/processes/{samtal.world.process_id}"
+
+
+def test_the_method_order_is_the_order_phases_are_listed_in():
+    from dialog.phasing.service import order
+
+    assert order() == tuple(phases.PHASES) == (
+        PhaseKind.INVENTERING, PhaseKind.LARANDE_SAMTAL, PhaseKind.KONKRETISERING)
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_every_phase_names_itself_and_its_controls(locale: str):
+    from dialog.i18n import catalogue
+
+    for phase in phases.PHASES.values():
+        assert phase.name_key in catalogue(locale)
+        for control in phase.controls(PhaseRecord(kind=phase.kind, round=1)):
+            assert control.label_key in catalogue(locale), control.label_key
