@@ -62,10 +62,12 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         publish,
         publish_console,
         samtal,
+        timefmt,
     )
 
     locale.init_app(app)
     errors.init_app(app)
+    timefmt.init_app(app)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)
