@@ -12,12 +12,12 @@ from dialog.cli.context import base_url, bound_settings
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.i18n import translate
+from dialog.publication import publish as publish_version
+from dialog.publication import update_settings
+from dialog.publication.records import records as records_of
+from dialog.publication.records import records_zip
+from dialog.publication.retention import apply_due, due
 from dialog.services import processes
-from dialog.services.publication import publish as publish_version
-from dialog.services.publication import update_settings
-from dialog.services.publication.records import records as records_of
-from dialog.services.publication.records import records_zip
-from dialog.services.publication.retention import apply_due, due
 
 
 def _refuse(exc: DialogError) -> click.ClickException:

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from dialog.extensions import db
 from dialog.models import Process, Publication, Workshop, WorkshopState
-from dialog.services.publication import publications_of, published
-from dialog.services.publication.licences import licence_for
+from dialog.publication import publications_of, published
+from dialog.publication.licences import licence_for
 from dialog.web.publish_view import view_context
 
 blueprint = Blueprint("publish", __name__)

@@ -7,10 +7,10 @@ from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError
 from dialog.extensions import db
+from dialog.publication import preview, publications_of, publish, settings_of
+from dialog.publication import update_settings as change_settings
+from dialog.publication.licences import LICENCES, licence_for
 from dialog.services import processes
-from dialog.services.publication import preview, publications_of, publish, settings_of
-from dialog.services.publication import update_settings as change_settings
-from dialog.services.publication.licences import LICENCES, licence_for
 from dialog.web.auth import check_csrf, login_required
 from dialog.web.publish import invitation
 from dialog.web.publish_view import view_context

@@ -19,10 +19,10 @@ from dialog import __version__
 from dialog.extensions import db
 from dialog.models import Publication
 from dialog.paths import static_dir, templates_dir
-from dialog.services.publication import published
-from dialog.services.publication.licences import licence_for
-from dialog.services.publication.opendata import build_zip
-from dialog.services.publication.pdf import html_to_pdf
+from dialog.publication import published
+from dialog.publication.licences import licence_for
+from dialog.publication.opendata import build_zip
+from dialog.publication.pdf import html_to_pdf
 from dialog.web.locale import current_locale
 from dialog.web.publish import blueprint
 from dialog.web.publish_view import view_context

@@ -6,8 +6,7 @@ from flask import Response, g, jsonify, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
-from dialog.services import processes
-from dialog.services.publication import (
+from dialog.publication import (
     preview,
     publication_to_dict,
     publications_of,
@@ -15,7 +14,8 @@ from dialog.services.publication import (
     settings_of,
     update_settings,
 )
-from dialog.services.publication.records import records, records_zip
+from dialog.publication.records import records, records_zip
+from dialog.services import processes
 from dialog.web.api import blueprint
 from dialog.web.auth import facilitator_required, json_body
 

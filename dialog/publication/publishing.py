@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from dialog.errors import Conflict, DialogError, NotFound
 from dialog.events import record
 from dialog.models import Facilitator, Process, Publication, PublicationSettings, utcnow
+from dialog.publication.diff import changes
+from dialog.publication.guard import clean_text
+from dialog.publication.licences import licence_for
+from dialog.publication.snapshot import build_snapshot
 from dialog.services.processes import get_process_by_slug
-from dialog.services.publication.diff import changes
-from dialog.services.publication.guard import clean_text
-from dialog.services.publication.licences import licence_for
-from dialog.services.publication.snapshot import build_snapshot
 
 MAX_NOTE = 2000
 
