@@ -7,7 +7,6 @@ personal-data guard (``guard``); ``publishing`` stores immutable versions.
 from dialog.publication.publishing import (
     latest,
     preview,
-    publication_to_dict,
     publications_of,
     publish,
     published,
@@ -21,7 +20,6 @@ __all__ = [
     "build_snapshot",
     "latest",
     "preview",
-    "publication_to_dict",
     "publications_of",
     "publish",
     "published",

@@ -118,11 +118,6 @@ def version_count(session: Session, process_id: int) -> int:
         select(func.count(Publication.id)).where(Publication.process_id == process_id)) or 0
 
 
-def publication_to_dict(publication: Publication, url: str | None = None) -> dict[str, Any]:
-    return {"version": publication.version, "published_at": publication.published_at.isoformat(),
-            "licence": publication.licence, "note": publication.note, "url": url}
-
-
 def _date_or_none(value: Any) -> date | None:
     if value in (None, ""):
         return None

@@ -59,11 +59,11 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         mapview,
         participant,
         public,
-        publish,
-        publish_console,
         samtal,
         timefmt,
     )
+    from dialog.web.publication import console as publish_console
+    from dialog.web.publication import pages as publish
 
     locale.init_app(app)
     errors.init_app(app)

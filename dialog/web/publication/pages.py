@@ -18,7 +18,7 @@ from dialog.extensions import db
 from dialog.models import Process, Publication, Workshop, WorkshopState
 from dialog.publication import publications_of, published
 from dialog.publication.licences import licence_for
-from dialog.web.publish_view import view_context
+from dialog.web.publication.view import view_context
 
 blueprint = Blueprint("publish", __name__)
 
@@ -73,4 +73,4 @@ def accessibility_statement() -> ResponseReturnValue:
 
 
 # The report and open-data routes register on this blueprint when imported.
-from dialog.web import publish_files  # noqa: E402, F401
+from dialog.web.publication import files  # noqa: E402, F401
