@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from dialog.web.errors import http_code
 from tests.conftest import PASSWORD, World, bearer
 
 
@@ -167,3 +168,11 @@ def test_a_failed_commit_of_a_page_is_the_swedish_error_page(
     assert "bad_request" not in page
     assert any("commit failed for GET /facilitator/login" in r.getMessage()
                for r in caplog.records)
+
+
+@pytest.mark.parametrize(("status", "code"), [
+    (400, "bad_request"), (404, "not_found"), (418, "bad_request"), (500, "internal_error"),
+    (503, "internal_error"),
+])
+def test_http_errors_get_a_code_by_whose_fault_they_are(status: int, code: str):
+    assert http_code(status) == code
