@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 
 from dialog.demo import DEMO_EMAIL, DEMO_PASSWORD, build_demo
 from dialog.extensions import db
+from tests.test_console_pages import log_in
 
 LOGOUT = re.compile(r'<form[^>]*method="post"[^>]*action="/facilitator/logout"')
 #: Wall displays for a projector: no navigation on purpose.
@@ -42,12 +43,7 @@ def demo_pages(app: Flask, client: FlaskClient) -> dict[str, str]:
              if "/facilitator/" in url and name not in WALLS | {"facilitator_login"}}
     found |= {"dashboard": "/facilitator/", "new_process": "/facilitator/processes/new",
               "publication": f"{process}/publication"}
-    page = client.get("/facilitator/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert token
-    logged_in = client.post("/facilitator/login", data={
-        "email": DEMO_EMAIL, "password": DEMO_PASSWORD, "csrf_token": token.group(1)})
-    assert logged_in.status_code == 302
+    assert log_in(client, DEMO_EMAIL, DEMO_PASSWORD).status_code == 302
     return found
 
 
