@@ -6,10 +6,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from dialog.cli import cli
 from dialog.demo import DemoResult
 from dialog.extensions import db
+from dialog.models import ConversationRound
 from tests.conftest import PASSWORD, World
 from tests.publish.conftest import Publisher, konkretisera, pdf_text
 
@@ -179,3 +181,20 @@ def test_the_openapi_document_describes_publication(client):
                  "/processes/{id}/publication-settings", "/processes/{id}/records.json",
                  "/processes/{id}/records.zip"):
         assert path in paths
+
+
+def test_every_conversation_round_of_the_demo_is_published_in_order(demo: Publisher):
+    """The learning section reads lärande samtal through its Phase contract (``produce``)."""
+    with db.transaction() as session:
+        rounds = list(session.scalars(select(ConversationRound).where(
+            ConversationRound.process_id == demo.process_id).order_by(ConversationRound.id)))
+        expected = [(r.id, r.number, r.title) for r in rounds]
+    learning = demo.snapshot().get("learning") or []
+    assert expected
+    assert [(r["id"], r["number"], r["title"]) for r in learning] == expected
+    for shown in learning:
+        assert set(shown) == {"id", "number", "title", "phase_round", "status", "participants",
+                              "understood", "shifted", "view_changes", "perspectives",
+                              "moved_by"}
+        assert all(set(q) >= {"id", "text", "kind", "stakeholder_group"}
+                   for q in shown["perspectives"])
