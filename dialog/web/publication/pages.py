@@ -1,7 +1,7 @@
 """Public pages of a publication: the summary (latest and per version) and the statement.
 
 No login. ``/p/<slug>`` shows the latest version, ``/p/<slug>/v/<n>`` a given one; the
-report and the open data hang off the same paths (``publish_files``).
+report and the open data hang off the same paths (``files``).
 """
 
 from __future__ import annotations
