@@ -1,15 +1,21 @@
-"""Translations: Swedish first, English second, kept as JSON under ``dialog/translations``.
+"""Translations: Swedish first, English second, kept as JSON.
 
-Each locale is a folder of JSON files (one per area of the product) merged at load, so
-features can add their strings without touching each other's files. Each phase package
-keeps its own strings in ``phases/<phase>/translations/<locale>.json``, merged the same way.
+The kernel's strings are folders of JSON files under ``dialog/translations/<locale>/`` (one
+per area of the product); each phase keeps its own in ``phases/<phase>/translations/
+<locale>.json``. All are merged at load, in that order, in the same nested format, so
+features add their strings without touching each other's files. Phase files are found on
+disk: the kernel never imports a phase to read its strings.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 LOCALES = ("sv", "en")
@@ -20,15 +26,34 @@ DEFAULT_LOCALE = "sv"
 def catalogue(locale: str) -> dict[str, str]:
     """Return every message of a locale, flattened to dotted keys."""
     merged: dict[str, str] = {}
-    folder = resources.files("dialog.translations").joinpath(locale)
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".json"):
-            _flatten(json.loads(entry.read_text(encoding="utf-8")), "", merged)
-    for phase in sorted(resources.files("phases").iterdir(), key=lambda e: e.name):
-        own = phase.joinpath("translations", f"{locale}.json")
-        if own.is_file():
-            _flatten(json.loads(own.read_text(encoding="utf-8")), "", merged)
+    for entry in message_files(locale):
+        _flatten(json.loads(entry.read_text(encoding="utf-8")), "", merged)
     return merged
+
+
+def message_files(locale: str) -> list[Traversable]:
+    """The JSON files of a locale: the kernel's, then each phase's, in a stable order."""
+    folder = resources.files("dialog.translations").joinpath(locale)
+    kernel = sorted((e for e in folder.iterdir() if e.name.endswith(".json")),
+                    key=lambda e: e.name)
+    phases = [folder / f"{locale}.json" for folder in phase_translation_folders()]
+    return [*kernel, *(entry for entry in phases if entry.is_file())]
+
+
+def phase_translation_folders() -> list[Path]:
+    """``phases/<phase>/translations`` of every phase package that has one, by name.
+
+    The ``phases`` package is located without being imported (importing it would load every
+    phase, and the kernel must not depend on them).
+    """
+    return sorted(folder for root in _phases_roots() for folder in root.glob("*/translations")
+                  if folder.is_dir() and (folder.parent / "__init__.py").is_file())
+
+
+def _phases_roots() -> Iterator[Path]:
+    spec = find_spec("phases")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        yield Path(location)
 
 
 def _flatten(tree: dict[str, Any], prefix: str, into: dict[str, str]) -> None:

@@ -1,10 +1,16 @@
-"""The JSON API of the foundation: auth, processes, workshops, joining and perspectives."""
+"""The JSON API of the foundation: auth, processes, workshops, joining, perspectives, and
+the error path of a failed commit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
+from dialog.web.errors import http_code
 from tests.conftest import PASSWORD, World, bearer
 
 
@@ -113,3 +119,60 @@ def test_the_openapi_document_lists_every_api_route(app, client: FlaskClient):
         path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", path)
         routes |= {(path, m.lower()) for m in rule.methods - {"HEAD", "OPTIONS"}}
     assert sorted(routes - documented) == []
+
+
+
+def _lost_database(_session: Session) -> None:
+    raise OperationalError("COMMIT", {}, Exception("database is gone"))
+
+
+@pytest.fixture
+def failing_commit(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it, and from then on every commit fails as with a lost database."""
+    return lambda: monkeypatch.setattr(Session, "commit", _lost_database)
+
+
+def test_a_failed_commit_of_a_json_route_is_a_logged_internal_error(
+        client: FlaskClient, make_facilitator, failing_commit, caplog: pytest.LogCaptureFixture):
+    _id, token = make_facilitator()
+    failing_commit()
+    response = client.post("/api/v1/processes", headers=bearer(token), json={
+        "title": "Trygghet", "question": "?", "stakeholder_groups": ["unga"]})
+    assert response.status_code == 500
+    assert response.json["error"]["code"] == "internal_error"
+    assert response.json["error"]["message"].startswith("Något gick fel hos oss.")
+    assert any("commit failed for POST /api/v1/processes" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_nothing_of_a_failed_commit_is_stored(client: FlaskClient, make_facilitator,
+                                             monkeypatch: pytest.MonkeyPatch):
+    _id, token = make_facilitator()
+    with monkeypatch.context() as patched:
+        patched.setattr(Session, "commit", _lost_database)
+        client.post("/api/v1/processes", headers=bearer(token), json={
+            "title": "Trygghet", "question": "?", "stakeholder_groups": ["unga"]})
+    listed = client.get("/api/v1/processes", headers=bearer(token))
+    assert listed.status_code == 200
+    assert listed.json["processes"] == []
+
+
+def test_a_failed_commit_of_a_page_is_the_swedish_error_page(
+        client: FlaskClient, world: World, failing_commit, caplog: pytest.LogCaptureFixture):
+    failing_commit()
+    response = client.get("/facilitator/login", headers={"Accept": "text/html"})
+    assert response.status_code == 500
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "Något gick fel hos oss." in page
+    assert "bad_request" not in page
+    assert any("commit failed for GET /facilitator/login" in r.getMessage()
+               for r in caplog.records)
+
+
+@pytest.mark.parametrize(("status", "code"), [
+    (400, "bad_request"), (404, "not_found"), (418, "bad_request"), (500, "internal_error"),
+    (503, "internal_error"),
+])
+def test_http_errors_get_a_code_by_whose_fault_they_are(status: int, code: str):
+    assert http_code(status) == code

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ["dialog.models", "dialog.services", "dialog.events", "dialog.database",
-        "dialog.demo", "dialog.i18n", "dialog.config"]
+        "dialog.demo", "dialog.i18n", "dialog.config", "dialog.publication"]
 
 
 def test_the_core_imports_without_flask():

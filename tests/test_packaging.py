@@ -38,6 +38,11 @@ def test_the_wheel_contains(wheel: zipfile.ZipFile, expected: str):
     assert expected in wheel.namelist()
 
 
+def test_the_wheel_ships_every_phase_translation_file(wheel: zipfile.ZipFile):
+    sources = {str(p.relative_to(ROOT)) for p in ROOT.glob("phases/*/translations/*.json")}
+    assert sorted(sources - set(wheel.namelist())) == []
+
+
 def test_the_wheel_declares_the_console_script(wheel: zipfile.ZipFile):
     [entry_points] = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     assert "dialog = dialog.cli:main" in wheel.read(entry_points).decode()
@@ -48,6 +53,7 @@ def test_an_installed_wheel_serves_pages_from_inside_the_package(wheel, tmp_path
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
                     str(target), wheel.filename], check=True, timeout=300)
     site, instance = str(target), str(tmp_path / "instance")
+    phase_folders = len(list(ROOT.glob("phases/*/translations")))
     probe = (
         "import dialog, dialog.paths\n"
         "from dialog.config import Settings\n"
@@ -58,6 +64,9 @@ def test_an_installed_wheel_serves_pages_from_inside_the_package(wheel, tmp_path
         "settings = Settings(database_url='sqlite://', secret_key='x',\n"
         f"                    instance_dir=Path({instance!r}))\n"
         "app = create_app(settings)\n"
+        "from dialog.i18n import phase_translation_folders\n"
+        f"assert all(str(p).startswith({site!r}) for p in phase_translation_folders())\n"
+        f"assert len(phase_translation_folders()) == {phase_folders}\n"
         "print(app.test_client().get('/').status_code)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,

@@ -8,16 +8,17 @@ from pathlib import Path
 
 import click
 
+from dialog import policy
 from dialog.cli.context import base_url, bound_settings
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.i18n import translate
-from dialog.services import processes
-from dialog.services.publication import publish as publish_version
-from dialog.services.publication import update_settings
-from dialog.services.publication.records import records as records_of
-from dialog.services.publication.records import records_zip
-from dialog.services.publication.retention import apply_due, due
+from dialog.models import Process
+from dialog.publication import publish as publish_version
+from dialog.publication import update_settings
+from dialog.publication.records import records as records_of
+from dialog.publication.records import records_zip
+from dialog.publication.retention import apply_due, due
 
 
 def _refuse(exc: DialogError) -> click.ClickException:
@@ -33,7 +34,7 @@ def records(process_id: int, output: Path) -> None:
     bound_settings()
     try:
         with db.transaction() as session:
-            process = processes.get_process(session, process_id)
+            process = policy.load(session, Process, process_id)
             data = records_of(session, process, requested_by="dialog records (CLI)")
     except DialogError as exc:
         raise _refuse(exc) from exc
@@ -55,7 +56,7 @@ def publish(process_id: int, note: str, as_json: bool) -> None:
     settings = bound_settings()
     try:
         with db.transaction() as session:
-            process = processes.get_process(session, process_id)
+            process = policy.load(session, Process, process_id)
             made = publish_version(session, process, None, note=note)
             version, slug = made.version, process.slug
     except DialogError as exc:
@@ -79,7 +80,7 @@ def set_until(process_id: int, until: str) -> None:
     value = None if until.lower() in ("none", "") else until
     try:
         with db.transaction() as session:
-            process = processes.get_process(session, process_id)
+            process = policy.load(session, Process, process_id)
             update_settings(session, process, {"retention_until": value})
     except DialogError as exc:
         raise _refuse(exc) from exc

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dialog.models import Facilitator, Process
-from dialog.services.publication import latest, publish
+from dialog.publication import latest, publish
 
 NOTE = ("Första versionen: perspektiven från workshop 1. Kommun och region har inte hörts "
         "ännu, så sammanfattningen uppdateras efter nästa workshop.")

@@ -59,12 +59,14 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         mapview,
         participant,
         public,
-        publish,
-        publish_console,
+        timefmt,
     )
+    from dialog.web.publication import console as publish_console
+    from dialog.web.publication import pages as publish
 
     locale.init_app(app)
     errors.init_app(app)
+    timefmt.init_app(app)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)

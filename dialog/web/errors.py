@@ -1,4 +1,8 @@
-"""Every refusal is a clear Swedish (or English) message with a stable code, never a 500."""
+"""Every refusal is a clear Swedish (or English) message with a stable code.
+
+Our own failures (an unexpected exception, a commit that fails after the view) are a
+logged 500 ``internal_error``, never ``bad_request``.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,11 @@ HTTP_CODES = {
     415: "unsupported_media_type",
     429: "too_many_requests",
 }
+
+
+def http_code(status: int) -> str:
+    """Our code for an HTTP status: a server's fault is never the caller's ``bad_request``."""
+    return HTTP_CODES.get(status) or ("internal_error" if status >= 500 else "bad_request")
 
 
 def error_body(code: str, **params: object) -> dict[str, dict[str, str]]:
@@ -56,7 +65,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> tuple[Response | str, int]:
         status = exc.code or 400
-        return _respond(HTTP_CODES.get(status, "bad_request"), status)
+        return _respond(http_code(status), status)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> tuple[Response | str, int]:

@@ -19,9 +19,9 @@ from werkzeug.test import TestResponse
 from dialog.demo import build_demo
 from dialog.extensions import db
 from dialog.models import ModerationStatus, Perspective, Workshop
+from dialog.publication import published
 from dialog.services import facilitators, participants
 from dialog.services.perspectives import submit_perspective
-from dialog.services.publication import published
 from tests.conftest import TEST_SECRET, World, bearer
 
 _client_ids = count(1)

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from dialog.analysis.polis_data import read_polis_export
-from dialog.services.publication.opendata_fields import FILES, OTHER_FILES
+from dialog.publication.opendata_fields import FILES, OTHER_FILES
 from tests.publish.conftest import Publisher, pdf_text, zip_texts
 
 QUESTION = "Vad behövs för att alla i Varberg ska känna tillit och trygghet, särskilt unga?"

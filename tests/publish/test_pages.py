@@ -6,10 +6,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from dialog.cli import cli
 from dialog.demo import DemoResult
 from dialog.extensions import db
+from dialog.models import ConversationRound
 from tests.conftest import PASSWORD, World
 from tests.publish.conftest import Publisher, konkretisera, pdf_text
 
@@ -105,6 +107,34 @@ def test_the_facilitator_previews_then_publishes_deliberately(world, client, pub
     assert 'value="2030-06-30"' in saved.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(("form", "shown"), [
+    ({"licence": "MIT"}, "Okänd licens."),
+    ({"retention_until": "igår"}, "Gallringsdatumet måste vara ett datum"),
+])
+def test_a_refused_settings_form_shows_the_page_again_with_the_reason(world, client, form,
+                                                                       shown):
+    _login(client, world)
+    url = f"/facilitator/processes/{world.process_id}/publication"
+    html = client.get(url).get_data(as_text=True)
+    refused = client.post(f"{url}/settings", data={"csrf_token": _csrf(html), **form})
+    assert refused.status_code == 400
+    assert shown in refused.get_data(as_text=True)
+
+
+def test_another_facilitators_publication_page_is_refused(world, client, make_facilitator):
+    make_facilitator("annan@halmstad.se")
+    page = client.get("/facilitator/login").get_data(as_text=True)
+    client.post("/facilitator/login", data={"email": "annan@halmstad.se", "password": PASSWORD,
+                                            "csrf_token": _csrf(page)})
+    url = f"/facilitator/processes/{world.process_id}/publication"
+    assert client.get(url).status_code == 403
+    html = client.get("/facilitator/processes/new").get_data(as_text=True)
+    refused = client.post(url, data={"csrf_token": _csrf(html), "confirm": "on"})
+    assert refused.status_code == 403
+    assert client.get(f"/facilitator/processes/{world.process_id + 99}/publication"
+                      ).status_code == 404
+
+
 def test_the_console_page_links_to_publication(world, client):
     _login(client, world)
     html = client.get(f"/facilitator/processes/{world.process_id}").get_data(as_text=True)
@@ -151,3 +181,20 @@ def test_the_openapi_document_describes_publication(client):
                  "/processes/{id}/publication-settings", "/processes/{id}/records.json",
                  "/processes/{id}/records.zip"):
         assert path in paths
+
+
+def test_every_conversation_round_of_the_demo_is_published_in_order(demo: Publisher):
+    """The learning section reads lärande samtal through its Phase contract (``produce``)."""
+    with db.transaction() as session:
+        rounds = list(session.scalars(select(ConversationRound).where(
+            ConversationRound.process_id == demo.process_id).order_by(ConversationRound.id)))
+        expected = [(r.id, r.number, r.title) for r in rounds]
+    learning = demo.snapshot().get("learning") or []
+    assert expected
+    assert [(r["id"], r["number"], r["title"]) for r in learning] == expected
+    for shown in learning:
+        assert set(shown) == {"id", "number", "title", "phase_round", "status", "participants",
+                              "understood", "shifted", "view_changes", "perspectives",
+                              "moved_by"}
+        assert all(set(q) >= {"id", "text", "kind", "stakeholder_group"}
+                   for q in shown["perspectives"])

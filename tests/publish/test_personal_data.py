@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dialog.services.publication.guard import guard, leaks
+from dialog.publication.guard import guard, leaks
 from tests.publish.conftest import Publisher, konkretisera
 
 #: (kind, what a participant wrote, what must never be published, what replaces it)

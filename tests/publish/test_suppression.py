@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from dialog.services.publication.suppression import suppress, suppress_total
+from dialog.publication.suppression import suppress, suppress_total
 from tests.publish.conftest import Publisher, zip_texts
 
 

@@ -1,97 +1,65 @@
-"""Publication API: publish a version, preview, settings, and the records export."""
+"""Publication API: publish a version, list, preview, settings, and the records export."""
 
 from __future__ import annotations
 
-from flask import Response, g, jsonify, url_for
+from typing import Any
+
+from flask import Response, url_for
 from flask.typing import ResponseReturnValue
 
+from dialog.actions import Role, perform
 from dialog.extensions import db
-from dialog.services import processes
-from dialog.services.publication import (
-    preview,
-    publication_to_dict,
-    publications_of,
-    publish,
-    settings_of,
-    update_settings,
-)
-from dialog.services.publication.records import records, records_zip
+from dialog.models import Process
+from dialog.publication import operations
+from dialog.publication.operations import Versions
+from dialog.publication.records import records_zip
 from dialog.web.api import blueprint
-from dialog.web.auth import facilitator_required, json_body
+from dialog.web.http_actions import actor_for, describe, expose
+from dialog.web.locale import current_locale
+
+PROCESS = "/processes/<int:process_id>"
 
 
-def _url(slug: str, version: int) -> str:
+def version_url(slug: str, version: int) -> str:
     return url_for("publish.page", slug=slug, version=version, _external=True)
 
 
-@blueprint.post("/processes/<int:process_id>/publications")
-@facilitator_required
-def create_publication(process_id: int) -> ResponseReturnValue:
-    """Publish the next immutable version; answers ``{version, url}``."""
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    data = json_body()
-    made = publish(db.session, process, g.facilitator, licence=data.get("licence"),
-                   note=data.get("note") or "")
-    return jsonify(version=made.version, url=_url(process.slug, made.version),
-                   published_at=made.published_at.isoformat(), licence=made.licence), 201
+def slug_of(process_id: int) -> str:
+    process = db.session.get(Process, process_id)
+    assert process is not None
+    return process.slug
 
 
-@blueprint.get("/processes/<int:process_id>/publications")
-@facilitator_required
-def list_publications(process_id: int) -> ResponseReturnValue:
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    return jsonify(publications=[publication_to_dict(p, _url(process.slug, p.version))
-                                 for p in publications_of(db.session, process)])
+def _with_url(publication: Any, body: dict[str, Any]) -> dict[str, Any]:
+    return body | {"url": version_url(slug_of(publication.process_id), body["version"])}
 
 
-@blueprint.get("/processes/<int:process_id>/publication-preview")
-@facilitator_required
-def publication_preview(process_id: int) -> ResponseReturnValue:
-    """The snapshot publishing now would store, with ``changes`` since the latest version."""
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    return jsonify(preview(db.session, process))
+def _with_urls(versions: Versions, body: dict[str, Any]) -> dict[str, Any]:
+    return {"publications": [item | {"url": version_url(versions.slug, item["version"])}
+                             for item in body["publications"]]}
 
 
-def _settings_body(process_id: int) -> dict[str, object]:
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    found = settings_of(db.session, process)
-    return {"licence": found.licence,
-            "retention_until": found.retention_until.isoformat() if found.retention_until
-            else None,
-            "retention_applied_at": found.retention_applied_at.isoformat()
-            if found.retention_applied_at else None}
+expose(blueprint, "POST", PROCESS + "/publications", operations.publish, status=201,
+       shape=_with_url, endpoint="create_publication")
+expose(blueprint, "GET", PROCESS + "/publications", operations.list_publications,
+       shape=_with_urls, endpoint="list_publications")
+expose(blueprint, "GET", PROCESS + "/publication-preview", operations.preview,
+       endpoint="publication_preview")
+expose(blueprint, "GET", PROCESS + "/publication-settings", operations.settings,
+       endpoint="get_publication_settings")
+expose(blueprint, "PATCH", PROCESS + "/publication-settings", operations.update_settings,
+       endpoint="patch_publication_settings")
+expose(blueprint, "GET", PROCESS + "/records.json", operations.process_records,
+       endpoint="records_json")
 
 
-@blueprint.get("/processes/<int:process_id>/publication-settings")
-@facilitator_required
-def get_publication_settings(process_id: int) -> ResponseReturnValue:
-    return jsonify(_settings_body(process_id))
-
-
-@blueprint.patch("/processes/<int:process_id>/publication-settings")
-@facilitator_required
-def patch_publication_settings(process_id: int) -> ResponseReturnValue:
-    """Change ``licence`` (CC-BY-4.0, CC0-1.0, CC-BY-SA-4.0) and ``retention_until``."""
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    update_settings(db.session, process, json_body())
-    return jsonify(_settings_body(process_id))
-
-
-@blueprint.get("/processes/<int:process_id>/records.json")
-@facilitator_required
-def records_json(process_id: int) -> ResponseReturnValue:
-    """Everything recorded for the process, hidden perspectives and moderation log included."""
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    return jsonify(records(db.session, process, requested_by=g.facilitator.email))
-
-
-@blueprint.get("/processes/<int:process_id>/records.zip")
-@facilitator_required
+@describe(blueprint, "GET", PROCESS + "/records.zip", "Samma utdrag som ZIP: JSON, en CSV per "
+          "tabell och en README", role=Role.FACILITATOR, media_type="application/zip")
 def records_zip_file(process_id: int) -> ResponseReturnValue:
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    data = records_zip(records(db.session, process, requested_by=g.facilitator.email))
-    response = Response(data, mimetype="application/zip")
+    found = perform(operations.process_records, db.session, actor_for(Role.FACILITATOR),
+                    {"process_id": process_id}, current_locale())
+    response = Response(records_zip(found), mimetype="application/zip")
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="{process.slug}-records.zip"')
+        f'attachment; filename="{slug_of(process_id)}-records.zip"')
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,7 +1,7 @@
 """Public pages of a publication: the summary (latest and per version) and the statement.
 
 No login. ``/p/<slug>`` shows the latest version, ``/p/<slug>/v/<n>`` a given one; the
-report and the open data hang off the same paths (``publish_files``).
+report and the open data hang off the same paths (``files``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from dialog.extensions import db
 from dialog.models import Process, Publication, Workshop, WorkshopState
-from dialog.services.publication import publications_of, published
-from dialog.services.publication.licences import licence_for
-from dialog.web.publish_view import view_context
+from dialog.publication import publications_of, published
+from dialog.publication.licences import licence_for
+from dialog.web.publication.view import view_context
 
 blueprint = Blueprint("publish", __name__)
 
@@ -73,4 +73,4 @@ def accessibility_statement() -> ResponseReturnValue:
 
 
 # The report and open-data routes register on this blueprint when imported.
-from dialog.web import publish_files  # noqa: E402, F401
+from dialog.web.publication import files  # noqa: E402, F401

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dialog.services.publication.guard import clean_text
-from dialog.services.publication.sections.context import SectionContext
+from dialog.publication.guard import clean_text
+from dialog.publication.sections.context import SectionContext
 
 
 def perspectives_section(ctx: SectionContext) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dialog.services.publication.sections.context import SectionContext
+from dialog.publication.sections.context import SectionContext
 
 
 def process_section(ctx: SectionContext) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dialog.services.publication.charts import Bar, bar_chart
-from dialog.services.publication.map_picture import map_svg
+from dialog.publication.charts import Bar, bar_chart
+from dialog.publication.map_picture import map_svg
 from dialog.web.locale import _, current_locale
 
 KINDS = ("standpoint", "feeling", "idea", "thought")

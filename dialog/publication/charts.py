@@ -48,7 +48,7 @@ def bar_chart(bars: list[Bar], *, chart_id: str, title: str, description: str = 
         if bar.value is None:
             parts.append(f'<rect x="0" y="{bar_y}" width="28" height="{BAR}" '
                          f'fill="url(#{chart_id}-hatch)" stroke="#1c2430" stroke-width="1"/>')
-            label_x = 36
+            label_x: float = 36
         else:
             width = round(usable * bar.value / top, 1)
             parts.append(f'<rect x="0" y="{bar_y}" width="{max(width, 2)}" height="{BAR}" '

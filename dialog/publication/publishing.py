@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from dialog.errors import Conflict, DialogError, NotFound
 from dialog.events import record
 from dialog.models import Facilitator, Process, Publication, PublicationSettings, utcnow
+from dialog.publication.diff import changes
+from dialog.publication.guard import clean_text
+from dialog.publication.licences import licence_for
+from dialog.publication.snapshot import build_snapshot
 from dialog.services.processes import get_process_by_slug
-from dialog.services.publication.diff import changes
-from dialog.services.publication.guard import clean_text
-from dialog.services.publication.licences import licence_for
-from dialog.services.publication.snapshot import build_snapshot
 
 MAX_NOTE = 2000
 
@@ -116,11 +116,6 @@ def published(session: Session, slug: str, number: int | None = None) -> Publica
 def version_count(session: Session, process_id: int) -> int:
     return session.scalar(
         select(func.count(Publication.id)).where(Publication.process_id == process_id)) or 0
-
-
-def publication_to_dict(publication: Publication, url: str | None = None) -> dict[str, Any]:
-    return {"version": publication.version, "published_at": publication.published_at.isoformat(),
-            "licence": publication.licence, "note": publication.note, "url": url}
 
 
 def _date_or_none(value: Any) -> date | None:

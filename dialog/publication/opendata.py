@@ -14,10 +14,10 @@ from typing import Any
 
 import networkx as nx
 
-from dialog.services.publication.licences import licence_for
-from dialog.services.publication.opendata_fields import FILES
-from dialog.services.publication.opendata_readme import readme
-from dialog.services.publication.sections.optional import optional_function
+from dialog.publication.licences import licence_for
+from dialog.publication.opendata_fields import FILES
+from dialog.publication.opendata_readme import readme
+from dialog.services.graph_export import graphml_ready
 
 SEP = "|"
 
@@ -92,12 +92,7 @@ def graphml(snap: dict[str, Any]) -> str:
     for edge in data["edges"]:
         graph.add_edge(edge["source"], edge["target"], type=edge["type"], weight=edge["weight"])
     graph.graph["title"] = (snap.get("process") or {}).get("title", "")
-    ready = optional_function("dialog.services.graph_export", "graphml_ready")
-    if ready is not None:
-        graph = ready(graph)
-    else:
-        for _node, attrs in graph.nodes(data=True):
-            attrs.update({k: _joined(v) for k, v in attrs.items() if isinstance(v, list)})
+    graph = graphml_ready(graph)
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 

@@ -8,8 +8,10 @@ smallest is suppressed too, so the hidden number cannot be worked out from the t
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 THRESHOLD = 5
+Key = TypeVar("Key", bound=Hashable)
 
 
 def is_small(count: int) -> bool:
@@ -17,7 +19,7 @@ def is_small(count: int) -> bool:
     return 0 < count < THRESHOLD
 
 
-def suppress(cells: Sequence[tuple[Hashable, int]]) -> list[tuple[Hashable, int | None]]:
+def suppress(cells: Sequence[tuple[Key, int]]) -> list[tuple[Key, int | None]]:
     """Return the cells with small counts replaced by ``None`` (primary and secondary)."""
     hidden = {i for i, (_key, count) in enumerate(cells) if is_small(count)}
     if len(hidden) == 1:

@@ -12,22 +12,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dialog.services.publication.sections.context import SectionContext
-from dialog.services.publication.sections.optional import optional_module
+from dialog.models.reaction import Reaction
+from dialog.publication.sections.context import SectionContext
 
 
 def votes_section(ctx: SectionContext) -> dict[str, Any] | None:
     """``{"voters": n, "log": [[voter, perspective_id, vote], ...]}`` or None without votes."""
-    module = optional_module("dialog.models.reaction")
-    if module is None or not ctx.perspectives:
+    if not ctx.perspectives:
         return None
-    reaction = module.Reaction
     published = ctx.published_ids
     rows = [
         (participant_id, perspective_id, vote)
         for participant_id, perspective_id, vote in ctx.session.execute(
-            select(reaction.participant_id, reaction.perspective_id, reaction.vote)
-            .where(reaction.process_id == ctx.process.id))
+            select(Reaction.participant_id, Reaction.perspective_id, Reaction.vote)
+            .where(Reaction.process_id == ctx.process.id))
         if perspective_id in published
     ]
     if not rows:

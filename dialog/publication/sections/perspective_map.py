@@ -1,21 +1,18 @@
 """Section "map": themes, opinion groups, consensus, divisive perspectives and the graph.
 
-The map comes from the map feature's service ``analysis_runs.refresh`` when it is installed
-(the same data as ``GET /api/v1/processes/{id}/map``); otherwise from the pure analysis in
-``dialog.analysis`` over the published perspectives alone. Either way only published
-perspectives appear, always in their published (redacted) words.
+The map comes from the map feature's service ``analysis_runs.refresh`` (the same data as
+``GET /api/v1/processes/{id}/map``). Only published perspectives appear, always in their
+published (redacted) words.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dialog.analysis.graph_map import analyze_map
-from dialog.analysis.graph_model import PerspectiveInput
-from dialog.services.publication.map_layout import published_graph
-from dialog.services.publication.sections.context import SectionContext
-from dialog.services.publication.sections.optional import optional_function
-from dialog.services.publication.suppression import suppress
+from dialog.publication.map_layout import published_graph
+from dialog.publication.sections.context import SectionContext
+from dialog.publication.suppression import suppress
+from dialog.services.analysis_runs import refresh
 
 #: How many perspectives a theme, opinion group or list quotes on the page.
 QUOTES = 3
@@ -23,17 +20,11 @@ LISTED = 5
 
 
 def load_map(ctx: SectionContext) -> dict[str, Any] | None:
-    """The map as the map feature serves it, or the plain analysis when it is absent."""
+    """The map as the map feature serves it (``GET /api/v1/processes/{id}/map``)."""
     if not ctx.perspectives:
         return None
-    refresh = optional_function("dialog.services.analysis_runs", "refresh")
-    if refresh is not None:
-        result, _computed = refresh(ctx.session, ctx.process)
-        return {**result, "source": "map"}
-    inputs = [PerspectiveInput(p.id, p.text, p.kind.value, p.group_name)
-              for p in ctx.perspectives]
-    groups = [g.name for g in ctx.process.stakeholder_groups]
-    return analyze_map(inputs, groups, language=ctx.process.language).to_dict()
+    result, _computed = refresh(ctx.session, ctx.process)
+    return {**result, "source": "map"}
 
 
 def map_section(ctx: SectionContext) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 if TYPE_CHECKING:
-    from dialog.services.publication.sections.context import SectionContext
+    from dialog.publication.sections.context import SectionContext
 
 LAYOUT_SEED = 7
 #: Node types the picture draws; stakeholder and opinion groups stay in the GraphML only.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dialog.services.publication.licences import Licence
-from dialog.services.publication.opendata_fields import FILES, OTHER_FILES
-from dialog.services.publication.suppression import THRESHOLD
+from dialog.publication.licences import Licence
+from dialog.publication.opendata_fields import FILES, OTHER_FILES
+from dialog.publication.suppression import THRESHOLD
 
 
 def readme(snap: dict[str, Any], licence: Licence, base_url: str = "") -> str:

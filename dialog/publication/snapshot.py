@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dialog.models import ModerationStatus, Process, utcnow
+from dialog.publication.guard import guard
+from dialog.publication.sections import SECTIONS, SectionContext
 from dialog.services.perspectives import perspectives_of_process
-from dialog.services.publication.guard import guard
-from dialog.services.publication.sections import SECTIONS, SectionContext
 
 #: Version of the snapshot's shape; readers of old versions can tell what to expect.
 SCHEMA = 1
@@ -32,4 +32,5 @@ def build_snapshot(session: Session, process: Process, *, now: datetime | None =
     meta = {"schema": SCHEMA, "process_id": process.id, "slug": process.slug,
             "generated_at": now.isoformat(), "version": None, "published_at": None,
             "licence": licence, "note": "", "sections": list(ctx.results)}
-    return guard({"meta": meta, **ctx.results})
+    guarded: dict[str, Any] = guard({"meta": meta, **ctx.results})
+    return guarded

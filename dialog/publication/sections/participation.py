@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from dialog.models import AGE_BANDS, Participant, PerspectiveKind, StakeholderGroup
-from dialog.services.publication.sections.context import SectionContext
-from dialog.services.publication.suppression import suppress, suppress_total
+from dialog.publication.sections.context import SectionContext
+from dialog.publication.suppression import suppress, suppress_total
 
 
 def participation_section(ctx: SectionContext) -> dict[str, Any]:

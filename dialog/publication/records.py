@@ -72,7 +72,7 @@ def _query(table: Table, process_id: int) -> Select[Any] | None:
     query = select(table).select_from(table)
     last: Table = table
     for local, remote in hops:
-        last = remote.table  # type: ignore[assignment]
+        last = remote.table
         query = query.join(last, local == remote)
     return query.where(last.c.process_id == process_id).order_by(*table.primary_key.columns)
 

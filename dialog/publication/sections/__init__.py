@@ -11,19 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dialog.services.publication.sections.context import SectionContext
-from dialog.services.publication.sections.later_phases import (
+from dialog.publication.sections.context import SectionContext
+from dialog.publication.sections.later_phases import (
     alternatives_section,
     learning_section,
     proposals_section,
 )
-from dialog.services.publication.sections.missing import missing_section
-from dialog.services.publication.sections.participation import participation_section
-from dialog.services.publication.sections.perspective_map import map_section
-from dialog.services.publication.sections.perspectives import perspectives_section
-from dialog.services.publication.sections.process_info import phases_section, process_section
-from dialog.services.publication.sections.reactions import reactions_section
-from dialog.services.publication.sections.votes import votes_section
+from dialog.publication.sections.missing import missing_section
+from dialog.publication.sections.participation import participation_section
+from dialog.publication.sections.perspective_map import map_section
+from dialog.publication.sections.perspectives import perspectives_section
+from dialog.publication.sections.process_info import phases_section, process_section
+from dialog.publication.sections.reactions import reactions_section
+from dialog.publication.sections.votes import votes_section
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,31 @@
 """Sections of the later phases: learning conversations, alternatives and proposals.
 
-They light up when the lärande samtal and konkretisering features are installed; each
-calls those features' own services and republishes their plain data. Hidden alternatives
-are never published, and perspectives are only quoted when they are published themselves.
+Lärande samtal is read through its ``Phase`` contract (what each of its phases produced).
+Alternatives and proposals are read from konkretisering's services: they belong to the
+process, not to one konkretisering phase (an alternative may be drafted while another
+phase is open), so no phase's ``produce()`` holds them all. Hidden alternatives are never
+published, and perspectives are only quoted when they are published themselves.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dialog.services.publication.sections.context import SectionContext
-from dialog.services.publication.sections.optional import optional_module
+from dialog.models import PhaseKind
+from dialog.publication.sections.context import SectionContext
+from dialog.services import alternatives, proposals, trace
 
 
 def learning_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
-    """Learning indicators per conversation round (lärande samtal), when available."""
-    rounds = optional_module("dialog.services.conversation_rounds")
-    learning = optional_module("dialog.services.learning")
-    if rounds is None or learning is None:
-        return None
+    """Learning indicators per conversation round, from what each lärande samtal produced."""
+    from phases import phase_for  # lazily: the phases import the kernel
+
+    samtal = phase_for(PhaseKind.LARANDE_SAMTAL)
     found = []
-    for conversation in rounds.rounds_of_process(ctx.session, ctx.process):
-        shown = rounds.round_to_dict(conversation)
-        counts = learning.indicators(ctx.session, conversation)
+    produced = [samtal.produce(ctx.session, phase) for phase in ctx.process.phases
+                if phase.kind is PhaseKind.LARANDE_SAMTAL]
+    for shown in (r for made in produced for r in made["rounds"]):
+        counts = shown["indicators"]
         found.append({
             "id": shown["id"], "number": shown["number"], "title": shown["title"],
             "phase_round": shown["phase_round"], "status": shown["status"],
@@ -37,10 +40,6 @@ def learning_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
 
 def alternatives_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
     """Alternatives with support, votes, minority conditions and recorded dissent."""
-    alternatives = optional_module("dialog.services.alternatives")
-    trace = optional_module("dialog.services.trace")
-    if alternatives is None or trace is None:
-        return None
     found = []
     for alternative in alternatives.alternatives_of(ctx.session, ctx.process,
                                                     include_hidden=False):
@@ -67,10 +66,6 @@ def alternatives_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
 
 def proposals_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
     """Proposals ("ni sa, vi gör") with owner, budget, goal, indicators and status history."""
-    proposals = optional_module("dialog.services.proposals")
-    trace = optional_module("dialog.services.trace")
-    if proposals is None or trace is None:
-        return None
     published_alternatives = {a["id"] for a in ctx.results.get("alternatives") or []}
     found = []
     for proposal in proposals.proposals_of(ctx.session, ctx.process):

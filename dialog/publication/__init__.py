@@ -4,10 +4,9 @@ The snapshot builder runs a list of section providers (``sections``) and the
 personal-data guard (``guard``); ``publishing`` stores immutable versions.
 """
 
-from dialog.services.publication.publishing import (
+from dialog.publication.publishing import (
     latest,
     preview,
-    publication_to_dict,
     publications_of,
     publish,
     published,
@@ -15,13 +14,12 @@ from dialog.services.publication.publishing import (
     update_settings,
     version_of,
 )
-from dialog.services.publication.snapshot import build_snapshot
+from dialog.publication.snapshot import build_snapshot
 
 __all__ = [
     "build_snapshot",
     "latest",
     "preview",
-    "publication_to_dict",
     "publications_of",
     "publish",
     "published",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,16 @@ from flask.typing import ResponseReturnValue
 
 from dialog import __version__
 from dialog.extensions import db
+from dialog.i18n import LOCALES, message_files
 from dialog.models import Publication
 from dialog.paths import static_dir, templates_dir
-from dialog.services.publication import published
-from dialog.services.publication.licences import licence_for
-from dialog.services.publication.opendata import build_zip
-from dialog.services.publication.pdf import html_to_pdf
+from dialog.publication import published
+from dialog.publication.licences import licence_for
+from dialog.publication.opendata import build_zip
+from dialog.publication.pdf import html_to_pdf
 from dialog.web.locale import current_locale
-from dialog.web.publish import blueprint
-from dialog.web.publish_view import view_context
+from dialog.web.publication.pages import blueprint
+from dialog.web.publication.view import view_context
 
 REPORT_CSS = "css/publish-report.css"
 
@@ -45,9 +47,9 @@ def report_html_text(publication: Publication) -> str:
 def _renderer_digest() -> str:
     """A digest of what renders the files, so a changed template never serves a stale copy."""
     digest = hashlib.sha256(__version__.encode())
-    sources = [*sorted((templates_dir() / "publish").glob("*.html")),
-               static_dir() / REPORT_CSS,
-               *sorted(Path(__file__).resolve().parents[1].glob("translations/*/*.json"))]
+    sources: list[Path | Traversable] = [
+        *sorted((templates_dir() / "publish").glob("*.html")), static_dir() / REPORT_CSS,
+        *(found for locale in LOCALES for found in message_files(locale))]
     for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:12]

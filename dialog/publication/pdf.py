@@ -17,7 +17,7 @@ TIMEOUT_SECONDS = 300
 def html_to_pdf(html: str) -> bytes:
     """Return the PDF (PDF/UA, tagged) of a self-contained HTML document."""
     done = subprocess.run(
-        [sys.executable, "-m", "dialog.services.publication.pdf"], input=html.encode("utf-8"),
+        [sys.executable, "-m", "dialog.publication.pdf"], input=html.encode("utf-8"),
         capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
     if done.returncode != 0 or not done.stdout.startswith(b"%PDF-"):
         raise RuntimeError("PDF rendering failed: " + done.stderr.decode(errors="replace")[-2000:])

@@ -1,0 +1,50 @@
+"""The one local-time filter: a stored UTC moment as Swedish local ``2021-09-30 18:30``.
+
+Registered app-wide by the app factory as the Jinja filter ``local_time``. The names
+``konkret_time`` and ``samtal_local_time`` are aliases kept while templates move to
+``local_time``; remove them from :data:`FILTERS` once no template uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask import Flask
+
+LOCAL_ZONE = "Europe/Stockholm"
+
+
+def local_zone() -> tzinfo:
+    """Swedish time, or UTC where the system has no time zone database (still correct)."""
+    try:
+        return ZoneInfo(LOCAL_ZONE)
+    except ZoneInfoNotFoundError:
+        return UTC
+
+
+def local_time(moment: datetime | str | None) -> str:
+    """A UTC moment (a datetime or its ISO text; naive means UTC) as local "YYYY-MM-DD HH:MM".
+
+    Nothing (``None`` or ``""``) is the empty text.
+    """
+    if not moment:
+        return ""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+#: Template filter names and their functions; the last two are aliases being retired.
+FILTERS: dict[str, Callable[[datetime | str | None], str]] = {
+    "local_time": local_time,
+    "konkret_time": local_time,
+    "samtal_local_time": local_time,
+}
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(FILTERS)
