@@ -23,6 +23,10 @@ def catalogue(locale: str) -> dict[str, str]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             _flatten(json.loads(entry.read_text(encoding="utf-8")), "", merged)
+    for phase in sorted(resources.files("phases").iterdir(), key=lambda e: e.name):
+        strings = phase.joinpath("translations", f"{locale}.json")
+        if strings.is_file():
+            _flatten(json.loads(strings.read_text(encoding="utf-8")), "", merged)
     return merged
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from flask_socketio import SocketIO
 
 from dialog.live import broadcast, handlers
-from dialog.live import konkret as konkret_events
 from dialog.live import map as map_events
 from dialog.live import samtal as samtal_events
 
@@ -23,4 +22,3 @@ def register_live(socketio: SocketIO) -> None:
     broadcast.connect_signals(socketio, NAMESPACE)
     map_events.register(socketio, NAMESPACE)
     samtal_events.register(socketio, NAMESPACE)
-    konkret_events.register(socketio, NAMESPACE)

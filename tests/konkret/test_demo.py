@@ -5,7 +5,7 @@ from __future__ import annotations
 from dialog.demo import build_demo
 from dialog.extensions import db
 from dialog.models import Process
-from dialog.services import alternatives, checkback, proposals
+from phases.konkretisering import alternatives, checkback, proposals
 
 
 def test_the_demo_runs_konkretisering_from_alternatives_to_proposals(app):

@@ -7,17 +7,13 @@ from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
 from dialog.models import Alternative, Amendment, VoteRound
-from dialog.services import (
-    alternatives,
-    committee_goals,
-    majority_vote,
-    minority_wisdom,
-    processes,
-)
-from dialog.services.alternative_sources import reflections_of
-from dialog.services.trace import alternative_detail, perspective_entry
+from dialog.services import processes
 from dialog.web.api import blueprint
 from dialog.web.auth import facilitator_required, json_body
+from phases.konkretisering import alternatives, majority_vote, minority_wisdom
+from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.sources import reflections_of
+from phases.konkretisering.trace import alternative_detail, perspective_entry
 
 
 def _alternative(alternative_id: int) -> Alternative:

@@ -10,9 +10,10 @@ from flask import g, jsonify
 from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
-from dialog.services import checkback, fishing, konkret_phone, majority_vote, minority_wisdom
 from dialog.web.api import blueprint
 from dialog.web.auth import json_body, participant_required
+from phases.konkretisering import checkback, fishing, majority_vote, minority_wisdom
+from phases.konkretisering import phone as konkret_phone
 
 
 @blueprint.get("/me/konkret")

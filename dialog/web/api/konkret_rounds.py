@@ -7,9 +7,10 @@ from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
 from dialog.models import CheckbackRound, FishingPrompt
-from dialog.services import checkback, fishing, processes
+from dialog.services import processes
 from dialog.web.api import blueprint
 from dialog.web.auth import facilitator_required, json_body
+from phases.konkretisering import checkback, fishing
 
 
 def _round(round_id: int) -> CheckbackRound:

@@ -7,9 +7,11 @@ from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
 from dialog.models import Proposal
-from dialog.services import konkret_export, processes, proposals, trace
+from dialog.services import processes
 from dialog.web.api import blueprint
 from dialog.web.auth import facilitator_required, json_body
+from phases.konkretisering import export as konkret_export
+from phases.konkretisering import proposals, trace
 
 
 def _proposal(proposal_id: int) -> Proposal:

@@ -11,9 +11,11 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process, Proposal, ProposalStatus
 from dialog.models.alternative import ACCEPTED
-from dialog.services import alternatives, committee_goals, processes, proposals, trace
+from dialog.services import processes
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.konkret import blueprint
+from phases.konkretisering import alternatives, proposals, trace
+from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.pages import blueprint
 
 
 @blueprint.get("/facilitator/processes/<int:process_id>/proposals")
@@ -27,7 +29,7 @@ def render_proposals(process: Process, error: DialogError | None = None,
     accepted = [a for a in alternatives.alternatives_of(db.session, process)
                 if a.outcome in ACCEPTED and not a.hidden]
     body = render_template(
-        "konkret/proposals.html", process=process, error=error, form=form or {},
+        "konkretisering/proposals.html", process=process, error=error, form=form or {},
         proposals=proposals.proposals_of(db.session, process), accepted=accepted,
         goals=committee_goals.goals_of(db.session, process))
     return body, error.status if error else 200
@@ -65,7 +67,7 @@ def render_proposal(found: Proposal, error: DialogError | None = None,
     """A proposal, its dated status history and the chain back to what was said."""
     process = db.session.get(Process, found.process_id)
     body = render_template(
-        "konkret/proposal.html", process=process, proposal=found,
+        "konkretisering/proposal.html", process=process, proposal=found,
         data=proposals.proposal_to_dict(found), trace=trace.trace(db.session, found),
         statuses=[s.value for s in ProposalStatus], error=error, form=form or {})
     return body, error.status if error else 200

@@ -17,17 +17,11 @@ from flask.typing import ResponseReturnValue
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Alternative, Process
-from dialog.services import (
-    alternatives,
-    checkback,
-    committee_goals,
-    fishing,
-    majority_vote,
-    minority_wisdom,
-    processes,
-)
+from dialog.services import processes
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.konkret import LOCAL_ZONE, blueprint, render_alternative, render_console
+from phases.konkretisering import alternatives, checkback, fishing, majority_vote, minority_wisdom
+from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.pages import LOCAL_ZONE, blueprint, render_alternative, render_console
 
 
 def _process(process_id: int) -> Process:

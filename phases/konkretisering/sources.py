@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
 from dialog.models import Alternative, ModerationStatus, Perspective, Reflection
-from dialog.services.konkret_fields import id_list
+from phases.konkretisering.fields import id_list
 
 
 def link(session: Session, alternative: Alternative, *, perspective_ids: Any = None,

@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dialog.models import Process, utcnow
-from dialog.services import alternatives, checkback, committee_goals, fishing, proposals
-from dialog.services.alternative_sources import reflections_of
-from dialog.services.trace import alternative_detail, perspective_entry
+from phases.konkretisering import alternatives, checkback, fishing, proposals
+from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.sources import reflections_of
+from phases.konkretisering.trace import alternative_detail, perspective_entry
 
 FORMAT = "dialog.konkretisering/1"
 

@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError, NotFound
 from dialog.models import CommitteeGoal, GoalKind, Process
-from dialog.services.committee_presets import preset
-from dialog.services.konkret_fields import (
+from phases.konkretisering.fields import (
     optional_budget,
     optional_id,
     optional_text,
     required_text,
 )
+from phases.konkretisering.presets import preset
 
 MAX_GOALS = 200
 

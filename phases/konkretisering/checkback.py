@@ -29,8 +29,8 @@ from dialog.models import (
     RoundStatus,
     utcnow,
 )
-from dialog.services import alternatives as alternative_service
-from dialog.services.konkret_fields import (
+from phases.konkretisering import alternatives as alternative_service
+from phases.konkretisering.fields import (
     MAX_REASON,
     as_id,
     id_list,
@@ -38,10 +38,10 @@ from dialog.services.konkret_fields import (
     optional_id,
     optional_text,
 )
-from dialog.services.konkret_fields import (
+from phases.konkretisering.fields import (
     client_id as valid_client_id,
 )
-from dialog.services.konkret_guard import require_same_process, scan
+from phases.konkretisering.guard import require_same_process, scan
 
 MAX_TITLE = 200
 

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from dialog.models import Participant, PhaseKind
 from dialog.models import Phase as PhaseRecord
-from dialog.services import alternatives, checkback, proposals
-from dialog.services.trace import alternative_detail
 from phases.base import Control, PhoneScreen
+from phases.konkretisering import alternatives, checkback, proposals
+from phases.konkretisering.trace import alternative_detail
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -25,7 +25,7 @@ class Konkretisering:
         self, session: Session, phase: PhaseRecord, participant: Participant
     ) -> PhoneScreen:
         """The check-back page: rate alternatives, vote, answer the minority question, fish."""
-        return PhoneScreen("konkret/phone.html", {
+        return PhoneScreen("konkretisering/phone.html", {
             "endpoint": "konkret.phone", "workshop_id": participant.workshop_id,
         })
 
@@ -63,4 +63,9 @@ class Konkretisering:
         }
 
     def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
-        """Its pages, API routes and live events are still registered by the kernel."""
+        """The console, alternative, proposal and phone pages, and the live events."""
+        # forms and proposal_pages add their routes to the pages blueprint.
+        from phases.konkretisering import forms, live, pages, proposal_pages  # noqa: F401
+
+        app.register_blueprint(pages.blueprint)
+        live.register(socketio, namespace)

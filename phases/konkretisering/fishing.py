@@ -20,11 +20,11 @@ from dialog.models import (
     RoundStatus,
     utcnow,
 )
-from dialog.services import alternatives as alternative_service
-from dialog.services.konkret_fields import client_id as valid_client_id
-from dialog.services.konkret_fields import optional_id, optional_text, required_text
-from dialog.services.konkret_guard import require_same_process, scan
 from dialog.services.moderation import log_decision
+from phases.konkretisering import alternatives as alternative_service
+from phases.konkretisering.fields import client_id as valid_client_id
+from phases.konkretisering.fields import optional_id, optional_text, required_text
+from phases.konkretisering.guard import require_same_process, scan
 
 DEFAULT_QUESTION = ("Finns det något som inte har sagts? Något du tänker, eller tror att "
                     "någon annan tänker, men som ingen har sagt högt än?")

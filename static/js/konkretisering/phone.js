@@ -5,8 +5,8 @@
 // and is asked again whenever the server pushes news. Every answer carries a client_id and
 // waits in a small outbox in localStorage until the server acknowledges it after commit.
 
-import { connectLive, el, format, readStrings, showConnection, showNotice } from "./common.js";
-import { clearToken, getItem, getToken, newClientId, setItem } from "./outbox.js";
+import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
+import { clearToken, getItem, getToken, newClientId, setItem } from "../outbox.js";
 
 const strings = readStrings();
 const page = document.getElementById("konkret-phone");

@@ -3,7 +3,7 @@
 // by the pages' ordinary forms, so all of it also works without JavaScript.
 
 import { ThrottledAnnouncer, connectLive, el, format, readStrings, showConnection }
-  from "./common.js";
+  from "../common.js";
 
 const strings = readStrings();
 const root = document.getElementById("konkret-console");

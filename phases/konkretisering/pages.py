@@ -16,22 +16,15 @@ from flask.typing import ResponseReturnValue
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Alternative, ModerationStatus, Process, Rating
-from dialog.services import (
-    alternatives,
-    checkback,
-    committee_goals,
-    facilitators,
-    fishing,
-    majority_vote,
-    processes,
-    workshops,
-)
-from dialog.services.alternative_sources import candidate_reflections
-from dialog.services.fishing import DEFAULT_QUESTION
+from dialog.services import facilitators, processes, workshops
 from dialog.services.perspectives import perspectives_of_process
-from dialog.services.trace import alternative_detail
 from dialog.web.auth import login_required, secret_key
 from dialog.web.locale import _
+from phases.konkretisering import alternatives, checkback, fishing, majority_vote
+from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.fishing import DEFAULT_QUESTION
+from phases.konkretisering.sources import candidate_reflections
+from phases.konkretisering.trace import alternative_detail
 
 blueprint = Blueprint("konkret", __name__)
 
@@ -73,7 +66,7 @@ def render_console(process: Process, error: DialogError | None = None,
     found = alternatives.alternatives_of(db.session, process)
     rounds = list(reversed(checkback.rounds_of(db.session, process)))
     body = render_template(
-        "konkret/console.html", process=process, error=error, form=form or {},
+        "konkretisering/console.html", process=process, error=error, form=form or {},
         alternatives=found, open_votes={a.id: majority_vote.open_round_of(a) for a in found},
         vote_tallies={a.id: majority_vote.tally(db.session, r)
                       for a in found if (r := majority_vote.open_round_of(a))},
@@ -103,7 +96,7 @@ def render_alternative(found: Alternative, error: DialogError | None = None,
     """The alternative's page: sources, check-backs, the minority-wisdom loop, history."""
     detail = alternative_detail(db.session, found)
     body = render_template(
-        "konkret/alternative.html", process=found_process(found), alternative=found,
+        "konkretisering/alternative.html", process=found_process(found), alternative=found,
         detail=detail, history=describe_history(detail["history"]),
         open_vote=majority_vote.open_round_of(found),
         question=majority_vote.QUESTION, error=error, form=form or {},
@@ -144,11 +137,5 @@ def found_process(found: Alternative) -> Process:
 def phone(workshop_id: int) -> ResponseReturnValue:
     """The phone's page: rate alternatives, vote, answer "vad skulle krävas…", go fishing."""
     workshop = workshops.get_workshop(db.session, workshop_id)
-    return render_template("konkret/phone.html", workshop=workshop, process=workshop.process,
+    return render_template("konkretisering/phone.html", workshop=workshop, process=workshop.process,
                            ratings=[r.value for r in Rating])
-
-
-from dialog.web import konkret_forms, konkret_proposals  # noqa: E402  (register their routes)
-
-__all__ = ["blueprint", "konkret_forms", "konkret_proposals", "render_alternative",
-           "render_console"]

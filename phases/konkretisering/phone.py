@@ -17,7 +17,7 @@ from dialog.models import (
     RoundStatus,
     VoteRound,
 )
-from dialog.services import checkback, fishing, majority_vote, minority_wisdom
+from phases.konkretisering import checkback, fishing, majority_vote, minority_wisdom
 
 
 def phone_state(session: Session, participant: Participant) -> dict[str, Any]:

@@ -27,10 +27,10 @@ from dialog.models import (
     VoteValue,
     utcnow,
 )
-from dialog.services import alternatives as alternative_service
-from dialog.services.konkret_fields import MAX_REASON, optional_text
-from dialog.services.konkret_fields import client_id as valid_client_id
-from dialog.services.konkret_guard import require_same_process
+from phases.konkretisering import alternatives as alternative_service
+from phases.konkretisering.fields import MAX_REASON, optional_text
+from phases.konkretisering.fields import client_id as valid_client_id
+from phases.konkretisering.guard import require_same_process
 
 QUESTION = "Vad skulle krävas för att ni ska kunna följa med?"
 

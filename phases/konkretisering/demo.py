@@ -23,19 +23,18 @@ from dialog.models import (
     Reflection,
     utcnow,
 )
-from dialog.services import (
+from dialog.services import participants, phases
+from dialog.services.perspectives import perspectives_of_process
+from phases.konkretisering import (
     alternatives,
     checkback,
-    committee_goals,
     fishing,
     majority_vote,
     minority_wisdom,
-    participants,
-    phases,
     proposals,
 )
-from dialog.services.committee_presets import VARBERG_2021
-from dialog.services.perspectives import perspectives_of_process
+from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.presets import VARBERG_2021
 
 #: (title, description, openings of its perspectives, openings of its reflections' "keep")
 ALTERNATIVES = [

@@ -27,11 +27,11 @@ from dialog.models import (
     VoteRound,
     utcnow,
 )
-from dialog.services import alternatives as alternative_service
-from dialog.services import majority_vote
-from dialog.services.konkret_fields import client_id as valid_client_id
-from dialog.services.konkret_fields import optional_text, required_text
-from dialog.services.konkret_guard import require_same_process, scan
+from phases.konkretisering import alternatives as alternative_service
+from phases.konkretisering import majority_vote
+from phases.konkretisering.fields import client_id as valid_client_id
+from phases.konkretisering.fields import optional_text, required_text
+from phases.konkretisering.guard import require_same_process, scan
 
 MAX_CONDITION = 1000
 

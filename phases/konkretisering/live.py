@@ -20,19 +20,14 @@ from typing import Any
 from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
-from dialog.live import konkret_broadcast, rooms
+from dialog.live import rooms
 from dialog.live.guard import Handler, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
-from dialog.services import (
-    alternatives,
-    checkback,
-    fishing,
-    konkret_phone,
-    majority_vote,
-    minority_wisdom,
-    processes,
-)
-from dialog.services.konkret_fields import as_id
+from dialog.services import processes
+from phases.konkretisering import alternatives, checkback, fishing, majority_vote, minority_wisdom
+from phases.konkretisering import broadcast as konkret_broadcast
+from phases.konkretisering import phone as konkret_phone
+from phases.konkretisering.fields import as_id
 
 
 def watch(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
