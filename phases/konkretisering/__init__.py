@@ -10,6 +10,7 @@ from dialog.models import Participant, PhaseKind
 from dialog.models import Phase as PhaseRecord
 from phases.base import Control, PhoneScreen
 from phases.konkretisering import alternatives, checkback, proposals
+from phases.konkretisering.schemas import ProposalOut
 from phases.konkretisering.trace import alternative_detail
 
 if TYPE_CHECKING:
@@ -59,13 +60,16 @@ class Konkretisering:
             "kind": self.kind.value, "round": phase.round,
             "alternatives": [alternative_detail(session, a) for a in drafted],
             "checkback_rounds": [checkback.results(session, r) for r in rounds],
-            "proposals": [proposals.proposal_to_dict(p) for p in made],
+            "proposals": ProposalOut.dump_all(made),
         }
 
     def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
         """The console, alternative, proposal and phone pages, and the live events."""
         # forms and proposal_pages add their routes to the pages blueprint.
-        from phases.konkretisering import forms, live, pages, proposal_pages  # noqa: F401
+        from phases.konkretisering import api, forms, live, pages, proposal_pages  # noqa: F401
 
         app.register_blueprint(pages.blueprint)
+        app.register_blueprint(api.blueprint)
+        # Until the kernel registers its own ``local_time`` filter (then delete this line).
+        app.add_template_filter(pages.local_time, "local_time")
         live.register(socketio, namespace)

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, NotFound
+from dialog.errors import Conflict
 from dialog.events import record
 from dialog.models import (
     Alternative,
@@ -19,6 +19,7 @@ from dialog.models import (
 from dialog.models.alternative import DECIDED
 from phases.konkretisering import sources as alternative_sources
 from phases.konkretisering.fields import optional_text, required_text
+from phases.konkretisering.schemas import AlternativeOut
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 4000
@@ -95,13 +96,6 @@ def set_hidden(session: Session, alternative: Alternative, facilitator: Facilita
     return alternative
 
 
-def get_alternative(session: Session, alternative_id: int) -> Alternative:
-    alternative = session.get(Alternative, alternative_id)
-    if alternative is None:
-        raise NotFound("alternative_not_found")
-    return alternative
-
-
 def alternatives_of(session: Session, process: Process, *, include_hidden: bool = True
                     ) -> list[Alternative]:
     query = select(Alternative).where(Alternative.process_id == process.id)
@@ -130,29 +124,7 @@ def log(session: Session, alternative: Alternative, kind: str, *,
 def changed(session: Session, alternative: Alternative, kind: str, **extra: Any) -> None:
     """Tell the live layer (after commit) that an alternative changed."""
     record(session, "konkret-changed", process_id=alternative.process_id, kind=kind,
-           alternative=alternative_to_dict(alternative), **extra)
-
-
-def event_to_dict(event: AlternativeEvent) -> dict[str, Any]:
-    return {"id": event.id, "kind": event.kind, "data": dict(event.data or {}),
-            "participant_id": event.participant_id, "by_facilitator": event.facilitator_id
-            is not None, "created_at": event.created_at.isoformat()}
-
-
-def alternative_to_dict(alternative: Alternative) -> dict[str, Any]:
-    return {
-        "id": alternative.id,
-        "process_id": alternative.process_id,
-        "phase_id": alternative.phase_id,
-        "title": alternative.title,
-        "description": alternative.description,
-        "outcome": alternative.outcome.value,
-        "hidden": alternative.hidden,
-        "perspective_ids": [p.id for p in alternative.perspectives],
-        "reflection_ids": [r.id for r in alternative.reflections],
-        "created_at": alternative.created_at.isoformat(),
-        "decided_at": alternative.decided_at.isoformat() if alternative.decided_at else None,
-    }
+           alternative=AlternativeOut.dump(alternative), **extra)
 
 
 def is_open(alternative: Alternative) -> bool:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, DialogError, NotFound
+from dialog.errors import Conflict, DialogError
 from dialog.events import record
 from dialog.models import (
     Alternative,
@@ -29,19 +28,17 @@ from dialog.models import (
     RoundStatus,
     utcnow,
 )
+from dialog.services.exactly_once import earlier, insert_once
+from dialog.services.ids import optional_id
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering.fields import (
     MAX_REASON,
-    as_id,
     id_list,
     optional_datetime,
-    optional_id,
     optional_text,
+    scan,
 )
-from phases.konkretisering.fields import (
-    client_id as valid_client_id,
-)
-from phases.konkretisering.guard import require_same_process, scan
+from phases.konkretisering.schemas import CheckbackRoundOut
 
 MAX_TITLE = 200
 
@@ -84,7 +81,7 @@ def open_round(
         alternative_service.log(session, alternative, "checkback_opened", facilitator=facilitator,
                                 round_id=checkback.id, round_title=checkback.title)
     record(session, "konkret-changed", process_id=process.id, kind="checkback_opened",
-           round=round_to_dict(checkback))
+           round=CheckbackRoundOut.dump(checkback))
     return checkback
 
 
@@ -127,50 +124,33 @@ def close_round(session: Session, checkback: CheckbackRound,
         alternative_service.log(session, alternative, "checkback_closed", facilitator=facilitator,
                                 round_id=checkback.id, tally=item["tally"])
     record(session, "konkret-changed", process_id=checkback.process_id, kind="checkback_closed",
-           round=round_to_dict(checkback))
+           round=CheckbackRoundOut.dump(checkback))
     return checkback
-
-
-def is_accepting(checkback: CheckbackRound) -> bool:
-    """Open, and its deadline (if any) not yet passed."""
-    return checkback.status is RoundStatus.OPEN and (
-        checkback.closes_at is None or checkback.closes_at > utcnow())
 
 
 def rate(
     session: Session, participant: Participant, checkback: CheckbackRound, *,
-    alternative_id: Any, value: Any, reason: Any = "", client_id: Any,
+    alternative_id: int, value: Any, reason: Any = "", client_id: str,
 ) -> tuple[CheckbackRating, bool]:
     """Store one rating once per client id; return it and whether it was a resend."""
-    cid = valid_client_id(client_id)
-    existing = session.scalar(select(CheckbackRating).where(
-        CheckbackRating.participant_id == participant.id, CheckbackRating.client_id == cid))
+    existing = earlier(session, CheckbackRating, participant.id, client_id)
     if existing is not None:
         return existing, True
-    require_same_process(participant, checkback.process_id)
-    if not is_accepting(checkback):
+    if not checkback.accepting:
         raise Conflict("checkback_round_closed")
-    alternative_id = as_id(alternative_id, "alternative_id")
     if alternative_id not in {a.id for a in checkback.alternatives}:
         raise DialogError("alternative_not_in_round", id=alternative_id)
     rating = CheckbackRating(
         round_id=checkback.id, alternative_id=alternative_id, participant_id=participant.id,
-        value=parse_rating(value), client_id=cid)
+        value=parse_rating(value), client_id=client_id)
     rating.reason, rating.personal_data = scan(optional_text(reason, "reason", MAX_REASON))
-    try:
-        with session.begin_nested():
-            session.add(rating)
-    except IntegrityError:
-        winner = session.scalar(select(CheckbackRating).where(
-            CheckbackRating.participant_id == participant.id, CheckbackRating.client_id == cid))
-        if winner is None:
-            raise
-        return winner, True
-    record(session, "konkret-changed", process_id=checkback.process_id, kind="checkback_rated",
-           round_id=checkback.id, alternative_id=alternative_id,
-           tally=tally(session, checkback, alternative_id), participants=respondents(
-               session, checkback))
-    return rating, False
+    rating, duplicate = insert_once(session, rating)
+    if not duplicate:
+        record(session, "konkret-changed", process_id=checkback.process_id,
+               kind="checkback_rated", round_id=checkback.id, alternative_id=alternative_id,
+               tally=tally(session, checkback, alternative_id),
+               participants=respondents(session, checkback))
+    return rating, duplicate
 
 
 def parse_rating(value: Any) -> Rating:
@@ -221,8 +201,8 @@ def results(session: Session, checkback: CheckbackRound) -> dict[str, Any]:
                          "personal_data": list(r.personal_data or [])}
                         for r in sorted(mine, key=lambda r: r.id) if r.reason],
         })
-    return {"round": round_to_dict(checkback), "participants": len({p for p, _a in latest}),
-            "alternatives": items}
+    return {"round": CheckbackRoundOut.dump(checkback),
+            "participants": len({p for p, _a in latest}), "alternatives": items}
 
 
 def my_ratings(session: Session, participant: Participant, checkback: CheckbackRound
@@ -232,26 +212,6 @@ def my_ratings(session: Session, participant: Participant, checkback: CheckbackR
             if pid == participant.id}
 
 
-def get_round(session: Session, round_id: int) -> CheckbackRound:
-    checkback = session.get(CheckbackRound, round_id)
-    if checkback is None:
-        raise NotFound("checkback_round_not_found")
-    return checkback
-
-
 def rounds_of(session: Session, process: Process) -> list[CheckbackRound]:
     return list(session.scalars(select(CheckbackRound).where(
         CheckbackRound.process_id == process.id).order_by(CheckbackRound.id)))
-
-
-def round_to_dict(checkback: CheckbackRound) -> dict[str, Any]:
-    return {
-        "id": checkback.id, "process_id": checkback.process_id, "title": checkback.title,
-        "status": checkback.status.value, "accepting": is_accepting(checkback),
-        "phase_id": checkback.phase_id, "after_phase_id": checkback.after_phase_id,
-        "after_round_id": checkback.after_round_id,
-        "alternative_ids": [a.id for a in checkback.alternatives],
-        "opened_at": checkback.opened_at.isoformat(),
-        "closes_at": checkback.closes_at.isoformat() if checkback.closes_at else None,
-        "closed_at": checkback.closed_at.isoformat() if checkback.closed_at else None,
-    }

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from dialog.models import Process, utcnow
 from phases.konkretisering import alternatives, checkback, fishing, proposals
 from phases.konkretisering import goals as committee_goals
-from phases.konkretisering.sources import reflections_of
-from phases.konkretisering.trace import alternative_detail, perspective_entry
+from phases.konkretisering.schemas import GoalOut, PromptWithAnswers, ProposalOut
+from phases.konkretisering.trace import alternative_full
 
 FORMAT = "dialog.konkretisering/1"
 
@@ -31,22 +31,18 @@ def export(session: Session, process: Process) -> dict[str, Any]:
             "phases": [{"id": p.id, "kind": p.kind.value, "round": p.round,
                         "status": p.status.value} for p in process.phases],
         },
-        "committee_goals": [committee_goals.goal_to_dict(g)
-                            for g in committee_goals.goals_of(session, process)],
+        "committee_goals": GoalOut.dump_all(committee_goals.goals_of(session, process)),
         "alternatives": [_alternative(session, a)
                          for a in alternatives.alternatives_of(session, process)],
         "checkback_rounds": [_checkback(session, r)
                              for r in checkback.rounds_of(session, process)],
         "fishing_prompts": [_fishing(p) for p in fishing.prompts_of(session, process)],
-        "proposals": [proposals.proposal_to_dict(p)
-                      for p in proposals.proposals_of(session, process)],
+        "proposals": ProposalOut.dump_all(proposals.proposals_of(session, process)),
     }
 
 
 def _alternative(session: Session, alternative: Any) -> dict[str, Any]:
-    body = alternative_detail(session, alternative)
-    body["perspectives"] = [perspective_entry(p) for p in alternative.perspectives]
-    body["reflections"] = reflections_of(session, alternative)
+    body = alternative_full(session, alternative)
     body["amendments"] = [_redacted(a, "text") for a in body["amendments"]]
     return body
 
@@ -59,7 +55,7 @@ def _checkback(session: Session, checkback_round: Any) -> dict[str, Any]:
 
 
 def _fishing(prompt: Any) -> dict[str, Any]:
-    body = fishing.prompt_to_dict(prompt, with_answers=True)
+    body = PromptWithAnswers.dump(prompt)
     body["answers"] = [_redacted(a, "text", hidden=a["hidden"]) for a in body["answers"]]
     return body
 

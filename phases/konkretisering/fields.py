@@ -1,4 +1,7 @@
-"""Validate the fields konkretisering receives, with the stable codes the faces translate."""
+"""Validate the texts, lists, dates and budgets konkretisering receives, with stable codes.
+
+Ids are parsed by :mod:`dialog.services.ids` (a malformed id is ``field_required``).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from dialog.errors import DialogError
+from dialog.services.ids import parse_id
+from dialog.services.personal_data import personal_data_kinds
 
-MAX_CLIENT_ID = 64
 MAX_REASON = 1000
 #: Proposals are counted in tkr; anything above 10 billion kronor is surely a typing error.
 MAX_BUDGET_TKR = 10_000_000
@@ -35,30 +39,6 @@ def _within(text: str, field: str, limit: int) -> str:
     return text
 
 
-def client_id(value: Any) -> str:
-    """The phone's own id for one submission: a resend with it is stored once."""
-    if not isinstance(value, str) or not value.strip():
-        raise DialogError("client_id_required")
-    if len(value) > MAX_CLIENT_ID:
-        raise DialogError("client_id_too_long", max=MAX_CLIENT_ID)
-    return value.strip()
-
-
-def as_id(value: Any, field: str) -> int:
-    """An id as sent by JSON or a form: an int or a string of digits."""
-    if isinstance(value, bool) or value is None or value == "":
-        raise DialogError("field_required", field=field)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    raise DialogError("invalid_id", field=field)
-
-
-def optional_id(value: Any, field: str) -> int | None:
-    return None if value in (None, "") else as_id(value, field)
-
-
 def id_list(value: Any, field: str, *, limit: int = 200) -> list[int]:
     """A list of ids without repeats, in the order given."""
     if value is None:
@@ -67,7 +47,7 @@ def id_list(value: Any, field: str, *, limit: int = 200) -> list[int]:
         raise DialogError("invalid_id_list", field=field)
     if len(value) > limit:
         raise DialogError("too_many_ids", field=field, max=limit)
-    return list(dict.fromkeys(as_id(item, field) for item in value))
+    return list(dict.fromkeys(parse_id(item, field) for item in value))
 
 
 def text_list(value: Any, field: str, *, item_limit: int = 300, limit: int = 20) -> list[str]:
@@ -121,3 +101,8 @@ def optional_budget(value: Any) -> int | None:
     if value > MAX_BUDGET_TKR:
         raise DialogError("invalid_budget")
     return value
+
+
+def scan(text: str) -> tuple[str, list[str]]:
+    """Return the text and the kinds of personal data found in it (kept, but flagged)."""
+    return text, personal_data_kinds(text) if text else []

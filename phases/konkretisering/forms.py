@@ -1,7 +1,8 @@
-"""The konkretisering console's form posts: they work without JavaScript and by keyboard.
+"""The konkretisering console's form posts: thin adapters over the same actions as the API.
 
-Each post calls the same service as the JSON API and redirects back; a refusal re-renders
-the page with a clear message and keeps what was typed.
+Each post checks the CSRF token, performs the action and redirects back; a refusal (other
+than "not found" or "not yours") re-renders the page with a clear message and keeps what
+was typed. Every form works without JavaScript and by keyboard.
 """
 
 from __future__ import annotations
@@ -14,43 +15,60 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
+from dialog import policy
+from dialog.actions import Action, perform
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import Alternative, Process
-from dialog.services import processes
+from dialog.models import (
+    Alternative,
+    Amendment,
+    CheckbackRound,
+    FishingAnswer,
+    FishingPrompt,
+    Process,
+    VoteRound,
+)
 from dialog.web.auth import check_csrf, login_required
-from phases.konkretisering import alternatives, checkback, fishing, majority_vote, minority_wisdom
-from phases.konkretisering import goals as committee_goals
+from dialog.web.locale import current_locale
+from phases.konkretisering.operations import alternatives, checkback, fishing, goals, votes
 from phases.konkretisering.pages import LOCAL_ZONE, blueprint, render_alternative, render_console
 
+Page = Callable[[DialogError, dict[str, Any]], ResponseReturnValue]
 
-def _process(process_id: int) -> Process:
+
+def submit(action: Action[Any], data: dict[str, Any], page: Page,
+           done: Callable[[Any], str]) -> ResponseReturnValue:
+    """Perform ``action`` as the signed-in facilitator; redirect to ``done(result)``."""
     check_csrf()
-    return processes.managed_process(db.session, g.facilitator, process_id)
-
-
-def _alternative(alternative_id: int) -> Alternative:
-    check_csrf()
-    found = alternatives.get_alternative(db.session, alternative_id)
-    processes.managed_process(db.session, g.facilitator, found.process_id)
-    return found
-
-
-def _on_console(process: Process, action: Callable[[], Any], anchor: str) -> ResponseReturnValue:
     try:
-        action()
+        result = perform(action, db.session, g.facilitator, data, current_locale())
     except DialogError as exc:
-        return render_console(process, exc, request.form.to_dict())
-    return redirect(url_for("konkret.console", process_id=process.id) + anchor)
+        if exc.status in (403, 404):
+            raise
+        return page(exc, request.form.to_dict())
+    return redirect(done(result))
 
 
-def _on_alternative(found: Alternative, action: Callable[[], Any],
-                    anchor: str = "#loop") -> ResponseReturnValue:
-    try:
-        action()
-    except DialogError as exc:
-        return render_alternative(found, exc, request.form.to_dict())
-    return redirect(url_for("konkret.alternative", alternative_id=found.id) + anchor)
+def on_console(process_id: int) -> Page:
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        return render_console(policy.managed(db.session, g.facilitator, Process, process_id),
+                              error, form)
+    return page
+
+
+def on_alternative(alternative_id: int) -> Page:
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        return render_alternative(
+            policy.managed(db.session, g.facilitator, Alternative, alternative_id), error, form)
+    return page
+
+
+def console_at(process_id: int, anchor: str) -> Callable[[Any], str]:
+    return lambda _result: url_for("konkret.console", process_id=process_id) + anchor
+
+
+def alternative_at(anchor: str) -> Callable[[Any], str]:
+    return lambda found: url_for("konkret.alternative", alternative_id=found["id"]) + anchor
 
 
 def local_moment(value: str | None) -> str | None:
@@ -60,7 +78,7 @@ def local_moment(value: str | None) -> str | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        return value  # the service refuses it with a clear code
+        return value  # the operation refuses it with a clear code
     if moment.tzinfo is None:
         try:
             moment = moment.replace(tzinfo=ZoneInfo(LOCAL_ZONE))
@@ -72,151 +90,168 @@ def local_moment(value: str | None) -> str | None:
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/alternatives")
 @login_required
 def draft(process_id: int) -> ResponseReturnValue:
-    process, form = _process(process_id), request.form
-    return _on_console(process, lambda: alternatives.draft_alternative(
-        db.session, process, g.facilitator, title=form.get("title"),
-        description=form.get("description", ""),
-        perspective_ids=form.getlist("perspective_ids"),
-        reflection_ids=form.getlist("reflection_ids")), "#alternatives")
+    form = request.form
+    return submit(alternatives.draft, {
+        "process_id": process_id, "title": form.get("title"),
+        "description": form.get("description", ""),
+        "perspective_ids": form.getlist("perspective_ids"),
+        "reflection_ids": form.getlist("reflection_ids"),
+    }, on_console(process_id), console_at(process_id, "#alternatives"))
 
 
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/edit")
 @login_required
 def edit(alternative_id: int) -> ResponseReturnValue:
-    found, form = _alternative(alternative_id), request.form
-    return _on_alternative(found, lambda: alternatives.update_alternative(
-        db.session, found, g.facilitator, title=form.get("title"),
-        description=form.get("description", "")), "#edit")
+    form = request.form
+    return submit(alternatives.update, {
+        "alternative_id": alternative_id, "title": form.get("title"),
+        "description": form.get("description", ""),
+    }, on_alternative(alternative_id), alternative_at("#edit"))
 
 
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/visibility")
 @login_required
 def visibility(alternative_id: int) -> ResponseReturnValue:
-    found = _alternative(alternative_id)
-    return _on_alternative(found, lambda: alternatives.set_hidden(
-        db.session, found, g.facilitator, request.form.get("hidden") == "1",
-        request.form.get("reason", "")), "#edit")
+    return submit(alternatives.update, {
+        "alternative_id": alternative_id, "hidden": request.form.get("hidden") == "1",
+        "reason": request.form.get("reason", ""),
+    }, on_alternative(alternative_id), alternative_at("#edit"))
 
 
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/votes")
 @login_required
 def open_vote(alternative_id: int) -> ResponseReturnValue:
-    found = _alternative(alternative_id)
-    return _on_alternative(found, lambda: majority_vote.open_vote(db.session, found,
-                                                                  g.facilitator))
+    return submit(votes.open_vote, {"alternative_id": alternative_id},
+                  on_alternative(alternative_id), _loop_of_round)
+
+
+def _loop_of_round(vote_round: Any) -> str:
+    return url_for("konkret.alternative", alternative_id=vote_round["alternative_id"]) + "#loop"
 
 
 @blueprint.post("/facilitator/vote-rounds/<int:vote_round_id>/close")
 @login_required
 def close_vote(vote_round_id: int) -> ResponseReturnValue:
-    check_csrf()
-    vote_round = majority_vote.get_vote_round(db.session, vote_round_id)
-    found = _alternative_of(vote_round.alternative_id)
-    return _on_alternative(found, lambda: majority_vote.close_vote(db.session, vote_round,
-                                                                   g.facilitator))
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        found = policy.managed(db.session, g.facilitator, VoteRound, vote_round_id)
+        return on_alternative(found.alternative_id)(error, form)
 
-
-def _alternative_of(alternative_id: int) -> Alternative:
-    found = alternatives.get_alternative(db.session, alternative_id)
-    processes.managed_process(db.session, g.facilitator, found.process_id)
-    return found
+    return submit(votes.close_vote, {"vote_round_id": vote_round_id}, page, _loop_of_round)
 
 
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/amendments")
 @login_required
 def add_amendment(alternative_id: int) -> ResponseReturnValue:
-    found = _alternative(alternative_id)
-    return _on_alternative(found, lambda: minority_wisdom.add_amendment(
-        db.session, found, g.facilitator, text=request.form.get("text")), "#amendments")
+    return submit(votes.add_amendment, {"alternative_id": alternative_id,
+                                        "text": request.form.get("text")},
+                  on_alternative(alternative_id),
+                  lambda amendment: url_for("konkret.alternative",
+                                            alternative_id=alternative_id) + "#amendments")
 
 
 @blueprint.post("/facilitator/amendments/<int:amendment_id>/included")
 @login_required
 def include_amendment(amendment_id: int) -> ResponseReturnValue:
-    check_csrf()
-    amendment = minority_wisdom.get_amendment(db.session, amendment_id)
-    found = _alternative_of(amendment.alternative_id)
-    return _on_alternative(found, lambda: minority_wisdom.set_included(
-        db.session, amendment, g.facilitator, request.form.get("included") == "1",
-        request.form.get("reason", "")), "#amendments")
+
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        found = policy.managed(db.session, g.facilitator, Amendment, amendment_id)
+        return on_alternative(found.alternative_id)(error, form)
+
+    return submit(votes.include, {
+        "amendment_id": amendment_id, "included": request.form.get("included") == "1",
+        "reason": request.form.get("reason", ""),
+    }, page, lambda amendment: url_for("konkret.alternative",
+                                       alternative_id=amendment.alternative_id) + "#amendments")
 
 
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/conclude")
 @login_required
 def conclude(alternative_id: int) -> ResponseReturnValue:
-    found = _alternative(alternative_id)
-    return _on_alternative(found, lambda: minority_wisdom.conclude(db.session, found,
-                                                                   g.facilitator))
+    return submit(alternatives.conclude, {"alternative_id": alternative_id},
+                  on_alternative(alternative_id), alternative_at("#loop"))
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/checkback")
 @login_required
 def open_checkback(process_id: int) -> ResponseReturnValue:
-    process, form = _process(process_id), request.form
-
-    def action() -> Any:
-        chosen = form.getlist("alternative_ids")
-        if not chosen:  # on the form, nothing ticked means nothing, not "all"
-            raise DialogError("no_alternatives")
-        return checkback.open_round(db.session, process, g.facilitator,
-                                    title=form.get("title"), alternative_ids=chosen,
-                                    closes_at=local_moment(form.get("closes_at")))
-
-    return _on_console(process, action, "#checkback")
+    form = request.form
+    chosen = form.getlist("alternative_ids")
+    if not chosen:  # on the form, nothing ticked means nothing, not "all"
+        check_csrf()
+        return on_console(process_id)(DialogError("no_alternatives"), form.to_dict())
+    return submit(checkback.open_round, {
+        "process_id": process_id, "title": form.get("title"), "alternative_ids": chosen,
+        "closes_at": local_moment(form.get("closes_at")),
+    }, on_console(process_id), console_at(process_id, "#checkback"))
 
 
 @blueprint.post("/facilitator/checkback-rounds/<int:round_id>/close")
 @login_required
 def close_checkback(round_id: int) -> ResponseReturnValue:
-    check_csrf()
-    found = checkback.get_round(db.session, round_id)
-    process = processes.managed_process(db.session, g.facilitator, found.process_id)
-    return _on_console(process, lambda: checkback.close_round(db.session, found, g.facilitator),
-                       f"#checkback-{found.id}")
+
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        found = policy.managed(db.session, g.facilitator, CheckbackRound, round_id)
+        return on_console(found.process_id)(error, form)
+
+    return submit(checkback.close, {"round_id": round_id}, page,
+                  lambda results: url_for("konkret.console",
+                                          process_id=results["round"]["process_id"])
+                  + f"#checkback-{round_id}")
+
+
+def _fishing_of(process_id: int) -> str:
+    return url_for("konkret.console", process_id=process_id) + "#fishing"
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/fishing")
 @login_required
 def go_fishing(process_id: int) -> ResponseReturnValue:
-    process, form = _process(process_id), request.form
-    return _on_console(process, lambda: fishing.open_prompt(
-        db.session, process, g.facilitator, question=form.get("question"),
-        alternative_id=form.get("alternative_id")), "#fishing")
+    form = request.form
+    return submit(fishing.go_fishing, {"process_id": process_id,
+                                       "question": form.get("question"),
+                                       "alternative_id": form.get("alternative_id")},
+                  on_console(process_id), console_at(process_id, "#fishing"))
 
 
 @blueprint.post("/facilitator/fishing/<int:prompt_id>/close")
 @login_required
 def stop_fishing(prompt_id: int) -> ResponseReturnValue:
-    check_csrf()
-    prompt = fishing.get_prompt(db.session, prompt_id)
-    process = processes.managed_process(db.session, g.facilitator, prompt.process_id)
-    return _on_console(process, lambda: fishing.close_prompt(db.session, prompt), "#fishing")
+
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        found = policy.managed(db.session, g.facilitator, FishingPrompt, prompt_id)
+        return on_console(found.process_id)(error, form)
+
+    return submit(fishing.stop_fishing, {"prompt_id": prompt_id}, page,
+                  lambda prompt: _fishing_of(prompt.process_id))
 
 
 @blueprint.post("/facilitator/fishing-answers/<int:answer_id>/visibility")
 @login_required
 def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
-    check_csrf()
-    item = fishing.get_answer(db.session, answer_id)
-    prompt = fishing.get_prompt(db.session, item.prompt_id)
-    process = processes.managed_process(db.session, g.facilitator, prompt.process_id)
-    return _on_console(process, lambda: fishing.set_hidden(
-        db.session, item, request.form.get("hidden") == "1", g.facilitator), "#fishing")
+
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        found = policy.managed(db.session, g.facilitator, FishingAnswer, answer_id)
+        return on_console(found.process_id)(error, form)
+
+    return submit(fishing.hide_answer, {"answer_id": answer_id,
+                                        "hidden": request.form.get("hidden") == "1"},
+                  page, lambda item: _fishing_of(item.process_id))
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/goals/preset")
 @login_required
 def load_goals(process_id: int) -> ResponseReturnValue:
-    process = _process(process_id)
-    return _on_console(process, lambda: committee_goals.load_preset(
-        db.session, process, request.form.get("preset")), "#goals")
+    return submit(goals.load_preset, {"process_id": process_id,
+                                      "preset": request.form.get("preset")},
+                  on_console(process_id), console_at(process_id, "#goals"))
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/goals")
 @login_required
 def add_goal(process_id: int) -> ResponseReturnValue:
-    process, form = _process(process_id), request.form
-    return _on_console(process, lambda: committee_goals.add_goal(
-        db.session, process, title=form.get("title"), kind=form.get("kind", "goal"),
-        code=form.get("code", ""), budget_tkr=form.get("budget_tkr"),
-        parent_id=form.get("parent_id"), description=form.get("description", "")), "#goals")
+    form = request.form
+    return submit(goals.add, {
+        "process_id": process_id, "title": form.get("title"), "kind": form.get("kind", "goal"),
+        "code": form.get("code", ""), "budget_tkr": form.get("budget_tkr"),
+        "parent_id": form.get("parent_id"), "description": form.get("description", ""),
+    }, on_console(process_id), console_at(process_id, "#goals"))

@@ -7,14 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.errors import DialogError, NotFound
+from dialog.errors import DialogError
 from dialog.models import CommitteeGoal, GoalKind, Process
-from phases.konkretisering.fields import (
-    optional_budget,
-    optional_id,
-    optional_text,
-    required_text,
-)
+from dialog.services.ids import optional_id
+from phases.konkretisering.fields import optional_budget, optional_text, required_text
 from phases.konkretisering.presets import preset
 
 MAX_GOALS = 200
@@ -70,17 +66,3 @@ def goals_of(session: Session, process: Process) -> list[CommitteeGoal]:
     return list(session.scalars(select(CommitteeGoal).where(
         CommitteeGoal.process_id == process.id).order_by(CommitteeGoal.position,
                                                         CommitteeGoal.id)))
-
-
-def get_goal(session: Session, goal_id: int) -> CommitteeGoal:
-    goal = session.get(CommitteeGoal, goal_id)
-    if goal is None:
-        raise NotFound("committee_goal_not_found")
-    return goal
-
-
-def goal_to_dict(goal: CommitteeGoal) -> dict[str, Any]:
-    return {"id": goal.id, "code": goal.code, "kind": goal.kind.value, "title": goal.title,
-            "description": goal.description, "budget_tkr": goal.budget_tkr,
-            "parent_id": goal.parent_id, "committee": goal.committee,
-            "label": f"{goal.code} {goal.title}".strip()}

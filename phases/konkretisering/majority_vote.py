@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, DialogError, NotFound
+from dialog.errors import Conflict, DialogError
 from dialog.events import record
 from dialog.models import (
     Alternative,
@@ -27,10 +26,10 @@ from dialog.models import (
     VoteValue,
     utcnow,
 )
+from dialog.services.exactly_once import earlier, insert_once
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering.fields import MAX_REASON, optional_text
-from phases.konkretisering.fields import client_id as valid_client_id
-from phases.konkretisering.guard import require_same_process
+from phases.konkretisering.schemas import AlternativeOut
 
 QUESTION = "Vad skulle krävas för att ni ska kunna följa med?"
 
@@ -53,7 +52,7 @@ def open_vote(session: Session, alternative: Alternative,
         vote_round_id=vote_round.id, number=vote_round.number,
         amendment_ids=[a.id for a in alternative.amendments if a.included])
     record(session, "konkret-changed", process_id=alternative.process_id, kind="vote_opened",
-           vote_round=vote_round_to_dict(session, vote_round))
+           vote_round=vote_round_out(session, vote_round))
     return vote_round
 
 
@@ -69,35 +68,21 @@ def text_to_vote_on(alternative: Alternative) -> str:
 
 
 def cast_vote(session: Session, participant: Participant, vote_round: VoteRound, *,
-              value: Any, reason: Any = "", client_id: Any) -> tuple[Vote, bool]:
+              value: Any, reason: Any = "", client_id: str) -> tuple[Vote, bool]:
     """Store a vote once per client id; while the round is open, the latest vote counts."""
-    cid = valid_client_id(client_id)
-    existing = _by_client_id(session, participant, cid)
+    existing = earlier(session, Vote, participant.id, client_id)
     if existing is not None:
         return existing, True
-    require_same_process(participant, vote_round.alternative.process_id)
     if vote_round.status is not RoundStatus.OPEN:
         raise Conflict("vote_closed")
-    vote = Vote(vote_round_id=vote_round.id, participant_id=participant.id,
-                value=parse_vote(value), reason=optional_text(reason, "reason", MAX_REASON),
-                client_id=cid)
-    try:
-        with session.begin_nested():
-            session.add(vote)
-    except IntegrityError:
-        winner = _by_client_id(session, participant, cid)
-        if winner is None:
-            raise
-        return winner, True
-    record(session, "konkret-changed", process_id=vote_round.alternative.process_id,
-           kind="vote_cast", vote_round_id=vote_round.id,
-           alternative_id=vote_round.alternative_id, tally=tally(session, vote_round))
-    return vote, False
-
-
-def _by_client_id(session: Session, participant: Participant, cid: str) -> Vote | None:
-    return session.scalar(select(Vote).where(Vote.participant_id == participant.id,
-                                             Vote.client_id == cid))
+    vote, duplicate = insert_once(session, Vote(
+        vote_round_id=vote_round.id, participant_id=participant.id, value=parse_vote(value),
+        reason=optional_text(reason, "reason", MAX_REASON), client_id=client_id))
+    if not duplicate:
+        record(session, "konkret-changed", process_id=vote_round.process_id,
+               kind="vote_cast", vote_round_id=vote_round.id,
+               alternative_id=vote_round.alternative_id, tally=tally(session, vote_round))
+    return vote, duplicate
 
 
 def parse_vote(value: Any) -> VoteValue:
@@ -152,8 +137,8 @@ def close_vote(session: Session, vote_round: VoteRound,
                                 participant_ids=minority)
     session.flush()
     record(session, "konkret-changed", process_id=alternative.process_id, kind="vote_closed",
-           vote_round=vote_round_to_dict(session, vote_round), minority=minority,
-           question=QUESTION, alternative=alternative_service.alternative_to_dict(alternative))
+           vote_round=vote_round_out(session, vote_round), minority=minority,
+           question=QUESTION, alternative=AlternativeOut.dump(alternative))
     return vote_round
 
 
@@ -175,14 +160,8 @@ def open_round_of(alternative: Alternative) -> VoteRound | None:
     return next((r for r in alternative.vote_rounds if r.status is RoundStatus.OPEN), None)
 
 
-def get_vote_round(session: Session, vote_round_id: int) -> VoteRound:
-    vote_round = session.get(VoteRound, vote_round_id)
-    if vote_round is None:
-        raise NotFound("vote_round_not_found")
-    return vote_round
-
-
-def vote_round_to_dict(session: Session, vote_round: VoteRound) -> dict[str, Any]:
+def vote_round_out(session: Session, vote_round: VoteRound) -> dict[str, Any]:
+    """The round as ``VoteRoundOut`` shows it: its tally and, once closed, its minority."""
     closed = vote_round.status is RoundStatus.CLOSED
     return {
         "id": vote_round.id, "alternative_id": vote_round.alternative_id,

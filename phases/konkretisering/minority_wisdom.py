@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, DialogError, NotFound
+from dialog.errors import Conflict, DialogError
 from dialog.events import record
 from dialog.models import (
     Alternative,
@@ -27,25 +26,22 @@ from dialog.models import (
     VoteRound,
     utcnow,
 )
+from dialog.services.exactly_once import earlier, insert_once
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering import majority_vote
-from phases.konkretisering.fields import client_id as valid_client_id
-from phases.konkretisering.fields import optional_text, required_text
-from phases.konkretisering.guard import require_same_process, scan
+from phases.konkretisering.fields import optional_text, required_text, scan
+from phases.konkretisering.schemas import AmendmentOut
 
 MAX_CONDITION = 1000
 
 
 def answer_minority(session: Session, participant: Participant, vote_round: VoteRound, *,
-                    text: Any, client_id: Any) -> tuple[Amendment, bool]:
+                    text: Any, client_id: str) -> tuple[Amendment, bool]:
     """Store a minority member's condition as an amendment, once per client id."""
-    cid = valid_client_id(client_id)
-    existing = session.scalar(select(Amendment).where(
-        Amendment.participant_id == participant.id, Amendment.client_id == cid))
+    existing = earlier(session, Amendment, participant.id, client_id)
     if existing is not None:
         return existing, True
     alternative = vote_round.alternative
-    require_same_process(participant, alternative.process_id)
     if not vote_round.minority_asked:
         raise Conflict("minority_not_asked")
     if participant.id not in majority_vote.minority_of(session, vote_round):
@@ -54,20 +50,13 @@ def answer_minority(session: Session, participant: Participant, vote_round: Vote
     if majority_vote.open_round_of(alternative) is not None:
         raise Conflict("vote_already_open")
     amendment = Amendment(alternative_id=alternative.id, vote_round_id=vote_round.id,
-                          participant_id=participant.id, client_id=cid)
+                          participant_id=participant.id, client_id=client_id)
     amendment.text, amendment.personal_data = scan(
         required_text(text, "text", MAX_CONDITION))
-    try:
-        with session.begin_nested():
-            session.add(amendment)
-    except IntegrityError:
-        winner = session.scalar(select(Amendment).where(
-            Amendment.participant_id == participant.id, Amendment.client_id == cid))
-        if winner is None:
-            raise
-        return winner, True
-    _added(session, alternative, amendment, None)
-    return amendment, False
+    amendment, duplicate = insert_once(session, amendment)
+    if not duplicate:
+        _added(session, alternative, amendment, None)
+    return amendment, duplicate
 
 
 def add_amendment(session: Session, alternative: Alternative, facilitator: Facilitator | None,
@@ -103,7 +92,7 @@ def _added(session: Session, alternative: Alternative, amendment: Amendment,
                             text=amendment.text, vote_round_id=amendment.vote_round_id)
     record(session, "konkret-changed", process_id=alternative.process_id,
            kind="amendment_added", alternative_id=alternative.id,
-           amendment=amendment_to_dict(amendment))
+           amendment=AmendmentOut.dump(amendment))
 
 
 def set_included(session: Session, amendment: Amendment, facilitator: Facilitator | None,
@@ -171,30 +160,3 @@ def pending_prompts(session: Session, participant: Participant) -> list[VoteRoun
     return [r for r in latest.values()
             if r.number == len(r.alternative.vote_rounds)
             and participant.id in majority_vote.minority_of(session, r)]
-
-
-def get_amendment(session: Session, amendment_id: int) -> Amendment:
-    amendment = session.get(Amendment, amendment_id)
-    if amendment is None:
-        raise NotFound("amendment_not_found")
-    return amendment
-
-
-def amendment_to_dict(amendment: Amendment) -> dict[str, Any]:
-    return {
-        "id": amendment.id, "alternative_id": amendment.alternative_id,
-        "vote_round_id": amendment.vote_round_id,
-        # The author's participant id only (a random token's row); None for the facilitator.
-        "participant_id": amendment.participant_id,
-        "by_facilitator": amendment.facilitator_id is not None,
-        "text": amendment.text, "included": amendment.included,
-        "excluded_reason": amendment.excluded_reason,
-        "personal_data": list(amendment.personal_data or []),
-        "created_at": amendment.created_at.isoformat(),
-    }
-
-
-def dissent_to_dict(dissent: Dissent) -> dict[str, Any]:
-    return {"id": dissent.id, "vote_round_id": dissent.vote_round_id,
-            "participant_id": dissent.participant_id, "side": dissent.side.value,
-            "reason": dissent.reason, "recorded_at": dissent.recorded_at.isoformat()}

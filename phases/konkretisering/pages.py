@@ -13,16 +13,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import Blueprint, g, render_template
 from flask.typing import ResponseReturnValue
 
+from dialog import policy
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import Alternative, ModerationStatus, Process, Rating
-from dialog.services import facilitators, processes, workshops
+from dialog.models import Alternative, ModerationStatus, Process, Rating, Workshop
+from dialog.services import facilitators
 from dialog.services.perspectives import perspectives_of_process
 from dialog.web.auth import login_required, secret_key
 from dialog.web.locale import _
 from phases.konkretisering import alternatives, checkback, fishing, majority_vote
 from phases.konkretisering import goals as committee_goals
 from phases.konkretisering.fishing import DEFAULT_QUESTION
+from phases.konkretisering.schemas import PromptWithAnswers
 from phases.konkretisering.sources import candidate_reflections
 from phases.konkretisering.trace import alternative_detail
 
@@ -31,9 +33,11 @@ blueprint = Blueprint("konkret", __name__)
 LOCAL_ZONE = "Europe/Stockholm"
 
 
-@blueprint.app_template_filter("konkret_time")
 def local_time(moment: datetime | str | None) -> str:
-    """A UTC moment (or its ISO text) as Swedish local "2021-09-30 18:30"."""
+    """A UTC moment (or its ISO text) as Swedish local "2021-09-30 18:30".
+
+    Registered as the ``local_time`` template filter until the kernel offers its own.
+    """
     if not moment:
         return ""
     if isinstance(moment, str):
@@ -48,8 +52,7 @@ def local_time(moment: datetime | str | None) -> str:
 @blueprint.get("/facilitator/processes/<int:process_id>/konkret")
 @login_required
 def console(process_id: int) -> ResponseReturnValue:
-    process = processes.managed_process(db.session, g.facilitator, process_id)
-    return render_console(process)
+    return render_console(policy.managed(db.session, g.facilitator, Process, process_id))
 
 
 def _grouped_perspectives(process: Process) -> list[tuple[str | None, list[Any]]]:
@@ -74,8 +77,7 @@ def render_console(process: Process, error: DialogError | None = None,
         reflections=candidate_reflections(db.session, process.id),
         checkbacks=[checkback.results(db.session, r) for r in rounds],
         ratings=[r.value for r in Rating],
-        prompts=[fishing.prompt_to_dict(p, with_answers=True)
-                 for p in reversed(fishing.prompts_of(db.session, process))],
+        prompts=PromptWithAnswers.dump_all(reversed(fishing.prompts_of(db.session, process))),
         default_question=DEFAULT_QUESTION,
         goals=committee_goals.goals_of(db.session, process),
         api_token=facilitators.issue_token(secret_key(), g.facilitator),
@@ -86,9 +88,8 @@ def render_console(process: Process, error: DialogError | None = None,
 @blueprint.get("/facilitator/alternatives/<int:alternative_id>")
 @login_required
 def alternative(alternative_id: int) -> ResponseReturnValue:
-    found = alternatives.get_alternative(db.session, alternative_id)
-    processes.managed_process(db.session, g.facilitator, found.process_id)
-    return render_alternative(found)
+    return render_alternative(policy.managed(db.session, g.facilitator, Alternative,
+                                             alternative_id))
 
 
 def render_alternative(found: Alternative, error: DialogError | None = None,
@@ -136,6 +137,6 @@ def found_process(found: Alternative) -> Process:
 @blueprint.get("/w/<int:workshop_id>/konkret")
 def phone(workshop_id: int) -> ResponseReturnValue:
     """The phone's page: rate alternatives, vote, answer "vad skulle krävas…", go fishing."""
-    workshop = workshops.get_workshop(db.session, workshop_id)
-    return render_template("konkretisering/phone.html", workshop=workshop, process=workshop.process,
-                           ratings=[r.value for r in Rating])
+    workshop = policy.load(db.session, Workshop, workshop_id)
+    return render_template("konkretisering/phone.html", workshop=workshop,
+                           process=workshop.process, ratings=[r.value for r in Rating])

@@ -18,6 +18,7 @@ from dialog.models import (
     VoteRound,
 )
 from phases.konkretisering import checkback, fishing, majority_vote, minority_wisdom
+from phases.konkretisering.schemas import CheckbackRoundOut, PromptOut
 
 
 def phone_state(session: Session, participant: Participant) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def phone_state(session: Session, participant: Participant) -> dict[str, Any]:
         "participant_id": participant.id,
         "checkback_rounds": [_checkback(session, participant, r)
                              for r in checkback.rounds_of(session, process)
-                             if checkback.is_accepting(r)],
+                             if r.accepting],
         "votes": [_vote(session, participant, r) for r in _open_votes(session, process)],
         "minority_prompts": [_minority(session, participant, r)
                              for r in minority_wisdom.pending_prompts(session, participant)],
@@ -42,7 +43,7 @@ def _checkback(session: Session, participant: Participant, checkback_round: Any
                ) -> dict[str, Any]:
     mine = checkback.my_ratings(session, participant, checkback_round)
     return {
-        **checkback.round_to_dict(checkback_round),
+        **CheckbackRoundOut.dump(checkback_round),
         "alternatives": [{"id": a.id, "title": a.title, "description": a.description,
                           "my_rating": mine.get(a.id)} for a in checkback_round.alternatives],
     }
@@ -81,4 +82,4 @@ def _fishing(session: Session, participant: Participant, prompt: Any) -> dict[st
     answers = session.scalars(select(FishingAnswer.text).where(
         FishingAnswer.prompt_id == prompt.id, FishingAnswer.participant_id == participant.id)
         .order_by(FishingAnswer.id))
-    return {**fishing.prompt_to_dict(prompt), "my_answers": list(answers)}
+    return {**PromptOut.dump(prompt), "my_answers": list(answers)}

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import g, redirect, render_template, request, url_for
+from flask import g, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
+from dialog import policy
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process, Proposal, ProposalStatus
 from dialog.models.alternative import ACCEPTED
-from dialog.services import processes
-from dialog.web.auth import check_csrf, login_required
-from phases.konkretisering import alternatives, proposals, trace
-from phases.konkretisering import goals as committee_goals
+from dialog.web.auth import login_required
+from phases.konkretisering import alternatives, goals, proposals
+from phases.konkretisering.forms import submit
+from phases.konkretisering.operations import proposals as proposal_actions
 from phases.konkretisering.pages import blueprint
+from phases.konkretisering.schemas import ProposalOut
+from phases.konkretisering.trace import trace
 
 
 @blueprint.get("/facilitator/processes/<int:process_id>/proposals")
 @login_required
 def proposal_list(process_id: int) -> ResponseReturnValue:
-    return render_proposals(processes.managed_process(db.session, g.facilitator, process_id))
+    return render_proposals(policy.managed(db.session, g.facilitator, Process, process_id))
 
 
 def render_proposals(process: Process, error: DialogError | None = None,
@@ -31,35 +34,33 @@ def render_proposals(process: Process, error: DialogError | None = None,
     body = render_template(
         "konkretisering/proposals.html", process=process, error=error, form=form or {},
         proposals=proposals.proposals_of(db.session, process), accepted=accepted,
-        goals=committee_goals.goals_of(db.session, process))
+        goals=goals.goals_of(db.session, process))
     return body, error.status if error else 200
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/proposals")
 @login_required
 def create_proposal(process_id: int) -> ResponseReturnValue:
-    check_csrf()
-    process = processes.managed_process(db.session, g.facilitator, process_id)
     form = request.form
-    try:
-        proposal = proposals.create_proposal(
-            db.session, process, g.facilitator, title=form.get("title"), owner=form.get("owner"),
-            alternative_ids=form.getlist("alternative_ids"),
-            description=form.get("description", ""), budget_tkr=form.get("budget_tkr"),
-            starts_on=form.get("starts_on"), ends_on=form.get("ends_on"),
-            committee_goal_id=form.get("committee_goal_id"),
-            indicators=form.get("indicators", ""))
-    except DialogError as exc:
-        return render_proposals(process, exc, form.to_dict())
-    return redirect(url_for("konkret.proposal", proposal_id=proposal.id))
+
+    def page(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
+        return render_proposals(policy.managed(db.session, g.facilitator, Process, process_id),
+                                error, typed)
+
+    return submit(proposal_actions.create, {
+        "process_id": process_id, "title": form.get("title"), "owner": form.get("owner"),
+        "alternative_ids": form.getlist("alternative_ids"),
+        "description": form.get("description", ""), "budget_tkr": form.get("budget_tkr"),
+        "starts_on": form.get("starts_on"), "ends_on": form.get("ends_on"),
+        "committee_goal_id": form.get("committee_goal_id"),
+        "indicators": form.get("indicators", ""),
+    }, page, lambda made: url_for("konkret.proposal", proposal_id=made.id))
 
 
 @blueprint.get("/facilitator/proposals/<int:proposal_id>")
 @login_required
 def proposal(proposal_id: int) -> ResponseReturnValue:
-    found = proposals.get_proposal(db.session, proposal_id)
-    processes.managed_process(db.session, g.facilitator, found.process_id)
-    return render_proposal(found)
+    return render_proposal(policy.managed(db.session, g.facilitator, Proposal, proposal_id))
 
 
 def render_proposal(found: Proposal, error: DialogError | None = None,
@@ -68,7 +69,7 @@ def render_proposal(found: Proposal, error: DialogError | None = None,
     process = db.session.get(Process, found.process_id)
     body = render_template(
         "konkretisering/proposal.html", process=process, proposal=found,
-        data=proposals.proposal_to_dict(found), trace=trace.trace(db.session, found),
+        data=ProposalOut.dump(found), trace=trace(db.session, found),
         statuses=[s.value for s in ProposalStatus], error=error, form=form or {})
     return body, error.status if error else 200
 
@@ -76,13 +77,13 @@ def render_proposal(found: Proposal, error: DialogError | None = None,
 @blueprint.post("/facilitator/proposals/<int:proposal_id>/status")
 @login_required
 def add_status(proposal_id: int) -> ResponseReturnValue:
-    check_csrf()
-    found = proposals.get_proposal(db.session, proposal_id)
-    processes.managed_process(db.session, g.facilitator, found.process_id)
     form = request.form
-    try:
-        proposals.add_status_update(db.session, found, g.facilitator, status=form.get("status"),
-                                    note=form.get("note", ""), dated=form.get("dated"))
-    except DialogError as exc:
-        return render_proposal(found, exc, form.to_dict())
-    return redirect(url_for("konkret.proposal", proposal_id=found.id) + "#status")
+
+    def page(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
+        return render_proposal(policy.managed(db.session, g.facilitator, Proposal, proposal_id),
+                               error, typed)
+
+    return submit(proposal_actions.add_status, {
+        "proposal_id": proposal_id, "status": form.get("status"),
+        "note": form.get("note", ""), "dated": form.get("dated"),
+    }, page, lambda _done: url_for("konkret.proposal", proposal_id=proposal_id) + "#status")

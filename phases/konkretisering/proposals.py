@@ -12,6 +12,7 @@ from dialog.errors import Conflict, DialogError, NotFound
 from dialog.events import record
 from dialog.models import (
     Alternative,
+    CommitteeGoal,
     Facilitator,
     Process,
     Proposal,
@@ -19,18 +20,18 @@ from dialog.models import (
     ProposalStatusUpdate,
 )
 from dialog.models.alternative import ACCEPTED
+from dialog.services.ids import optional_id
 from dialog.services.personal_data import personal_data_kinds
 from phases.konkretisering import alternatives as alternative_service
-from phases.konkretisering import goals as committee_goals
 from phases.konkretisering.fields import (
     id_list,
     optional_budget,
     optional_date,
-    optional_id,
     optional_text,
     required_text,
     text_list,
 )
+from phases.konkretisering.schemas import ProposalOut
 
 #: Swedish names are accepted too, as the committee writes them.
 STATUS_ALIASES = {"planerad": "planned", "pågår": "ongoing", "genomförd": "completed",
@@ -52,9 +53,12 @@ def create_proposal(
     if personal_data_kinds(owner_text):  # a role or an organisation, never a person's contact
         raise DialogError("owner_personal_data")
     goal_id = optional_id(committee_goal_id, "committee_goal_id")
-    if goal_id is not None and committee_goals.get_goal(session, goal_id).process_id != (
-            process.id):
-        raise DialogError("committee_goal_not_in_process", id=goal_id)
+    if goal_id is not None:
+        goal = session.get(CommitteeGoal, goal_id)
+        if goal is None:
+            raise NotFound("committee_goal_not_found")
+        if goal.process_id != process.id:
+            raise DialogError("committee_goal_not_in_process", id=goal_id)
     proposal = Proposal(
         process_id=process.id, title=required_text(title, "title", 200),
         description=optional_text(description, "description", 4000),
@@ -74,7 +78,7 @@ def create_proposal(
     session.flush()
     session.expire(proposal, ["updates"])
     record(session, "konkret-changed", process_id=process.id, kind="proposal_changed",
-           proposal=proposal_to_dict(proposal))
+           proposal=ProposalOut.dump(proposal))
     return proposal
 
 
@@ -107,7 +111,7 @@ def add_status_update(session: Session, proposal: Proposal, facilitator: Facilit
     proposal.status = proposal.updates[-1].status
     session.flush()
     record(session, "konkret-changed", process_id=proposal.process_id, kind="proposal_changed",
-           proposal=proposal_to_dict(proposal))
+           proposal=ProposalOut.dump(proposal))
     return update
 
 
@@ -119,34 +123,6 @@ def parse_status(value: Any) -> ProposalStatus:
         raise DialogError("unknown_proposal_status") from exc
 
 
-def get_proposal(session: Session, proposal_id: int) -> Proposal:
-    proposal = session.get(Proposal, proposal_id)
-    if proposal is None:
-        raise NotFound("proposal_not_found")
-    return proposal
-
-
 def proposals_of(session: Session, process: Process) -> list[Proposal]:
     return list(session.scalars(select(Proposal).where(Proposal.process_id == process.id)
                                 .order_by(Proposal.id)))
-
-
-def update_to_dict(update: ProposalStatusUpdate) -> dict[str, Any]:
-    return {"id": update.id, "status": update.status.value, "note": update.note,
-            "dated": update.dated.isoformat(), "created_at": update.created_at.isoformat()}
-
-
-def proposal_to_dict(proposal: Proposal) -> dict[str, Any]:
-    goal = proposal.committee_goal
-    return {
-        "id": proposal.id, "process_id": proposal.process_id, "title": proposal.title,
-        "description": proposal.description, "owner": proposal.owner,
-        "budget_tkr": proposal.budget_tkr,
-        "starts_on": proposal.starts_on.isoformat() if proposal.starts_on else None,
-        "ends_on": proposal.ends_on.isoformat() if proposal.ends_on else None,
-        "committee_goal": committee_goals.goal_to_dict(goal) if goal else None,
-        "indicators": list(proposal.indicators or []), "status": proposal.status.value,
-        "alternative_ids": [a.id for a in proposal.alternatives],
-        "status_updates": [update_to_dict(u) for u in proposal.updates],
-        "created_at": proposal.created_at.isoformat(),
-    }

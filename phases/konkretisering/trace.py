@@ -10,24 +10,37 @@ from sqlalchemy.orm import Session
 
 from dialog.models import Alternative, CheckbackRound, Perspective, Process, Proposal
 from dialog.models.checkback import checkback_round_alternative
-from phases.konkretisering import checkback, majority_vote, minority_wisdom
+from phases.konkretisering import checkback, majority_vote
 from phases.konkretisering import sources as alternative_sources
-from phases.konkretisering.alternatives import alternative_to_dict, event_to_dict
-from phases.konkretisering.proposals import proposal_to_dict
+from phases.konkretisering.schemas import (
+    AlternativeOut,
+    AmendmentOut,
+    DissentOut,
+    EventOut,
+    PerspectiveEntry,
+    ProposalOut,
+)
 
 
 def alternative_detail(session: Session, alternative: Alternative) -> dict[str, Any]:
     """An alternative with its sources, check-backs, votes, amendments, dissent and history."""
     return {
-        **alternative_to_dict(alternative),
+        **AlternativeOut.dump(alternative),
         "reflection_ids": alternative_sources.reflection_ids(session, alternative),
         "checkbacks": checkback_history(session, alternative),
-        "vote_rounds": [majority_vote.vote_round_to_dict(session, r)
+        "vote_rounds": [majority_vote.vote_round_out(session, r)
                         for r in alternative.vote_rounds],
-        "amendments": [minority_wisdom.amendment_to_dict(a) for a in alternative.amendments],
-        "dissent": [minority_wisdom.dissent_to_dict(d) for d in alternative.dissents],
-        "history": [event_to_dict(e) for e in alternative.events],
+        "amendments": AmendmentOut.dump_all(alternative.amendments),
+        "dissent": DissentOut.dump_all(alternative.dissents),
+        "history": EventOut.dump_all(alternative.events),
     }
+
+
+def alternative_full(session: Session, alternative: Alternative) -> dict[str, Any]:
+    """The detail with the perspectives and reflections behind it spelled out."""
+    return {**alternative_detail(session, alternative),
+            "perspectives": PerspectiveEntry.dump_all(alternative.perspectives),
+            "reflections": alternative_sources.reflections_of(session, alternative)}
 
 
 def checkback_history(session: Session, alternative: Alternative) -> list[dict[str, Any]]:
@@ -42,10 +55,7 @@ def checkback_history(session: Session, alternative: Alternative) -> list[dict[s
 
 
 def perspective_entry(perspective: Perspective) -> dict[str, Any]:
-    return {"id": perspective.id, "text": perspective.text, "kind": perspective.kind.value,
-            "stakeholder_group": perspective.group_name, "status": perspective.status.value,
-            "phase_id": perspective.phase_id, "workshop_id": perspective.workshop_id,
-            "created_at": perspective.created_at.isoformat()}
+    return PerspectiveEntry.dump(perspective)
 
 
 def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
@@ -71,9 +81,10 @@ def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
             entry["reflection_ids"].append(reflection["id"])
     process = session.get(Process, proposal.process_id)
     assert process is not None
+    shown = ProposalOut.dump(proposal)
     return {
-        "proposal": proposal_to_dict(proposal),
-        "committee_goal": proposal_to_dict(proposal)["committee_goal"],
+        "proposal": shown,
+        "committee_goal": shown["committee_goal"],
         "alternatives": [alternative_detail(session, a) for a in proposal.alternatives],
         "reflections": list(reflections.values()),
         "perspectives": sorted(perspectives.values(), key=lambda p: p["id"]),

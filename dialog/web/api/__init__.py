@@ -9,20 +9,15 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 # Route modules register themselves on the blueprint when imported; the list is explicit.
 from dialog.web.api import (  # noqa: E402
     auth,
-    konkret,
-    konkret_me,
-    konkret_rounds,
     map,
     openapi,
     perspectives,
     phases,
     processes,
-    proposals,
     publications,
     samtal,
     workshops,
 )
 
-__all__ = ["auth", "blueprint", "konkret", "konkret_me", "konkret_rounds", "map", "openapi",
-           "perspectives", "phases", "processes", "proposals", "publications", "samtal",
-           "workshops"]
+__all__ = ["auth", "blueprint", "map", "openapi", "perspectives", "phases", "processes",
+           "publications", "samtal", "workshops"]

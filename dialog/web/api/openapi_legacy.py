@@ -9,15 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from dialog.web.api import (
-    openapi_konkret,
     openapi_map,
     openapi_paths,
     openapi_publications,
     openapi_samtal,
 )
 
-SOURCES: tuple[Any, ...] = (openapi_paths, openapi_map, openapi_samtal, openapi_publications,
-                            openapi_konkret)
+SOURCES: tuple[Any, ...] = (openapi_paths, openapi_map, openapi_samtal, openapi_publications)
 
 
 def paths_and_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
