@@ -6,37 +6,19 @@
 // waits in a small outbox in localStorage until the server acknowledges it after commit.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { clearToken, getItem, getToken, newClientId, setItem } from "../outbox.js";
+import { Outbox, clearToken, getToken, newClientId } from "../outbox.js";
 
 const strings = readStrings();
 const page = document.getElementById("konkret-phone");
 const RATINGS = ["supports", "can_live_with", "objects"];
 const VOTES = ["for", "against"];
 
-/** Answers not yet acknowledged, kept across reloads and lost connections. */
-class Pending {
+/** Answers not yet acknowledged: the shared outbox, under konkretisering's own key (the
+ * write page's outbox holds perspectives only). */
+class Answers extends Outbox {
   constructor(workshopId) {
+    super(workshopId);
     this.key = `dialog.konkret-outbox.${workshopId}`;
-  }
-
-  all() {
-    try {
-      return JSON.parse(getItem(this.key) || "[]");
-    } catch {
-      return [];
-    }
-  }
-
-  add(item) {
-    this.save([...this.all(), item]);
-  }
-
-  remove(clientId) {
-    this.save(this.all().filter((item) => item.payload.client_id !== clientId));
-  }
-
-  save(items) {
-    setItem(this.key, JSON.stringify(items));
   }
 }
 
@@ -48,7 +30,7 @@ function start(root) {
     return;
   }
   const status = document.getElementById("phone-status");
-  const pending = new Pending(workshopId);
+  const pending = new Answers(workshopId);
   const notices = new Map(); // card id -> [kind, lines]: survive a re-render
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
 
@@ -59,7 +41,7 @@ function start(root) {
 
   function renderOutbox() {
     const badge = document.getElementById("outbox-count");
-    const count = pending.all().length;
+    const count = pending.size;
     badge.hidden = !(count && !socket.connected);
     badge.textContent = count === 1 ? strings.outbox_one : format(strings.outbox_many, { count });
   }
@@ -77,7 +59,7 @@ function start(root) {
         renderOutbox();
         return;
       }
-      pending.remove(item.payload.client_id);
+      pending.remove(item.client_id);
       renderOutbox();
       if (ack.ok) {
         cardNotice(item.card, "success", strings.saved);
@@ -89,7 +71,8 @@ function start(root) {
   }
 
   function submit(card, event, payload) {
-    const item = { card, event, payload: { ...payload, client_id: newClientId() } };
+    const clientId = newClientId();
+    const item = { client_id: clientId, card, event, payload: { ...payload, client_id: clientId } };
     pending.add(item); // into the outbox first: nothing typed is lost to a lost signal
     send(item);
   }
@@ -278,7 +261,7 @@ function start(root) {
     showConnection(strings, "online");
     renderOutbox();
     refresh();
-    pending.all().forEach(send); // resend what waited; the server stores each client_id once
+    pending.items().forEach(send); // resend what waited; the server stores each client_id once
   });
   socket.on("disconnect", () => {
     showConnection(strings, "offline");
