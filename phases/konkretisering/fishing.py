@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, DialogError, NotFound
+from dialog import policy
+from dialog.errors import Conflict, DialogError
 from dialog.events import record
 from dialog.models import (
     Alternative,
@@ -39,9 +40,7 @@ def open_prompt(session: Session, process: Process, facilitator: Facilitator | N
     alternative = None
     wanted = optional_id(alternative_id, "alternative_id")
     if wanted is not None:
-        alternative = session.get(Alternative, wanted)
-        if alternative is None:
-            raise NotFound("alternative_not_found")
+        alternative = policy.load(session, Alternative, wanted)
         if alternative.process_id != process.id:
             raise DialogError("alternative_not_in_process", id=wanted)
     for before in open_prompts(session, process):

@@ -49,18 +49,31 @@ def submit(action: Action[Any], data: dict[str, Any], page: Page,
     return redirect(done(result))
 
 
-def on_console(process_id: int) -> Page:
+def console_page(model: type[Any], object_id: int) -> Page:
+    """On a refusal: the console of the process the object belongs to."""
     def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        return render_console(policy.managed(db.session, g.facilitator, Process, process_id),
-                              error, form)
+        found = policy.managed(db.session, g.facilitator, model, object_id)
+        process = db.session.get(Process, policy.process_id_of(found))
+        assert process is not None
+        return render_console(process, error, form)
     return page
+
+
+def alternative_page(model: type[Any], object_id: int) -> Page:
+    """On a refusal: the page of the alternative the object belongs to."""
+    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
+        found = policy.managed(db.session, g.facilitator, model, object_id)
+        alternative = found if isinstance(found, Alternative) else found.alternative
+        return render_alternative(alternative, error, form)
+    return page
+
+
+def on_console(process_id: int) -> Page:
+    return console_page(Process, process_id)
 
 
 def on_alternative(alternative_id: int) -> Page:
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        return render_alternative(
-            policy.managed(db.session, g.facilitator, Alternative, alternative_id), error, form)
-    return page
+    return alternative_page(Alternative, alternative_id)
 
 
 def console_at(process_id: int, anchor: str) -> Callable[[Any], str]:
@@ -132,10 +145,7 @@ def _loop_of_round(vote_round: Any) -> str:
 @blueprint.post("/facilitator/vote-rounds/<int:vote_round_id>/close")
 @login_required
 def close_vote(vote_round_id: int) -> ResponseReturnValue:
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, VoteRound, vote_round_id)
-        return on_alternative(found.alternative_id)(error, form)
-
+    page = alternative_page(VoteRound, vote_round_id)
     return submit(votes.close_vote, {"vote_round_id": vote_round_id}, page, _loop_of_round)
 
 
@@ -152,11 +162,7 @@ def add_amendment(alternative_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/amendments/<int:amendment_id>/included")
 @login_required
 def include_amendment(amendment_id: int) -> ResponseReturnValue:
-
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, Amendment, amendment_id)
-        return on_alternative(found.alternative_id)(error, form)
-
+    page = alternative_page(Amendment, amendment_id)
     return submit(votes.include, {
         "amendment_id": amendment_id, "included": request.form.get("included") == "1",
         "reason": request.form.get("reason", ""),
@@ -188,11 +194,7 @@ def open_checkback(process_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/checkback-rounds/<int:round_id>/close")
 @login_required
 def close_checkback(round_id: int) -> ResponseReturnValue:
-
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, CheckbackRound, round_id)
-        return on_console(found.process_id)(error, form)
-
+    page = console_page(CheckbackRound, round_id)
     return submit(checkback.close, {"round_id": round_id}, page,
                   lambda results: url_for("konkret.console",
                                           process_id=results["round"]["process_id"])
@@ -216,11 +218,7 @@ def go_fishing(process_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/fishing/<int:prompt_id>/close")
 @login_required
 def stop_fishing(prompt_id: int) -> ResponseReturnValue:
-
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, FishingPrompt, prompt_id)
-        return on_console(found.process_id)(error, form)
-
+    page = console_page(FishingPrompt, prompt_id)
     return submit(fishing.stop_fishing, {"prompt_id": prompt_id}, page,
                   lambda prompt: _fishing_of(prompt.process_id))
 
@@ -228,11 +226,7 @@ def stop_fishing(prompt_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/fishing-answers/<int:answer_id>/visibility")
 @login_required
 def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
-
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, FishingAnswer, answer_id)
-        return on_console(found.process_id)(error, form)
-
+    page = console_page(FishingAnswer, answer_id)
     return submit(fishing.hide_answer, {"answer_id": answer_id,
                                         "hidden": request.form.get("hidden") == "1"},
                   page, lambda item: _fishing_of(item.process_id))

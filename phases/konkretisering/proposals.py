@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.errors import Conflict, DialogError, NotFound
+from dialog import policy
+from dialog.errors import Conflict, DialogError
 from dialog.events import record
 from dialog.models import (
     Alternative,
@@ -53,12 +54,9 @@ def create_proposal(
     if personal_data_kinds(owner_text):  # a role or an organisation, never a person's contact
         raise DialogError("owner_personal_data")
     goal_id = optional_id(committee_goal_id, "committee_goal_id")
-    if goal_id is not None:
-        goal = session.get(CommitteeGoal, goal_id)
-        if goal is None:
-            raise NotFound("committee_goal_not_found")
-        if goal.process_id != process.id:
-            raise DialogError("committee_goal_not_in_process", id=goal_id)
+    if goal_id is not None and policy.load(session, CommitteeGoal, goal_id).process_id != (
+            process.id):
+        raise DialogError("committee_goal_not_in_process", id=goal_id)
     proposal = Proposal(
         process_id=process.id, title=required_text(title, "title", 200),
         description=optional_text(description, "description", 4000),
