@@ -1,4 +1,21 @@
-"""Konkretisering: alternatives from what was said, checked back and decided, then proposals."""
+"""Konkretisering: alternatives from what was said, checked back and decided, then proposals.
+
+The phase whole, in one package:
+
+* domain rules (no Flask): ``alternatives`` (+ ``sources``: what an alternative came from),
+  ``checkback``, ``majority_vote``, ``minority_wisdom``, ``fishing``, ``goals``
+  (+ ``presets``), ``proposals``, ``trace``, ``phone`` (what a phone can answer now),
+  ``export``, ``fields`` (text, list, date and budget checks);
+* ``schemas``: what the phase answers (pydantic ``Output`` schemas; OpenAPI is made from them);
+* ``operations/``: every action declared once, per aggregate (goals, alternatives,
+  checkback, votes incl. minority wisdom, fishing, proposals, phone);
+* the faces, thin adapters over the actions: ``api`` (JSON under ``/api/v1``), ``live``
+  (Socket.IO events; ``broadcast`` sends what changed), ``forms`` and ``proposal_pages``
+  (the console's form posts), ``pages`` (the console, alternative and phone pages);
+* ``demo``: the konkretisering part of ``dialog demo``;
+* templates in ``templates/konkretisering/``, scripts in ``static/js/konkretisering/``,
+  strings in ``translations/{sv,en}.json`` (error messages stay in ``dialog/translations``).
+"""
 
 from __future__ import annotations
 

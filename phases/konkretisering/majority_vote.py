@@ -1,7 +1,7 @@
 """Majority vote on an alternative: open a round, cast votes, close and find the minority.
 
 When a round closes with a minority, the minority is asked "Vad skulle krävas för att ni
-ska kunna följa med?" (``services.minority_wisdom``); their conditions become amendments,
+ska kunna följa med?" (``minority_wisdom``); their conditions become amendments,
 and the next round votes on the alternative with the amendments added.
 """
 

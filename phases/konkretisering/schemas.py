@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, BeforeValidator, Field
+from pydantic import AliasChoices, AliasPath, BeforeValidator, Field
 
 from dialog.actions.fields import Timestamp
 from dialog.actions.schema import Output
@@ -17,8 +17,10 @@ from dialog.models import (
     AlternativeOutcome,
     GoalKind,
     ModerationStatus,
+    PerspectiveKind,
     ProposalStatus,
     RoundStatus,
+    ViewChange,
     VoteValue,
 )
 
@@ -138,7 +140,7 @@ class PerspectiveEntry(Output):
 
     id: int
     text: str
-    kind: str
+    kind: PerspectiveKind
     stakeholder_group: str | None = _from("group_name", "stakeholder_group")
     status: ModerationStatus
     phase_id: int | None
@@ -151,13 +153,14 @@ class ReflectionEntry(Output):
 
     id: int
     round_id: int | None
-    round_title: str | None
+    round_title: str | None = Field(None, validation_alias=AliasChoices(
+        "round_title", AliasPath("round", "title")))
     understood: str
     question: str
     keep: str
-    view_change: str
+    view_change: ViewChange
     moved_by_id: int | None
-    stakeholder_group: str | None
+    stakeholder_group: str | None = _from("group_name", "stakeholder_group")
     status: ModerationStatus
     created_at: Timestamp
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dialog.errors import DialogError
 from dialog.models import Alternative, ModerationStatus, Perspective, Reflection
 from phases.konkretisering.fields import id_list
+from phases.konkretisering.schemas import ReflectionEntry
 
 
 def link(session: Session, alternative: Alternative, *, perspective_ids: Any = None,
@@ -54,22 +55,9 @@ def reflection_ids(session: Session, alternative: Alternative) -> list[int]:
     return [r.id for r in alternative.reflections]
 
 
-def reflection_entry(reflection: Reflection) -> dict[str, Any]:
-    """A reflection for the trace: what was said and by which group, never by whom."""
-    conversation = reflection.round
-    return {
-        "id": reflection.id, "round_id": reflection.round_id,
-        "round_title": conversation.title if conversation else None,
-        "understood": reflection.understood, "question": reflection.question,
-        "keep": reflection.keep, "view_change": reflection.view_change.value,
-        "moved_by_id": reflection.moved_by_id, "stakeholder_group": reflection.group_name,
-        "status": reflection.status.value, "created_at": reflection.created_at.isoformat(),
-    }
-
-
 def reflections_of(session: Session, alternative: Alternative) -> list[dict[str, Any]]:
     """The reflections behind an alternative, as plain data."""
-    return [reflection_entry(r) for r in alternative.reflections]
+    return ReflectionEntry.dump_all(alternative.reflections)
 
 
 def perspectives_of_reflection(session: Session, reflection_id: int) -> list[Perspective]:
