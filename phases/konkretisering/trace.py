@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.models import Alternative, CheckbackRound, Perspective, Process, Proposal
+from dialog.models import Alternative, CheckbackRound, Process, Proposal
 from dialog.models.checkback import checkback_round_alternative
 from phases.konkretisering import checkback, majority_vote
 from phases.konkretisering import sources as alternative_sources
@@ -54,10 +54,6 @@ def checkback_history(session: Session, alternative: Alternative) -> list[dict[s
              "tally": checkback.tally(session, r, alternative.id)} for r in rounds]
 
 
-def perspective_entry(perspective: Perspective) -> dict[str, Any]:
-    return PerspectiveEntry.dump(perspective)
-
-
 def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
     """The chain behind a proposal, each perspective with its stakeholder group."""
     perspectives: dict[int, dict[str, Any]] = {}
@@ -65,7 +61,7 @@ def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
     for alternative in proposal.alternatives:
         for perspective in alternative.perspectives:
             entry = perspectives.setdefault(perspective.id, {
-                **perspective_entry(perspective), "alternative_ids": [],
+                **PerspectiveEntry.dump(perspective), "alternative_ids": [],
                 "reflection_ids": []})
             entry["alternative_ids"].append(alternative.id)
         for reflection in alternative_sources.reflections_of(session, alternative):
@@ -76,7 +72,7 @@ def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
         for perspective in alternative_sources.perspectives_of_reflection(session,
                                                                           reflection["id"]):
             entry = perspectives.setdefault(perspective.id, {
-                **perspective_entry(perspective), "alternative_ids": [],
+                **PerspectiveEntry.dump(perspective), "alternative_ids": [],
                 "reflection_ids": []})
             entry["reflection_ids"].append(reflection["id"])
     process = session.get(Process, proposal.process_id)
