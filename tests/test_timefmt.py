@@ -28,9 +28,8 @@ def test_without_a_time_zone_database_utc_is_shown(monkeypatch: pytest.MonkeyPat
     assert local_time(datetime(2021, 9, 30, 16, 30, tzinfo=UTC)) == "2021-09-30 16:30"
 
 
-@pytest.mark.parametrize("name", ["local_time", "konkret_time", "samtal_local_time"])
-def test_every_template_has_the_filter(app: Flask, name: str):
+def test_every_template_has_the_filter(app: Flask):
     with app.test_request_context("/"):
-        shown = render_template_string("{{ moment|" + name + " }}",
+        shown = render_template_string("{{ moment|local_time }}",
                                        moment=datetime(2021, 9, 30, 16, 30, tzinfo=UTC))
     assert shown == "2021-09-30 18:30"

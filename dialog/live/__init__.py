@@ -10,7 +10,6 @@ from __future__ import annotations
 from flask_socketio import SocketIO
 
 from dialog.live import broadcast, handlers
-from dialog.live import konkret as konkret_events
 from dialog.live import map as map_events
 
 NAMESPACE = "/live"
@@ -21,4 +20,3 @@ def register_live(socketio: SocketIO) -> None:
     handlers.register(socketio, NAMESPACE)
     broadcast.connect_signals(socketio, NAMESPACE)
     map_events.register(socketio, NAMESPACE)
-    konkret_events.register(socketio, NAMESPACE)

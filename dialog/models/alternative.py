@@ -99,6 +99,16 @@ class Amendment(Base):
 
     alternative: Mapped[Alternative] = relationship(back_populates="amendments")
 
+    @property
+    def process_id(self) -> int:
+        """The process of its alternative (read-only, for the policy)."""
+        return self.alternative.process_id
+
+    @property
+    def by_facilitator(self) -> bool:
+        """Written down by the facilitator rather than sent by a phone."""
+        return self.facilitator_id is not None
+
 
 class AlternativeEvent(Base):
     """One step in an alternative's history: drafted, voted, asked, amended, decided…"""
@@ -113,3 +123,7 @@ class AlternativeEvent(Base):
     facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    @property
+    def by_facilitator(self) -> bool:
+        return self.facilitator_id is not None

@@ -55,6 +55,12 @@ class CheckbackRound(Base):
     alternatives: Mapped[list[Alternative]] = relationship(
         secondary=checkback_round_alternative, order_by=Alternative.id)
 
+    @property
+    def accepting(self) -> bool:
+        """Open, and its deadline (if any) not yet passed."""
+        return self.status is RoundStatus.OPEN and (
+            self.closes_at is None or self.closes_at > utcnow())
+
 
 class CheckbackRating(Base):
     """One rating; all are kept, the latest per participant and alternative counts."""

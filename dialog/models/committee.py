@@ -42,3 +42,8 @@ class CommitteeGoal(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     parent: Mapped[CommitteeGoal | None] = relationship(remote_side="CommitteeGoal.id")
+
+    @property
+    def label(self) -> str:
+        """Its code and title, e.g. "3.2.1 Arbeta för goda uppväxtvillkor"."""
+        return f"{self.code} {self.title}".strip()

@@ -43,3 +43,10 @@ class FishingAnswer(Base):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     client_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    prompt: Mapped[FishingPrompt] = relationship(viewonly=True)
+
+    @property
+    def process_id(self) -> int:
+        """The process of its prompt (read-only, for the policy)."""
+        return self.prompt.process_id

@@ -54,6 +54,11 @@ class VoteRound(Base):
     alternative: Mapped[Alternative] = relationship(back_populates="vote_rounds")
     votes: Mapped[list[Vote]] = relationship(back_populates="vote_round", order_by="Vote.id")
 
+    @property
+    def process_id(self) -> int:
+        """The process of its alternative (read-only, for the policy)."""
+        return self.alternative.process_id
+
 
 class Vote(Base):
     """One vote; a participant may change it while the round is open and the latest counts."""

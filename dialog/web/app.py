@@ -54,7 +54,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         api,
         console,
         errors,
-        konkret,
         locale,
         mapview,
         participant,
@@ -72,7 +71,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(participant.blueprint)
     app.register_blueprint(public.blueprint)
     app.register_blueprint(mapview.blueprint)
-    app.register_blueprint(konkret.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
     register_live(socketio)

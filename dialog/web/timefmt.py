@@ -1,13 +1,10 @@
 """The one local-time filter: a stored UTC moment as Swedish local ``2021-09-30 18:30``.
 
-Registered app-wide by the app factory as the Jinja filter ``local_time``. The names
-``konkret_time`` and ``samtal_local_time`` are aliases kept while templates move to
-``local_time``; remove them from :data:`FILTERS` once no template uses them.
+Registered app-wide by the app factory as the Jinja filter ``local_time``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -38,13 +35,5 @@ def local_time(moment: datetime | str | None) -> str:
     return moment.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
 
 
-#: Template filter names and their functions; the last two are aliases being retired.
-FILTERS: dict[str, Callable[[datetime | str | None], str]] = {
-    "local_time": local_time,
-    "konkret_time": local_time,
-    "samtal_local_time": local_time,
-}
-
-
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(FILTERS)
+    app.add_template_filter(local_time, "local_time")

@@ -76,5 +76,4 @@ class LarandeSamtal:
 
         app.register_blueprint(pages.blueprint)
         app.register_blueprint(api.blueprint)
-        app.jinja_env.filters.setdefault("local_time", pages.local_time)
         live.register(socketio, namespace)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, g, render_template
 from flask.typing import ResponseReturnValue
@@ -21,24 +19,6 @@ from phases.larande_samtal import rounds
 from phases.larande_samtal.chart import chart
 
 blueprint = Blueprint("samtal", __name__)
-
-#: Times are stored in UTC and shown in Swedish local time.
-LOCAL_ZONE = "Europe/Stockholm"
-
-
-def local_time(moment: datetime | str) -> str:
-    """Format a UTC moment (or its ISO text) as local "2026-05-04 18:30".
-
-    Stands in for the kernel's ``local_time`` filter where that is not installed yet.
-    """
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
-    try:
-        zone: tzinfo = ZoneInfo(LOCAL_ZONE)
-    except ZoneInfoNotFoundError:  # no time zone database: UTC is still right, just less local
-        zone = UTC
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
 
 @blueprint.get("/w/<int:workshop_id>/samtal")
 def phone(workshop_id: int) -> ResponseReturnValue:
@@ -77,4 +57,4 @@ def render_console(process_id: int, error: DialogError | None = None,
 
 from phases.larande_samtal import forms  # noqa: E402  (registers the console's form posts)
 
-__all__ = ["blueprint", "forms", "local_time", "render_console"]
+__all__ = ["blueprint", "forms", "render_console"]

@@ -26,7 +26,7 @@ FACILITATOR_CASES = [
     ("/processes/{pid}/alternatives", {"title": "X", "reflection_ids": [999]}, 400,
      "reflection_not_in_process"),
     ("/processes/{pid}/alternatives", {"title": "X", "perspective_ids": ["a"]}, 400,
-     "invalid_id"),
+     "field_required"),
     ("/processes/{pid}/checkback-rounds", {"alternative_ids": [999]}, 400,
      "alternative_not_in_process"),
     ("/processes/{pid}/checkback-rounds", {"closes_at": "i morgon"}, 400, "invalid_datetime"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dialog.demo import build_demo
 from dialog.extensions import db
 from dialog.models import Process
-from dialog.services import alternatives, checkback, proposals
+from phases.konkretisering import alternatives, checkback, proposals
 
 
 def test_the_demo_runs_konkretisering_from_alternatives_to_proposals(app):
@@ -27,7 +27,7 @@ def test_the_demo_runs_konkretisering_from_alternatives_to_proposals(app):
         assert all(a.perspectives for a in found)
         assert any(a.reflections for a in found)
         rounds = checkback.rounds_of(session, process)
-        assert [checkback.is_accepting(r) for r in rounds] == [False, True]
+        assert [r.accepting for r in rounds] == [False, True]
         made = proposals.proposals_of(session, process)
         assert [len(p.updates) for p in made] == [3, 2]
         assert all(p.committee_goal is not None for p in made)

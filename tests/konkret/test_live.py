@@ -116,8 +116,9 @@ def test_going_fishing_reaches_every_phone(konkret: Konkret, console, phones):
 
 @pytest.mark.parametrize(("event", "body", "code"), [
     ("checkback:rate", {"round_id": None}, "field_required"),
-    ("checkback:rate", {"round_id": "x"}, "invalid_id"),
-    ("checkback:rate", {"round_id": 999}, "checkback_round_not_found"),
+    ("checkback:rate", {"round_id": "x"}, "field_required"),
+    ("checkback:rate", {"round_id": 999, "alternative_id": 1, "value": "supports",
+                        "client_id": "c"}, "checkback_round_not_found"),
     ("vote:cast", {"vote_round_id": 999, "value": "for", "client_id": "c"},
      "vote_round_not_found"),
     ("minority:answer", {"vote_round_id": True}, "field_required"),

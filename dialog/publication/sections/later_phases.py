@@ -13,7 +13,6 @@ from typing import Any
 
 from dialog.models import PhaseKind
 from dialog.publication.sections.context import SectionContext
-from dialog.services import alternatives, proposals, trace
 
 
 def learning_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
@@ -40,6 +39,8 @@ def learning_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
 
 def alternatives_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
     """Alternatives with support, votes, minority conditions and recorded dissent."""
+    from phases.konkretisering import alternatives, trace  # lazily: phases import the kernel
+
     found = []
     for alternative in alternatives.alternatives_of(ctx.session, ctx.process,
                                                     include_hidden=False):
@@ -68,8 +69,11 @@ def proposals_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
     """Proposals ("ni sa, vi gör") with owner, budget, goal, indicators and status history."""
     published_alternatives = {a["id"] for a in ctx.results.get("alternatives") or []}
     found = []
+    from phases.konkretisering import proposals, trace  # lazily: the phases import the kernel
+    from phases.konkretisering.schemas import ProposalOut
+
     for proposal in proposals.proposals_of(ctx.session, ctx.process):
-        body = proposals.proposal_to_dict(proposal)
+        body = ProposalOut.dump(proposal)
         chain = trace.trace(ctx.session, proposal)
         goal = body["committee_goal"]
         found.append({

@@ -9,17 +9,13 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 # Route modules register themselves on the blueprint when imported; the list is explicit.
 from dialog.web.api import (  # noqa: E402
     auth,
-    konkret,
-    konkret_me,
-    konkret_rounds,
     map,
     openapi,
     perspectives,
     processes,
-    proposals,
     publications,
     workshops,
 )
 
-__all__ = ["auth", "blueprint", "konkret", "konkret_me", "konkret_rounds", "map", "openapi",
-           "perspectives", "processes", "proposals", "publications", "workshops"]
+__all__ = ["auth", "blueprint", "map", "openapi", "perspectives", "processes", "publications",
+           "workshops"]

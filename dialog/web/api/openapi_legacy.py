@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from dialog.web.api import (
-    openapi_konkret,
     openapi_map,
 )
 
-SOURCES: tuple[Any, ...] = (openapi_map, openapi_konkret)
+SOURCES: tuple[Any, ...] = (openapi_map,)
 
 
 def paths_and_schemas() -> tuple[dict[str, Any], dict[str, Any]]:

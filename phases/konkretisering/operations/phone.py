@@ -1,0 +1,99 @@
+"""Following konkretisering live: the console watches a process, a phone reads its state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialog.actions import Call, Input, Output, Role, Target, operation
+from dialog.models import Process
+from phases.konkretisering import alternatives, checkback, fishing, majority_vote
+from phases.konkretisering.operations import OfProcess
+from phases.konkretisering.phone import phone_state
+from phases.konkretisering.schemas import (
+    AlternativeOut,
+    CheckbackResults,
+    CheckbackRoundOut,
+    PromptOut,
+    PromptWithAnswers,
+    VoteRoundOut,
+)
+
+
+class Watched(Output):
+    process_id: int
+    alternatives: list[AlternativeOut]
+    vote_rounds: list[VoteRoundOut]
+    checkback_rounds: list[CheckbackResults]
+    fishing: list[PromptWithAnswers]
+
+
+class MyAlternative(Output):
+    id: int
+    title: str
+    description: str
+    my_rating: dict[str, str] | None
+
+
+class MyCheckback(CheckbackRoundOut):
+    alternatives: list[MyAlternative]
+
+
+class MyVote(Output):
+    id: int
+    alternative_id: int
+    title: str
+    number: int
+    text: str
+    my_vote: dict[str, str] | None
+
+
+class MyMinorityPrompt(Output):
+    vote_round_id: int
+    alternative_id: int
+    title: str
+    text: str
+    number: int
+    question: str
+    my_conditions: list[str]
+
+
+class MyPrompt(PromptOut):
+    my_answers: list[str]
+
+
+class PhoneState(Output):
+    """What a phone can answer now: check-backs, votes, minority questions, fishing."""
+
+    process_id: int
+    participant_id: int
+    checkback_rounds: list[MyCheckback]
+    votes: list[MyVote]
+    minority_prompts: list[MyMinorityPrompt]
+    fishing: list[MyPrompt]
+
+
+class Nothing(Input):
+    pass
+
+
+@operation("konkretisering.watch", input=OfProcess, role=Role.FACILITATOR, result=Watched,
+           target=Target(Process, "process_id"))
+def watch(call: Call[OfProcess]) -> dict[str, Any]:
+    """Follow a process's konkretisering; what is there so far."""
+    process, session = call.target, call.session
+    found = alternatives.alternatives_of(session, process)
+    return {
+        "process_id": process.id,
+        "alternatives": found,
+        "vote_rounds": [majority_vote.vote_round_out(session, r)
+                        for a in found for r in a.vote_rounds],
+        "checkback_rounds": [checkback.results(session, r)
+                             for r in checkback.rounds_of(session, process)],
+        "fishing": fishing.prompts_of(session, process),
+    }
+
+
+@operation("konkretisering.mine", input=Nothing, role=Role.PARTICIPANT, result=PhoneState)
+def mine(call: Call[Nothing]) -> dict[str, Any]:
+    """What the calling phone can answer now, live or days later with its token."""
+    return phone_state(call.session, call.participant)

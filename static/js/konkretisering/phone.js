@@ -1,0 +1,292 @@
+// The phone in konkretisering: rate alternatives (check-back), vote, answer the minority's
+// question ("vad skulle krävas…") and the go-fishing prompt.
+//
+// What the phone shows comes from `konkret:join` (the same state as GET /api/v1/me/konkret)
+// and is asked again whenever the server pushes news. Every answer carries a client_id and
+// waits in a small outbox in localStorage until the server acknowledges it after commit.
+
+import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
+import { Outbox, clearToken, getToken, newClientId } from "../outbox.js";
+
+const strings = readStrings();
+const page = document.getElementById("konkret-phone");
+const RATINGS = ["supports", "can_live_with", "objects"];
+const VOTES = ["for", "against"];
+
+/** Answers not yet acknowledged: the shared outbox, under konkretisering's own key (the
+ * write page's outbox holds perspectives only). */
+class Answers extends Outbox {
+  constructor(workshopId) {
+    super(workshopId);
+    this.key = `dialog.konkret-outbox.${workshopId}`;
+  }
+}
+
+function start(root) {
+  const workshopId = root.dataset.workshopId;
+  const token = getToken(workshopId);
+  if (!token) {
+    window.location.replace(root.dataset.joinUrl);
+    return;
+  }
+  const status = document.getElementById("phone-status");
+  const pending = new Answers(workshopId);
+  const notices = new Map(); // card id -> [kind, lines]: survive a re-render
+  const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
+
+  function cardNotice(cardId, kind, ...lines) {
+    notices.set(cardId, [kind, lines]);
+    showNotice(document.getElementById(`status-${cardId}`) || status, kind, ...lines);
+  }
+
+  function renderOutbox() {
+    const badge = document.getElementById("outbox-count");
+    const count = pending.size;
+    badge.hidden = !(count && !socket.connected);
+    badge.textContent = count === 1 ? strings.outbox_one : format(strings.outbox_many, { count });
+  }
+
+  function send(item) {
+    if (!socket.connected) {
+      cardNotice(item.card, "warning", strings.queued);
+      renderOutbox();
+      return;
+    }
+    cardNotice(item.card, "info", strings.sending);
+    socket.timeout(10000).emit(item.event, item.payload, (error, ack) => {
+      if (error || !ack || ack?.error?.code === "internal_error") {
+        cardNotice(item.card, "warning", strings.queued); // stays in the outbox
+        renderOutbox();
+        return;
+      }
+      pending.remove(item.client_id);
+      renderOutbox();
+      if (ack.ok) {
+        cardNotice(item.card, "success", strings.saved);
+        refresh();
+      } else {
+        cardNotice(item.card, "error", ack.error.message);
+      }
+    });
+  }
+
+  function submit(card, event, payload) {
+    const clientId = newClientId();
+    const item = { client_id: clientId, card, event, payload: { ...payload, client_id: clientId } };
+    pending.add(item); // into the outbox first: nothing typed is lost to a lost signal
+    send(item);
+  }
+
+  function refresh(announce) {
+    socket.emit("konkret:join", {}, (state) => {
+      if (!state || !state.ok) return;
+      render(state);
+      if (announce) showNotice(status, "info", announce);
+    });
+  }
+
+  // ------------------------------------------------------------ rendering
+
+  function keepDrafts(fn) {
+    const drafts = new Map();
+    page.querySelectorAll("textarea[id]").forEach((node) => drafts.set(node.id, node.value));
+    page.querySelectorAll("input[type=radio]:checked").forEach((node) => {
+      drafts.set(node.name, node.value);
+    });
+    const focused = document.activeElement && document.activeElement.id;
+    fn();
+    drafts.forEach((value, key) => {
+      const node = document.getElementById(key);
+      if (node && node.tagName === "TEXTAREA" && !node.value) node.value = value;
+      const radio = page.querySelector(`input[name="${CSS.escape(key)}"][value="${CSS.escape(value)}"]`);
+      if (radio) radio.checked = true;
+    });
+    if (focused) document.getElementById(focused)?.focus();
+    notices.forEach(([kind, lines], cardId) => {
+      const region = document.getElementById(`status-${cardId}`);
+      if (region) showNotice(region, kind, ...lines);
+    });
+  }
+
+  function render(state) {
+    keepDrafts(() => {
+      fill("minority", state.minority_prompts.map(minorityCard));
+      fill("fishing", state.fishing.map(fishingCard));
+      fill("vote", state.votes.map(voteCard));
+      fill("checkback", state.checkback_rounds.map(checkbackRound));
+    });
+    const any = state.minority_prompts.length || state.fishing.length || state.votes.length
+      || state.checkback_rounds.length;
+    document.getElementById("nothing-open").hidden = Boolean(any);
+  }
+
+  function fill(name, nodes) {
+    document.getElementById(`${name}-list`).replaceChildren(...nodes);
+    document.getElementById(`${name}-section`).hidden = nodes.length === 0;
+  }
+
+  function choices(name, values, labels, hints, legend, chosen) {
+    return el("fieldset", { class: "choices" },
+      el("legend", { class: "field__label", text: legend }),
+      el("div", { class: "choices__list" }, values.map((value) => el("label",
+        { class: `choice choice--${value}` },
+        el("input", { type: "radio", name, value, id: `${name}-${value}`,
+          checked: chosen === value }),
+        el("span", { class: "choice__text" },
+          el("span", { class: "choice__title", text: labels[value] }),
+          hints ? el("span", { class: "choice__hint", text: hints[value] }) : null)))));
+  }
+
+  function textField(id, label, rows = 3) {
+    return el("div", { class: "field" },
+      el("label", { class: "field__label", for: id, text: label }),
+      el("textarea", { class: "input textarea", id, name: id, rows: String(rows),
+        maxlength: "1000" }));
+  }
+
+  function card(id, heading, ...children) {
+    return el("article", { class: "card stack k-card", id: `card-${id}`,
+      "aria-labelledby": `title-${id}` },
+      el("h3", { class: "h4", id: `title-${id}`, text: heading }), ...children);
+  }
+
+  function form(id, fields, button, onSubmit) {
+    const node = el("form", { class: "stack", novalidate: true }, fields,
+      el("div", { class: "status-region", id: `status-${id}`, "aria-live": "polite" }),
+      el("button", { class: "button button--primary button--block", type: "submit",
+        "aria-describedby": `title-${id}`, text: button }));
+    node.addEventListener("submit", (event) => {
+      event.preventDefault();
+      onSubmit(node);
+    });
+    return node;
+  }
+
+  function checkbackRound(round) {
+    const until = round.closes_at ? format(strings.open_until,
+      { date: new Date(round.closes_at).toLocaleString(root.dataset.lang === "en" ? "en-GB" : "sv-SE",
+        { dateStyle: "medium", timeStyle: "short" }) })
+      : null;
+    return el("div", { class: "stack", dataset: { roundId: round.id } },
+      el("p", { class: "eyebrow", text: round.title }),
+      until ? el("p", { class: "small muted", text: until }) : null,
+      round.alternatives.map((alternative) => rateCard(round, alternative)));
+  }
+
+  function rateCard(round, alternative) {
+    const id = `cb-${round.id}-${alternative.id}`;
+    const mine = alternative.my_rating;
+    return card(id, alternative.title,
+      alternative.description ? el("p", { text: alternative.description }) : null,
+      mine ? el("p", { class: "small my-answer",
+        text: format(strings.your_rating, { rating: strings.ratings[mine.value] }) }) : null,
+      form(id, [
+        choices(`rating-${id}`, RATINGS, strings.ratings, strings.rating_hints,
+          format(strings.rating_legend, { title: alternative.title }), mine?.value),
+        textField(`reason-${id}`, strings.reason_label, 2),
+      ], strings.send_rating, (node) => {
+        const chosen = node.querySelector(`input[name="rating-${id}"]:checked`);
+        if (!chosen) {
+          cardNotice(id, "error", strings.choose_first);
+          node.querySelector("input[type=radio]").focus();
+          return;
+        }
+        submit(id, "checkback:rate", { round_id: round.id, alternative_id: alternative.id,
+          value: chosen.value, reason: node.querySelector("textarea").value });
+      }));
+  }
+
+  function voteCard(vote) {
+    const id = `vote-${vote.id}`;
+    const mine = vote.my_vote;
+    return card(id, vote.title,
+      el("p", { class: "small", text: format(strings.vote_number, { number: vote.number }) }),
+      el("details", {}, el("summary", { text: strings.voted_text }),
+        el("p", { class: "voted-text", text: vote.text })),
+      mine ? el("p", { class: "small my-answer",
+        text: format(strings.your_vote, { vote: strings.votes[mine.value] }) }) : null,
+      form(id, [
+        choices(`choice-${id}`, VOTES, strings.votes, null,
+          format(strings.vote_legend, { title: vote.title }), mine?.value),
+        textField(`reason-${id}`, strings.reason_label, 2),
+      ], strings.send_vote, (node) => {
+        const chosen = node.querySelector(`input[name="choice-${id}"]:checked`);
+        if (!chosen) {
+          cardNotice(id, "error", strings.choose_first);
+          node.querySelector("input[type=radio]").focus();
+          return;
+        }
+        submit(id, "vote:cast", { vote_round_id: vote.id, value: chosen.value,
+          reason: node.querySelector("textarea").value });
+      }));
+  }
+
+  function answers(label, texts) {
+    if (!texts.length) return null;
+    return el("div", { class: "small" }, el("p", { text: label }),
+      el("ul", { class: "my-list" }, texts.map((text) => el("li", { text }))));
+  }
+
+  function writtenCard(id, heading, lead, label, mine, mineLabel, event, payload) {
+    return card(id, heading, lead, answers(mineLabel, mine),
+      form(id, [textField(`text-${id}`, label)], strings.send, (node) => {
+        const area = node.querySelector("textarea");
+        if (!area.value.trim()) {
+          cardNotice(id, "error", strings.write_first);
+          area.focus();
+          return;
+        }
+        submit(id, event, { ...payload, text: area.value });
+        area.value = "";
+      }));
+  }
+
+  function minorityCard(prompt) {
+    return writtenCard(`min-${prompt.vote_round_id}`, prompt.title,
+      [el("p", { class: "minority-question__q", text: prompt.question }),
+        el("details", {}, el("summary", { text: strings.voted_text }),
+          el("p", { class: "voted-text", text: prompt.text }))],
+      strings.condition_label, prompt.my_conditions, strings.your_conditions,
+      "minority:answer", { vote_round_id: prompt.vote_round_id });
+  }
+
+  function fishingCard(prompt) {
+    return writtenCard(`fish-${prompt.id}`, prompt.question, null, strings.fishing_label,
+      prompt.my_answers, strings.your_answers, "fishing:answer", { prompt_id: prompt.id });
+  }
+
+  // ------------------------------------------------------------ the connection
+
+  socket.on("connect", () => {
+    showConnection(strings, "online");
+    renderOutbox();
+    refresh();
+    pending.items().forEach(send); // resend what waited; the server stores each client_id once
+  });
+  socket.on("disconnect", () => {
+    showConnection(strings, "offline");
+    renderOutbox();
+  });
+  socket.on("connect_error", () => {
+    if (!socket.active) {
+      clearToken(workshopId);
+      window.location.replace(root.dataset.joinUrl);
+      return;
+    }
+    showConnection(strings, "offline");
+  });
+  socket.on("checkback:round", (data) => refresh(
+    data?.round?.status === "open" ? format(strings.checkback_pushed, { title: data.round.title }) : null));
+  socket.on("vote:opened", (data) => refresh(
+    format(strings.vote_pushed, { title: data?.vote_round?.alternative_title || "" })));
+  socket.on("vote:closed", () => refresh());
+  socket.on("alternative:outcome", () => refresh());
+  socket.on("fishing:prompt", () => refresh(strings.fishing_pushed));
+  socket.on("fishing:closed", () => refresh());
+  socket.on("minority:prompt", (data) => refresh(
+    format(strings.minority_pushed, { title: data?.title || "" })));
+  renderOutbox();
+}
+
+// Last: the class above must be defined before the page starts.
+if (page) start(page);
