@@ -37,3 +37,19 @@ def local_time(moment: datetime | str | None) -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(local_time, "local_time")
+
+
+def local_moment(value: str | None) -> str | None:
+    """A form's ``datetime-local`` value (Swedish local time) as ISO text with its offset.
+
+    Text that is not a moment is passed on unchanged, for the operation to refuse clearly.
+    """
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=local_zone())
+    return moment.isoformat()

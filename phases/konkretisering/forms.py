@@ -8,9 +8,7 @@ was typed. Every form works without JavaScript and by keyboard.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
@@ -30,8 +28,9 @@ from dialog.models import (
 )
 from dialog.web.auth import check_csrf, login_required
 from dialog.web.locale import current_locale
+from dialog.web.timefmt import local_moment
 from phases.konkretisering.operations import alternatives, checkback, fishing, goals, votes
-from phases.konkretisering.pages import LOCAL_ZONE, blueprint, render_alternative, render_console
+from phases.konkretisering.pages import blueprint, render_alternative, render_console
 
 Page = Callable[[DialogError, dict[str, Any]], ResponseReturnValue]
 
@@ -82,22 +81,6 @@ def console_at(process_id: int, anchor: str) -> Callable[[Any], str]:
 
 def alternative_at(anchor: str) -> Callable[[Any], str]:
     return lambda found: url_for("konkret.alternative", alternative_id=found["id"]) + anchor
-
-
-def local_moment(value: str | None) -> str | None:
-    """A ``datetime-local`` field (Swedish local time) as an ISO moment with its offset."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value  # the operation refuses it with a clear code
-    if moment.tzinfo is None:
-        try:
-            moment = moment.replace(tzinfo=ZoneInfo(LOCAL_ZONE))
-        except ZoneInfoNotFoundError:
-            return value
-    return moment.isoformat()
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/alternatives")
