@@ -23,7 +23,8 @@ def fail(exc: DialogError) -> click.ClickException:
     return click.ClickException(f"{translate('errors.' + exc.code, **exc.params)} [{exc.code}]")
 
 
-@click.command("import-polis", help="Importera en Polis-export (comments.csv, votes.csv) "
+@click.command("import-polis", help="Importera en Polis-export (comments.csv, votes.csv eller "
+               "participants-votes.csv) "
                "som en ny process och skriv ut dess id.")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--title", help="Processens titel (annars Polis-samtalets ämne).")
@@ -39,7 +40,7 @@ def import_polis(folder: Path, title: str | None, owner: str | None, language: s
     settings = bound_settings()
     if migrate.is_empty(db.engine):
         migrate.upgrade(settings.database_url)
-    total = polis_import.count_votes(folder) if (folder / "votes.csv").is_file() else 0
+    total = polis_import.count_votes(folder)
     bar = tqdm(total=total, unit=" röster", desc="Importerar", file=sys.stderr,
                disable=total < PROGRESS_FROM_VOTES or None, leave=False)
     try:

@@ -1,4 +1,4 @@
-"""Import a Polis export folder (comments.csv, votes.csv) as a new process.
+"""Import a Polis export folder (comments.csv, and votes.csv or participants-votes.csv).
 
 Polis knows no stakeholder groups, so the process gets none (the map then has no coverage
 or silent-group prompts, only theme prompts). Comments become standpoints written by their
@@ -10,6 +10,7 @@ so the analysis can report groups in Polis's own voter-ids. Rows go in bulk.
 
 from __future__ import annotations
 
+import csv
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -107,9 +108,21 @@ def import_polis(
 
 
 def count_votes(folder: str | Path) -> int:
-    """Count the rows of votes.csv cheaply, for a progress bar's total."""
-    with (Path(folder) / "votes.csv").open("rb") as handle:
-        return max(sum(1 for _ in handle) - 1, 0)
+    """Count the votes cheaply, for a progress bar's total (0 when there are none to count).
+
+    The rows of votes.csv, or else the filled comment cells of participants-votes.csv.
+    """
+    log, matrix = Path(folder) / "votes.csv", Path(folder) / "participants-votes.csv"
+    if log.is_file():
+        with log.open("rb") as handle:
+            return max(sum(1 for _ in handle) - 1, 0)
+    if not matrix.is_file():
+        return 0
+    with matrix.open(newline="", encoding="utf-8-sig") as handle:
+        rows = csv.reader(handle)
+        header = next(rows, [])
+        columns = [i for i, name in enumerate(header) if name.strip().isdigit()]
+        return sum(1 for row in rows for i in columns if i < len(row) and row[i].strip())
 
 
 def guess_language(texts: list[str]) -> str:
