@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 LOCALES = ("sv", "en")
@@ -23,7 +25,17 @@ def catalogue(locale: str) -> dict[str, str]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             _flatten(json.loads(entry.read_text(encoding="utf-8")), "", merged)
+    for entry in _phase_files(locale):
+        _flatten(json.loads(entry.read_text(encoding="utf-8")), "", merged)
     return merged
+
+
+def _phase_files(locale: str) -> list[Path]:
+    """Each phase's own strings: ``phases/<phase>/translations/<locale>.json``."""
+    spec = find_spec("phases")  # located, not imported: the phases import the kernel
+    roots = spec.submodule_search_locations if spec else None
+    return sorted(path for root in roots or [] for path in Path(root).glob(
+        f"*/translations/{locale}.json"))
 
 
 def _flatten(tree: dict[str, Any], prefix: str, into: dict[str, str]) -> None:

@@ -35,7 +35,8 @@ def fail(exc: DialogError) -> click.ClickException:
 def import_polis(folder: Path, title: str | None, owner: str | None, language: str | None,
                  as_json: bool) -> None:
     """Import a Polis conversation as a process."""
-    from dialog.services import facilitators, polis_import  # the analysis stack loads slowly
+    from dialog.services import facilitators
+    from phases.inventering.map import polis_import  # the analysis stack loads slowly
 
     settings = bound_settings()
     if migrate.is_empty(db.engine):
@@ -70,7 +71,8 @@ def import_polis(folder: Path, title: str | None, owner: str | None, language: s
 @click.option("--seed", default=0, show_default=True, type=click.IntRange(min=0))
 def export(process_id: int, fmt: str, output: Path, seed: int) -> None:
     """Write a process in Polis's export format or as GraphML."""
-    from dialog.services import graph_export, polis_export, processes
+    from dialog.services import processes
+    from phases.inventering.map import graph_export, polis_export
 
     bound_settings()
     try:

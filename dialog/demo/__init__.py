@@ -11,11 +11,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.demo import inventering, konkret, reactions, samtal
+from dialog.demo import konkret, samtal
 from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
 from dialog.services.passwords import hash_password
+from phases.inventering import demo as inventering
+from phases.inventering.map import demo as reactions
 
 DEMO_EMAIL = "demo@dialog.local"
 #: A demo account on a laptop; documented in the README, never for production use.

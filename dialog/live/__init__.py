@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from flask_socketio import SocketIO
 
-from dialog.live import broadcast, handlers
+from dialog.live import handlers
 from dialog.live import konkret as konkret_events
-from dialog.live import map as map_events
 from dialog.live import samtal as samtal_events
 
 NAMESPACE = "/live"
@@ -20,7 +19,5 @@ NAMESPACE = "/live"
 def register_live(socketio: SocketIO) -> None:
     """Attach the event handlers and the broadcasters to ``socketio``."""
     handlers.register(socketio, NAMESPACE)
-    broadcast.connect_signals(socketio, NAMESPACE)
-    map_events.register(socketio, NAMESPACE)
     samtal_events.register(socketio, NAMESPACE)
     konkret_events.register(socketio, NAMESPACE)

@@ -56,7 +56,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         errors,
         konkret,
         locale,
-        mapview,
         participant,
         public,
         publish,
@@ -70,7 +69,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)
     app.register_blueprint(public.blueprint)
-    app.register_blueprint(mapview.blueprint)
     app.register_blueprint(samtal.blueprint)
     app.register_blueprint(konkret.blueprint)
     app.register_blueprint(publish.blueprint)

@@ -12,10 +12,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from dialog.extensions import db, socketio
-from dialog.live.analysis_scheduler import AnalysisScheduler, scheduler_for
 from dialog.models import Participant, Perspective
 from dialog.services import moderation
 from dialog.services.participants import participant_for_token
+from phases.inventering.map.scheduler import AnalysisScheduler, scheduler_for
 from tests.conftest import World, bearer
 
 #: ``/work/shared``, next to the repository (or ``$DIALOG_SHARED_DIR``, e.g. from a git

@@ -12,7 +12,6 @@ from dialog.web.api import (  # noqa: E402
     konkret,
     konkret_me,
     konkret_rounds,
-    map,
     openapi,
     perspectives,
     phases,
@@ -23,6 +22,6 @@ from dialog.web.api import (  # noqa: E402
     workshops,
 )
 
-__all__ = ["auth", "blueprint", "konkret", "konkret_me", "konkret_rounds", "map", "openapi",
+__all__ = ["auth", "blueprint", "konkret", "konkret_me", "konkret_rounds", "openapi",
            "perspectives", "phases", "processes", "proposals", "publications", "samtal",
            "workshops"]

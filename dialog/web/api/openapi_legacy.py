@@ -10,14 +10,12 @@ from typing import Any
 
 from dialog.web.api import (
     openapi_konkret,
-    openapi_map,
     openapi_paths,
     openapi_publications,
     openapi_samtal,
 )
 
-SOURCES: tuple[Any, ...] = (openapi_paths, openapi_map, openapi_samtal, openapi_publications,
-                            openapi_konkret)
+SOURCES: tuple[Any, ...] = (openapi_paths, openapi_samtal, openapi_publications, openapi_konkret)
 
 
 def paths_and_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
