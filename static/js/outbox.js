@@ -1,9 +1,30 @@
-// The participant's outbox: nothing written on a phone is lost to a flaky connection.
+// The phone's one outbox: nothing written on a phone is lost to a flaky connection.
 //
-// Every perspective gets a client_id and is stored in localStorage *before* it is sent.
-// It leaves the outbox only when the server acknowledges it (or refuses it for good, e.g.
-// text_too_long). On every (re)connect the whole outbox is sent again; the server stores a
-// perspective once per client_id, so a resend after a lost acknowledgement is harmless.
+// Every submission (a perspective, a reaction, a reflection, a rating...) gets a client_id
+// and is stored in localStorage *before* it is sent. It leaves the outbox only when the
+// server acknowledges it (or refuses it for good, e.g. text_too_long). On every
+// (re)connect the whole outbox is sent again; the server stores each client_id once (or,
+// for a reaction, keeps only the latest), so a resend after a lost acknowledgement is
+// harmless. Every phone page uses this module; none keeps a queue of its own.
+//
+// API
+//   Storage that survives private mode (falls back to memory for the page):
+//     getItem(key), setItem(key, value), removeItem(key)
+//     keys.token|group|outbox|draft(workshopId): the localStorage keys of a workshop
+//     getToken(workshopId), setToken(workshopId, token), clearToken(workshopId)
+//     newClientId(): a random UUID for a new item
+//   new Outbox(workshopId, {name} = {}): the unsent items of one workshop, oldest first.
+//     Perspectives use the default (`dialog.outbox.<id>`); another kind of item names its
+//     own outbox (`{name: "vote"}` -> `dialog.outbox.vote.<id>`).
+//     .items(), .size, .has(clientId), .add(item) (an item with the same client_id is
+//     replaced), .remove(clientId), .save(items), .onChange(listener) -> unsubscribe
+//   new Sender(socket, outbox, {event, payload, permanent, timeoutMs, onResult}):
+//     sends items over Socket.IO and reports {type: "sent", item, ack} | {type: "rejected",
+//     item, error} | {type: "failed", item, error} | {type: "timeout", item}; only "sent"
+//     and "rejected" take the item out. Defaults send perspectives: event
+//     "perspective:submit", payload {text, kind, stakeholder_group, client_id}, permanent
+//     PERMANENT_ERRORS. `permanent` is a Set of error codes or a function code -> boolean.
+//     .send(item) -> result (null when offline or already in flight), .flush()
 
 const memory = new Map();
 
@@ -96,8 +117,8 @@ export function newClientId() {
 
 /** Perspectives written on this phone for one workshop that the server has not confirmed. */
 export class Outbox {
-  constructor(workshopId) {
-    this.key = keys.outbox(workshopId);
+  constructor(workshopId, { name = "" } = {}) {
+    this.key = name ? `dialog.outbox.${name}.${workshopId}` : keys.outbox(workshopId);
     this.listeners = new Set();
     // Another tab of the same workshop may send or add items: keep every tab's view in step.
     window.addEventListener("storage", (event) => {
@@ -168,15 +189,34 @@ export const PERMANENT_ERRORS = new Set([
   "token_not_for_this_workshop",
 ]);
 
+/** What a perspective item sends. */
+export function perspectivePayload(item) {
+  return {
+    text: item.text,
+    kind: item.kind,
+    stakeholder_group: item.stakeholder_group || null,
+    client_id: item.client_id,
+  };
+}
+
 /**
  * Sends outbox items over a Socket.IO connection and reports each outcome:
  * {type: "sent", item, ack} | {type: "rejected", item, error} | {type: "failed", item, error}
  * | {type: "timeout", item}. Only "sent" and "rejected" take the item out of the outbox.
  */
 export class Sender {
-  constructor(socket, outbox, { timeoutMs = 10000, onResult = () => {} } = {}) {
+  constructor(socket, outbox, {
+    event = "perspective:submit",
+    payload = perspectivePayload,
+    permanent = PERMANENT_ERRORS,
+    timeoutMs = 10000,
+    onResult = () => {},
+  } = {}) {
     this.socket = socket;
     this.outbox = outbox;
+    this.event = event;
+    this.payload = payload;
+    this.isPermanent = typeof permanent === "function" ? permanent : (code) => permanent.has(code);
     this.timeoutMs = timeoutMs;
     this.onResult = onResult;
     this.inFlight = new Set();
@@ -186,23 +226,17 @@ export class Sender {
   async send(item) {
     if (this.inFlight.has(item.client_id) || !this.socket.connected) return null;
     this.inFlight.add(item.client_id);
-    const payload = {
-      text: item.text,
-      kind: item.kind,
-      stakeholder_group: item.stakeholder_group || null,
-      client_id: item.client_id,
-    };
     let result;
     try {
       const ack = await this.socket
         .timeout(this.timeoutMs)
-        .emitWithAck("perspective:submit", payload);
+        .emitWithAck(this.event, this.payload(item));
       if (ack && ack.ok) {
         this.outbox.remove(item.client_id);
         result = { type: "sent", item, ack };
       } else {
         const error = (ack && ack.error) || { code: "internal_error", message: "" };
-        if (PERMANENT_ERRORS.has(error.code)) {
+        if (this.isPermanent(error.code)) {
           this.outbox.remove(item.client_id);
           result = { type: "rejected", item, error };
         } else {

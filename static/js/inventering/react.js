@@ -1,11 +1,12 @@
 // The phone's reactions: one perspective at a time, agree / disagree / pass.
 //
-// A reaction is kept in localStorage until the server acknowledges it, so a lost signal
-// loses nothing; resending is harmless because only the latest reaction per participant and
-// perspective counts. The next perspective comes with the acknowledgement.
+// A reaction waits in the phone's outbox (outbox.js, `{name: "vote"}`) until the server
+// acknowledges it, so a lost signal loses nothing; resending is harmless because only the
+// latest reaction per participant and perspective counts. The next perspective comes with
+// the acknowledgement.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { clearToken, getItem, getToken, removeItem, setItem } from "../outbox.js";
+import { Outbox, Sender, clearToken, getToken } from "../outbox.js";
 
 const strings = readStrings();
 const root = document.getElementById("react-page");
@@ -20,7 +21,6 @@ function start(page) {
     window.location.replace(page.dataset.joinUrl);
     return;
   }
-  const pendingKey = `dialog.vote.${workshopId}`;
   const ui = {
     loading: document.getElementById("react-loading"),
     body: document.getElementById("react-body"),
@@ -40,15 +40,14 @@ function start(page) {
   let shownOnce = false;
 
   const socket = connectLive({ token, lang: page.dataset.lang || document.documentElement.lang });
-
-  function readPending() {
-    try {
-      const value = JSON.parse(getItem(pendingKey) || "null");
-      return value && value.perspective_id && value.vote ? value : null;
-    } catch {
-      return null;
-    }
-  }
+  const outbox = new Outbox(workshopId, { name: "vote" });
+  const sender = new Sender(socket, outbox, {
+    event: "vote:submit",
+    payload: (item) => ({ perspective_id: item.perspective_id, vote: item.vote }),
+    // Any refusal but our own failure is final (e.g. the perspective was hidden meanwhile).
+    permanent: (code) => code !== "internal_error",
+    timeoutMs: ACK_TIMEOUT_MS,
+  });
 
   function announce(sentence) {
     // Clearing first makes assistive technology speak the same words again.
@@ -128,30 +127,27 @@ function start(page) {
   async function send(pending) {
     setBusy(true);
     const slow = setTimeout(() => showNotice(ui.status, "info", strings.sending), 800);
-    let ack = null;
-    try {
-      ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("vote:submit", pending);
-    } catch {
-      ack = null; // no answer in time: the reaction stays on the phone and is sent again
-    }
+    const result = await sender.send(pending);
     clearTimeout(slow);
     setBusy(false);
-    if (!ack) {
+    if (!result) return; // offline or already on its way: it stays in the outbox
+    if (result.type === "timeout") {
+      // No answer in time: the reaction stays on the phone and is sent again.
       showNotice(ui.status, "warning", strings.queued);
       return;
     }
-    if (!ack.ok && ack.error?.code === "internal_error") {
-      showNotice(ui.status, "warning", ack.error.message, strings.queued);
+    if (result.type === "failed") {
+      showNotice(ui.status, "warning", result.error.message, strings.queued);
       return;
     }
-    removeItem(pendingKey);
-    const word = strings.votes[pending.vote] || pending.vote;
-    if (!ack.ok) {
+    if (result.type === "rejected") {
       // Refused for good (e.g. the perspective was hidden meanwhile): say so, move on.
-      showNotice(ui.status, "error", ack.error?.message || strings.request_failed);
+      showNotice(ui.status, "error", result.error.message || strings.request_failed);
       await requestNext();
       return;
     }
+    const { ack } = result;
+    const word = strings.votes[pending.vote] || pending.vote;
     ui.status.replaceChildren();
     announce(format(ack.next ? strings.saved_next : strings.saved, { vote: word }));
     if ("next" in ack) show(ack.next, ack.remaining);
@@ -161,8 +157,11 @@ function start(page) {
   ui.buttons.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-vote]");
     if (!button || busy || !current) return;
-    const pending = { perspective_id: current.id, vote: button.dataset.vote };
-    setItem(pendingKey, JSON.stringify(pending));
+    // One waiting reaction per perspective: a second tap replaces the first.
+    const pending = {
+      client_id: `vote-${current.id}`, perspective_id: current.id, vote: button.dataset.vote,
+    };
+    outbox.add(pending);
     if (socket.connected) send(pending);
     else showNotice(ui.status, "warning", strings.queued);
   });
@@ -171,7 +170,7 @@ function start(page) {
 
   socket.on("connect", () => {
     showConnection(strings, "online");
-    const pending = readPending();
+    const [pending] = outbox.items();
     if (pending) send(pending);
     else requestNext();
   });
