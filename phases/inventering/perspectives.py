@@ -70,10 +70,10 @@ def submit_perspective(
 def _valid_text(text: Any) -> str:
     if not isinstance(text, str) or not text.strip():
         raise DialogError("text_required")
-    text = text.strip()
-    if len(text) > MAX_TEXT_LENGTH:
-        raise DialogError("text_too_long", max=MAX_TEXT_LENGTH, length=len(text))
-    return text
+    stripped: str = text.strip()
+    if len(stripped) > MAX_TEXT_LENGTH:
+        raise DialogError("text_too_long", max=MAX_TEXT_LENGTH, length=len(stripped))
+    return stripped
 
 
 def _valid_kind(kind: Any) -> PerspectiveKind:

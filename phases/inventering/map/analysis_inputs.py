@@ -73,7 +73,7 @@ def load_inputs(session: Session, process: Process) -> MapInputs:
         .where(Reaction.process_id == process.id)
     ).all()
     links = [
-        ExplicitLink(source, target, relation.value)  # type: ignore[arg-type]
+        ExplicitLink(source, target, relation.value)
         for source, target, relation in session.execute(
             select(PerspectiveLink.source_id, PerspectiveLink.target_id, PerspectiveLink.relation)
             .where(PerspectiveLink.process_id == process.id)

@@ -124,7 +124,7 @@ def _serialise(inputs: MapInputs, matrix: VoteMatrix, opinion: dict[str, Any],
     texts = inputs.texts
 
     def texted(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{**e, "text": texts.get(e.get("perspective_id"), "")} for e in entries]
+        return [{**e, "text": texts.get(int(e.get("perspective_id") or 0), "")} for e in entries]
 
     groups = [
         {"id": g["id"], "size": len(g["members"]), "members": g["members"],

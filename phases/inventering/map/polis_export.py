@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -90,7 +90,7 @@ def export_polis(session: Session, process: Process, folder: Path, *,
     return {"comments": len(perspectives), "votes": len(reactions), "participants": len(rows)}
 
 
-def _participant_rows(perspectives: list[Perspective], reactions: list[Any],
+def _participant_rows(perspectives: list[Perspective], reactions: Sequence[Any],
                       voter_id: dict[int, int], group_of: dict[Any, int]) -> list[list[Any]]:
     votes: dict[int, dict[int, int]] = {}
     for who, pid, vote, _at in reactions:

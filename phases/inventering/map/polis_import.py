@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from dialog.analysis.polis_data import REJECTED, PolisExport, read_polis_export
@@ -74,23 +74,23 @@ def import_polis(
     authors = {c.author for c in export.comments}
     people = sorted(authors | {v.participant_id for v in export.votes})
     first_seen = _first_seen(export)
-    insert_rows(session, Participant.__table__, [
+    insert_rows(session, _table(Participant), [
         {"process_id": process.id, "token_hash": secrets.token_hex(32),  # no token matches
          "external_id": str(pid), "created_at": first_seen.get(pid, process.created_at)}
         for pid in people
     ])
-    participant_id = {int(ext): pid for pid, ext in session.execute(
+    participant_id = {int(ext or 0): pid for pid, ext in session.execute(
         select(Participant.id, Participant.external_id)
         .where(Participant.process_id == process.id))}
-    insert_rows(session, Perspective.__table__, [
+    insert_rows(session, _table(Perspective), [
         _perspective_row(process, phase_id, c, participant_id) for c in export.comments])
-    perspective_id = {int(ext): pid for pid, ext in session.execute(
+    perspective_id = {int(ext or 0): pid for pid, ext in session.execute(
         select(Perspective.id, Perspective.external_id)
         .where(Perspective.process_id == process.id))}
     hidden = [c for c in export.comments if c.moderated == REJECTED]
     if hidden:
         reason = translate("map.polis_rejected_reason")
-        insert_rows(session, ModerationEvent.__table__, [
+        insert_rows(session, _table(ModerationEvent), [
             {"process_id": process.id, "subject_type": "perspective",
              "subject_id": perspective_id[c.id],
              "perspective_id": perspective_id[c.id], "action": "hide", "reason": reason,
@@ -99,7 +99,7 @@ def import_polis(
         ])
     rows, skipped = _reaction_rows(export, process.id, participant_id, perspective_id)
     for start in range(0, len(rows), CHUNK):
-        insert_rows(session, Reaction.__table__, rows[start:start + CHUNK])
+        insert_rows(session, _table(Reaction), rows[start:start + CHUNK])
         if progress is not None:
             progress(len(rows[start:start + CHUNK]))
     session.flush()
@@ -205,6 +205,10 @@ def _first_seen(export: PolisExport) -> dict[int, datetime]:
         if comment.timestamp < first.get(comment.author, comment.timestamp + 1):
             first[comment.author] = comment.timestamp
     return {pid: _time(ts) for pid, ts in first.items()}
+
+
+def _table(model: Any) -> Table:
+    return cast(Table, model.__table__)
 
 
 def _time(milliseconds: int) -> datetime:

@@ -10,7 +10,7 @@ always offers the same perspective (a reload does not reshuffle).
 from __future__ import annotations
 
 import random
-from typing import Any
+from collections.abc import Hashable
 
 import numpy as np
 from sqlalchemy import select
@@ -51,18 +51,8 @@ def next_perspective(session: Session, participant: Participant) -> tuple[Perspe
     if not queue:
         return None, 0
     stored = stored_priorities(session, participant.process_id)
-    weights = {pid: stored.get(str(pid), UNSEEN_PRIORITY) for pid in queue}
+    weights: dict[Hashable, float] = {
+        pid: stored.get(str(pid), UNSEEN_PRIORITY) for pid in queue}
     rng = random.Random(f"{participant.id}:{len(reacted)}")
     chosen = choose_next(weights, set(), rng)
     return session.get(Perspective, chosen), len(queue)
-
-
-def perspective_for_phone(perspective: Perspective) -> dict[str, Any]:
-    """What a phone needs to show a perspective; nothing about who wrote it."""
-    return {
-        "id": perspective.id,
-        "text": perspective.text,
-        "kind": perspective.kind.value,
-        "stakeholder_group": perspective.group_name,
-        "created_at": perspective.created_at.isoformat(),
-    }
