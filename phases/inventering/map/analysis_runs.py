@@ -11,7 +11,6 @@ import time
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dialog.analysis.graph_map import analyze_map
@@ -20,6 +19,7 @@ from dialog.analysis.opinion import analyze_opinions
 from dialog.analysis.priority import perspective_priorities
 from dialog.analysis.votes import VoteMatrix
 from dialog.models import AnalysisSnapshot, Process, utcnow
+from dialog.services.exactly_once import insert_once
 from phases.inventering.map.analysis_inputs import MapInputs, fingerprint, load_inputs
 
 #: Lists of perspectives in the result whose entries get the perspective's text added.
@@ -105,16 +105,13 @@ def _store(session: Session, process_id: int, snapshot_id: int | None, seed: int
     values = {"seed": seed, "fingerprint": digest, "result": result, "priorities": priorities,
               "duration_ms": duration_ms, "computed_at": utcnow()}
     if snapshot_id is None:
-        try:
-            with session.begin_nested():
-                session.add(AnalysisSnapshot(process_id=process_id, **values))
+        stored, raced = insert_once(
+            session, AnalysisSnapshot(process_id=process_id, **values),
+            winner=lambda: session.scalar(select(AnalysisSnapshot)
+                                          .where(AnalysisSnapshot.process_id == process_id)))
+        if not raced:
             return
-        except IntegrityError:
-            # Another worker stored one first; overwrite it with this newer result.
-            snapshot_id = session.scalar(select(AnalysisSnapshot.id)
-                                         .where(AnalysisSnapshot.process_id == process_id))
-            if snapshot_id is None:
-                raise
+        snapshot_id = stored.id  # another worker stored one first: overwrite it with this
     session.execute(update(AnalysisSnapshot).where(AnalysisSnapshot.id == snapshot_id)
                     .values(**values))
 
