@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dialog.models import ModerationStatus, Participant, Perspective, Process, Workshop
+from dialog.models import ModerationStatus, Perspective, Process, Workshop
 from dialog.schemas import PerspectiveOut
 
 
@@ -34,16 +34,6 @@ def perspectives_of_workshop(session: Session, workshop: Workshop) -> list[Persp
             select(Perspective)
             .where(Perspective.workshop_id == workshop.id)
             .options(selectinload(Perspective.stakeholder_group))
-            .order_by(Perspective.created_at, Perspective.id)
-        )
-    )
-
-
-def perspectives_of_participant(session: Session, participant: Participant) -> list[Perspective]:
-    return list(
-        session.scalars(
-            select(Perspective)
-            .where(Perspective.participant_id == participant.id)
             .order_by(Perspective.created_at, Perspective.id)
         )
     )

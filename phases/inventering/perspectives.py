@@ -1,9 +1,10 @@
-"""A phone sends a perspective: stored exactly once per ``client_id``, guarded, announced."""
+"""A phone sends a perspective (stored exactly once per ``client_id``) and reads its own."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
@@ -65,6 +66,16 @@ def submit_perspective(
     if not duplicate:
         record(session, "perspective-submitted", perspective=PerspectiveOut.dump(perspective))
     return perspective, duplicate
+
+
+def perspectives_of_participant(session: Session, participant: Participant) -> list[Perspective]:
+    return list(
+        session.scalars(
+            select(Perspective)
+            .where(Perspective.participant_id == participant.id)
+            .order_by(Perspective.created_at, Perspective.id)
+        )
+    )
 
 
 def _valid_text(text: Any) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import WithJsonSchema
+from sqlalchemy.orm import Session
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import Id, LooseText, OptionalId
@@ -56,7 +57,8 @@ def next_for_me(call: Call[WhereIAm]) -> dict[str, Any]:
     return offer(call.session, call.participant)
 
 
-def offer(session: Any, participant: Participant) -> dict[str, Any]:
+def offer(session: Session, participant: Participant) -> dict[str, Any]:
+    """What a phone is offered next: a perspective (or None when done) and how many remain."""
     perspective, remaining = next_perspective(session, participant)
     return {"perspective": perspective, "remaining": remaining}
 
