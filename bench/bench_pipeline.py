@@ -5,7 +5,7 @@ Usage: ``.venv/bin/python bench/bench_pipeline.py [--repeat N] [--database-url U
 Method: one core (CPU affinity pinned, BLAS/OpenMP limited to one thread). For each
 conversation in ``../shared/data/polis-opendata``:
 
-* *import*: ``dialog.services.polis_import.import_polis`` into a fresh database, commit
+* *import*: ``phases.inventering.map.polis_import.import_polis`` into a fresh database, commit
   included (reading the CSV files, participants, perspectives, moderation log, reactions);
 * *DB load*: reading the approved perspectives, reactions and links back from the database
   (``analysis_inputs.load_inputs``), best of N;
@@ -44,8 +44,8 @@ from sklearn.metrics import adjusted_rand_score  # noqa: E402
 from dialog.analysis.polis_data import read_polis_export  # noqa: E402
 from dialog.extensions import db  # noqa: E402
 from dialog.models import Base, Process  # noqa: E402
-from dialog.services import analysis_runs, polis_import  # noqa: E402
-from dialog.services.analysis_inputs import load_inputs, participant_labels  # noqa: E402
+from phases.inventering.map import analysis_runs, polis_import  # noqa: E402
+from phases.inventering.map.analysis_inputs import load_inputs, participant_labels  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polis-opendata"
 

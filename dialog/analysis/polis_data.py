@@ -1,4 +1,9 @@
-"""Read a Polis export folder (comments.csv, votes.csv, participants-votes.csv) into plain data."""
+"""Read a Polis export folder (comments.csv, votes.csv, participants-votes.csv) into plain data.
+
+Polis exports come two ways: with ``votes.csv`` (the vote log) or without it, when only
+``participants-votes.csv`` holds each participant's final vote on each comment (one column
+per comment id: 1 agree, -1 disagree, 0 pass, blank not seen). Either is read.
+"""
 
 from __future__ import annotations
 
@@ -115,6 +120,25 @@ def read_votes(path: Path) -> list[PolisVote]:
     return votes
 
 
+def read_vote_matrix(path: Path, comments: list[PolisComment]) -> list[PolisVote]:
+    """Read the final votes from participants-votes.csv when there is no votes.csv.
+
+    The matrix has no times, so each vote is stamped with its comment's time (a vote cannot
+    come before its comment); the columns named by a comment id are the votes.
+    """
+    stamped = {c.id: c.timestamp for c in comments}
+    votes: list[PolisVote] = []
+    for row in _read_rows(path):
+        participant = _int(row["participant"])
+        for column, cell in row.items():
+            if column is None or not column.strip().isdigit() or not (cell or "").strip():
+                continue
+            comment = int(column)
+            votes.append(PolisVote(participant, comment, _int(cell), stamped.get(comment, 0)))
+    votes.sort(key=lambda v: v.timestamp)
+    return votes
+
+
 def read_groups(path: Path) -> dict[int, int | None]:
     """Read Polis's group per participant from participants-votes.csv (None when unclustered)."""
     # Looked up by column name because some exports put an xid column before group-id.
@@ -133,16 +157,24 @@ def read_summary(path: Path) -> dict[str, str]:
 
 
 def read_polis_export(path: str | Path) -> PolisExport:
-    """Read a Polis export folder; participants-votes.csv and summary.csv are optional."""
+    """Read a Polis export folder: comments.csv, and votes.csv or participants-votes.csv.
+
+    summary.csv is optional, and so is participants-votes.csv when votes.csv is there.
+    """
     folder = Path(path)
-    if not (folder / "comments.csv").is_file() or not (folder / "votes.csv").is_file():
-        raise FileNotFoundError(f"{folder} lacks comments.csv or votes.csv")
+    votes_file = folder / "votes.csv"
     groups_file = folder / "participants-votes.csv"
+    if not (folder / "comments.csv").is_file() or not (
+            votes_file.is_file() or groups_file.is_file()):
+        raise FileNotFoundError(
+            f"{folder} lacks comments.csv or votes (votes.csv or participants-votes.csv)")
     summary_file = folder / "summary.csv"
+    comments = read_comments(folder / "comments.csv")
     return PolisExport(
         path=folder,
-        comments=read_comments(folder / "comments.csv"),
-        votes=read_votes(folder / "votes.csv"),
+        comments=comments,
+        votes=(read_votes(votes_file) if votes_file.is_file()
+               else read_vote_matrix(groups_file, comments)),
         groups=read_groups(groups_file) if groups_file.is_file() else {},
         summary=read_summary(summary_file) if summary_file.is_file() else {},
     )

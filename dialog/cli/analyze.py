@@ -22,8 +22,9 @@ from dialog.extensions import db
               help="Ta med grafen (networkx node-link JSON) i JSON-utskriften.")
 def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None:
     """Analyse a process now and print the result; members carry the import's own ids."""
-    from dialog.services import analysis_runs, processes  # the analysis stack loads slowly
-    from dialog.services.analysis_inputs import participant_labels
+    from dialog.services import processes
+    from phases.inventering.map import analysis_runs  # the analysis stack loads slowly
+    from phases.inventering.map.analysis_inputs import participant_labels
 
     bound_settings()
     try:

@@ -23,7 +23,8 @@ def fail(exc: DialogError) -> click.ClickException:
     return click.ClickException(f"{translate('errors.' + exc.code, **exc.params)} [{exc.code}]")
 
 
-@click.command("import-polis", help="Importera en Polis-export (comments.csv, votes.csv) "
+@click.command("import-polis", help="Importera en Polis-export (comments.csv, votes.csv eller "
+               "participants-votes.csv) "
                "som en ny process och skriv ut dess id.")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--title", help="Processens titel (annars Polis-samtalets ämne).")
@@ -34,12 +35,13 @@ def fail(exc: DialogError) -> click.ClickException:
 def import_polis(folder: Path, title: str | None, owner: str | None, language: str | None,
                  as_json: bool) -> None:
     """Import a Polis conversation as a process."""
-    from dialog.services import facilitators, polis_import  # the analysis stack loads slowly
+    from dialog.services import facilitators
+    from phases.inventering.map import polis_import  # the analysis stack loads slowly
 
     settings = bound_settings()
     if migrate.is_empty(db.engine):
         migrate.upgrade(settings.database_url)
-    total = polis_import.count_votes(folder) if (folder / "votes.csv").is_file() else 0
+    total = polis_import.count_votes(folder)
     bar = tqdm(total=total, unit=" röster", desc="Importerar", file=sys.stderr,
                disable=total < PROGRESS_FROM_VOTES or None, leave=False)
     try:
@@ -69,7 +71,8 @@ def import_polis(folder: Path, title: str | None, owner: str | None, language: s
 @click.option("--seed", default=0, show_default=True, type=click.IntRange(min=0))
 def export(process_id: int, fmt: str, output: Path, seed: int) -> None:
     """Write a process in Polis's export format or as GraphML."""
-    from dialog.services import graph_export, polis_export, processes
+    from dialog.services import processes
+    from phases.inventering.map import graph_export, polis_export
 
     bound_settings()
     try:

@@ -11,11 +11,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.demo import inventering, reactions
 from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
 from dialog.services.passwords import hash_password
+from phases.inventering import demo as inventering
+from phases.inventering.map import demo as reactions
 from phases.konkretisering import demo as konkret
 from phases.larande_samtal import demo as samtal
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from flask_socketio import SocketIO
 
-from dialog.live import broadcast, handlers
-from dialog.live import map as map_events
+from dialog.live import handlers
 
 NAMESPACE = "/live"
 
@@ -18,5 +17,3 @@ NAMESPACE = "/live"
 def register_live(socketio: SocketIO) -> None:
     """Attach the event handlers and the broadcasters to ``socketio``."""
     handlers.register(socketio, NAMESPACE)
-    broadcast.connect_signals(socketio, NAMESPACE)
-    map_events.register(socketio, NAMESPACE)

@@ -16,7 +16,6 @@ from dialog import policy
 from dialog.extensions import db
 from dialog.i18n import negotiate
 from dialog.live import rooms
-from dialog.live.broadcast import for_wall
 from dialog.live.guard import event_handler, forget, remember
 from dialog.live.identity import Identity, facilitator_of, identify
 from dialog.live.socket_actions import on
@@ -25,6 +24,7 @@ from dialog.operations import moderation
 from dialog.schemas import PerspectiveOut, WorkshopOut
 from dialog.services.ids import parse_id
 from dialog.services.perspectives import perspectives_of_workshop
+from phases.inventering.broadcast import for_wall
 
 
 def on_connect(auth: Any = None) -> bool:

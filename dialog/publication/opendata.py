@@ -17,7 +17,6 @@ import networkx as nx
 from dialog.publication.licences import licence_for
 from dialog.publication.opendata_fields import FILES
 from dialog.publication.opendata_readme import readme
-from dialog.services.graph_export import graphml_ready
 
 SEP = "|"
 
@@ -92,6 +91,10 @@ def graphml(snap: dict[str, Any]) -> str:
     for edge in data["edges"]:
         graph.add_edge(edge["source"], edge["target"], type=edge["type"], weight=edge["weight"])
     graph.graph["title"] = (snap.get("process") or {}).get("title", "")
+    from phases.inventering.map.graph_export import (
+        graphml_ready,  # lazily: phases import the kernel
+    )
+
     graph = graphml_ready(graph)
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 

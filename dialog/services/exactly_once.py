@@ -8,6 +8,7 @@ finds a previous copy before any check runs (so a resend is never refused), and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -24,18 +25,23 @@ def earlier(session: Session, model: type[Row], participant_id: int, client_id: 
                                               columns.client_id == client_id))
 
 
-def insert_once(session: Session, row: Row) -> tuple[Row, bool]:
+def insert_once(session: Session, row: Row,
+                winner: Callable[[], Row | None] | None = None) -> tuple[Row, bool]:
     """Add ``row``; if a racing copy won the UNIQUE constraint, return that one instead.
 
-    Returns the stored row and whether it was a duplicate.
+    ``winner`` finds that copy for rows unique by something else than ``client_id`` (a
+    reaction per participant and perspective, a link per pair and relation). Returns the
+    stored row and whether it was a duplicate.
     """
     fields: Any = row
     try:
         with session.begin_nested():
             session.add(row)
     except IntegrityError:
-        winner = earlier(session, type(row), fields.participant_id, fields.client_id)
-        if winner is None:
+        found = winner() if winner is not None else earlier(
+            session, type(row), fields.participant_id, fields.client_id)
+        if found is None:
             raise
-        return winner, True
+        return found, True
     return row, False
+

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from dialog.errors import DialogError, NotFound
 from dialog.events import record
 from dialog.models import Facilitator, ModerationEvent, ModerationStatus, Perspective
-from dialog.services.perspectives import perspective_to_dict
+from dialog.schemas import PerspectiveOut
 
 ACTIONS = {
     "approve": ModerationStatus.APPROVED,
@@ -38,7 +38,7 @@ def moderate(
     event.perspective = perspective
     perspective.status = target
     session.flush()
-    record(session, "perspective-moderated", perspective=perspective_to_dict(perspective),
+    record(session, "perspective-moderated", perspective=PerspectiveOut.dump(perspective),
            previous_status=event.from_status.value)
     return event
 

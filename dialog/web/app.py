@@ -55,7 +55,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         console,
         errors,
         locale,
-        mapview,
         participant,
         public,
         timefmt,
@@ -70,7 +69,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)
     app.register_blueprint(public.blueprint)
-    app.register_blueprint(mapview.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
     register_live(socketio)

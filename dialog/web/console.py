@@ -1,4 +1,7 @@
-"""The facilitator console: log in, create processes, run workshops, drive the wall."""
+"""The facilitator console: log in, see and create processes, open workshops.
+
+A workshop's own console and its wall are inventering's (``phases/inventering/pages.py``).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,10 @@ from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import AGE_BANDS, PerspectiveKind
+from dialog.models import Process
 from dialog.services import facilitators, processes, tallies, workshops
-from dialog.web.auth import check_csrf, csrf_token, login_required, secret_key
-from dialog.web.qr import qr_svg
+from dialog.web.auth import check_csrf, csrf_token, login_required
+from dialog.web.pages import managed_page
 
 blueprint = Blueprint("console", __name__, url_prefix="/facilitator")
 
@@ -82,44 +85,17 @@ def new_process() -> ResponseReturnValue:
 
 
 @blueprint.get("/processes/<int:process_id>")
-@login_required
-def process(process_id: int) -> ResponseReturnValue:
-    found = processes.managed_process(db.session, g.facilitator, process_id)
+@managed_page(Process, "process_id")
+def process(found: Process) -> ResponseReturnValue:
     return render_template("console/process.html", process=found,
                            tally=tallies.tally(db.session, found))
 
 
 @blueprint.post("/processes/<int:process_id>/workshops")
-@login_required
-def open_workshop(process_id: int) -> ResponseReturnValue:
+@managed_page(Process, "process_id")
+def open_workshop(found: Process) -> ResponseReturnValue:
     check_csrf()
-    found = processes.managed_process(db.session, g.facilitator, process_id)
     workshop = workshops.open_workshop(
         db.session, found, title=request.form.get("title", ""),
         pre_moderation=request.form.get("pre_moderation") == "on")
     return redirect(url_for("console.workshop", workshop_id=workshop.id))
-
-
-def _workshop_page(workshop_id: int, template: str) -> ResponseReturnValue:
-    workshop = workshops.get_workshop(db.session, workshop_id)
-    found = processes.managed_process(db.session, g.facilitator, workshop.process_id)
-    join_url = url_for("participant.join", code=workshop.join_code, _external=True)
-    return render_template(
-        template, workshop=workshop, process=found, join_url=join_url,
-        qr=qr_svg(join_url, label=f"QR-kod till {join_url}"),
-        api_token=facilitators.issue_token(secret_key(), g.facilitator),
-        kinds=[k.value for k in PerspectiveKind], age_bands=AGE_BANDS,
-        groups=[grp.name for grp in found.stakeholder_groups],
-    )
-
-
-@blueprint.get("/workshops/<int:workshop_id>")
-@login_required
-def workshop(workshop_id: int) -> ResponseReturnValue:
-    return _workshop_page(workshop_id, "console/workshop.html")
-
-
-@blueprint.get("/workshops/<int:workshop_id>/projector")
-@login_required
-def projector(workshop_id: int) -> ResponseReturnValue:
-    return _workshop_page(workshop_id, "console/projector.html")

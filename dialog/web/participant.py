@@ -1,4 +1,4 @@
-"""The participant's phone: enter a code, join, write perspectives, see what was sent."""
+"""The participant's phone: enter a code and join (the phases show the rest)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import AGE_BANDS, MAX_TEXT_LENGTH, PerspectiveKind
+from dialog.models import AGE_BANDS
 from dialog.services import workshops
 
 blueprint = Blueprint("participant", __name__)
@@ -39,19 +39,3 @@ def join(code: str) -> ResponseReturnValue:
         "participant/join.html", workshop=workshop, process=workshop.process,
         groups=[g.name for g in workshop.process.stakeholder_groups], age_bands=AGE_BANDS,
     )
-
-
-@blueprint.get("/w/<int:workshop_id>")
-def write(workshop_id: int) -> ResponseReturnValue:
-    workshop = workshops.get_workshop(db.session, workshop_id)
-    return render_template(
-        "participant/write.html", workshop=workshop, process=workshop.process,
-        groups=[g.name for g in workshop.process.stakeholder_groups],
-        kinds=[k.value for k in PerspectiveKind], max_length=MAX_TEXT_LENGTH,
-    )
-
-
-@blueprint.get("/w/<int:workshop_id>/sent")
-def sent(workshop_id: int) -> ResponseReturnValue:
-    workshop = workshops.get_workshop(db.session, workshop_id)
-    return render_template("participant/sent.html", workshop=workshop, process=workshop.process)

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from dialog.models import ModerationStatus, Participant, Perspective, PhaseKind, Workshop
 from dialog.models import Phase as PhaseRecord
+from dialog.schemas import PerspectiveOut
 from dialog.services import tallies
-from dialog.services.perspectives import perspective_to_dict
 from phases.base import Control, PhoneScreen
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class Inventering:
         self, session: Session, phase: PhaseRecord, participant: Participant
     ) -> PhoneScreen:
         """The write page: a perspective and its kind, to the workshop the phone joined."""
-        return PhoneScreen("participant/write.html", {"workshop_id": participant.workshop_id})
+        return PhoneScreen("inventering/write.html", {"workshop_id": participant.workshop_id})
 
     def controls(self, phase: PhaseRecord) -> list[Control]:
         return [
@@ -49,12 +49,21 @@ class Inventering:
             "kind": self.kind.value,
             "round": phase.round,
             "workshops": list(workshops),
-            "perspectives": [perspective_to_dict(p) for p in approved],
+            "perspectives": PerspectiveOut.dump_all(approved),
             "tally": tallies.tally(session, phase.process, statuses=(ModerationStatus.APPROVED,)),
         }
 
     def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
-        from phases.inventering import api, live
+        """The phone's and the console's pages, the map, their routes, events and broadcasts."""
+        from phases.inventering import api, broadcast, live, pages
+        from phases.inventering.map import api as map_api
+        from phases.inventering.map import live as map_live
+        from phases.inventering.map import pages as map_pages
 
+        pages.install(app)
+        app.register_blueprint(map_pages.blueprint)
         app.register_blueprint(api.blueprint)
+        app.register_blueprint(map_api.blueprint)
+        broadcast.connect_signals(socketio, namespace)
         live.register(socketio, namespace)
+        map_live.register(socketio, namespace)

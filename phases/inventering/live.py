@@ -1,7 +1,7 @@
 """Inventering's Socket.IO events: ``perspective:submit`` and ``me:perspectives``.
 
 Broadcasts (``perspective:new``, ``wall:perspective`` ...) follow the domain events in
-``dialog.live.broadcast``.
+``phases.inventering.broadcast``.
 """
 
 from __future__ import annotations

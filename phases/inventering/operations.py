@@ -10,7 +10,7 @@ from dialog.actions import Call, Input, Output, Role, operation
 from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
 from dialog.models import Perspective, Workshop
 from dialog.schemas import PerspectiveOut
-from dialog.services.perspectives import perspectives_of_participant, submit_perspective
+from phases.inventering.perspectives import perspectives_of_participant, submit_perspective
 
 
 class NewPerspective(Input):

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from dialog.models import ConversationRound, Facilitator, Participant, Perspective, Process, utcnow
 from dialog.phasing import service as phases
 from dialog.services import participants
-from dialog.services.perspectives import perspectives_of_process, submit_perspective
+from dialog.services.perspectives import perspectives_of_process
+from phases.inventering.perspectives import submit_perspective
 from phases.larande_samtal import reflections
 from phases.larande_samtal import resistance as resistance_line
 from phases.larande_samtal import rounds as conversation_rounds

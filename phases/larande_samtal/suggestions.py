@@ -1,6 +1,6 @@
 """Suggest samtalsrundor: pairs or sets of contrasting perspectives for the room to meet.
 
-From the perspective map when there is one (``dialog.services.analysis_runs``): divisive
+From the perspective map when there is one (``phases.inventering.map.analysis_runs``): divisive
 perspectives, the representative perspectives of opposite opinion groups, and themes
 voiced by one stakeholder group only. Without a map (no reactions yet, or the analysis
 is not available) a simple heuristic stands in: standpoints from different stakeholder
@@ -132,7 +132,7 @@ def split_reactions(session: Session, approved: dict[int, Perspective]) -> list[
 
 def _load_map(session: Session, process: Process) -> dict[str, Any] | None:
     """The process's perspective map, or None when there is none to be had."""
-    from dialog.services import analysis_runs  # the map's service (heavy: import when asked)
+    from phases.inventering.map import analysis_runs  # the map (heavy: import when asked)
 
     try:
         result, _computed = analysis_runs.refresh(session, process)

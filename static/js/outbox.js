@@ -1,9 +1,30 @@
-// The participant's outbox: nothing written on a phone is lost to a flaky connection.
+// The phone's one outbox: nothing written on a phone is lost to a flaky connection.
 //
-// Every perspective gets a client_id and is stored in localStorage *before* it is sent.
-// It leaves the outbox only when the server acknowledges it (or refuses it for good, e.g.
-// text_too_long). On every (re)connect the whole outbox is sent again; the server stores a
-// perspective once per client_id, so a resend after a lost acknowledgement is harmless.
+// Every submission (a perspective, a reaction, a reflection, a rating...) gets a client_id
+// and is stored in localStorage *before* it is sent. It leaves the outbox only when the
+// server acknowledges it (or refuses it for good, e.g. text_too_long). On every
+// (re)connect the whole outbox is sent again; the server stores each client_id once (or,
+// for a reaction, keeps only the latest), so a resend after a lost acknowledgement is
+// harmless. Every phone page uses this module; none keeps a queue of its own.
+//
+// API
+//   Storage that survives private mode (falls back to memory for the page):
+//     getItem(key), setItem(key, value), removeItem(key)
+//     keys.token|group|outbox|draft(workshopId): the localStorage keys of a workshop
+//     getToken(workshopId), setToken(workshopId, token), clearToken(workshopId)
+//     newClientId(): a random UUID for a new item
+//   new Outbox(workshopId, {name} = {}): the unsent items of one workshop, oldest first.
+//     Perspectives use the default (`dialog.outbox.<id>`); another kind of item names its
+//     own outbox (`{name: "vote"}` -> `dialog.outbox.vote.<id>`).
+//     .items(), .size, .has(clientId), .add(item) (an item with the same client_id is
+//     replaced), .remove(clientId), .save(items), .onChange(listener) -> unsubscribe
+//   new Sender(socket, outbox, {event, payload, permanent, timeoutMs, onResult}):
+//     sends items over Socket.IO and reports {type: "sent", item, ack} | {type: "rejected",
+//     item, error} | {type: "failed", item, error} | {type: "timeout", item}; only "sent"
+//     and "rejected" take the item out. Defaults send perspectives: event
+//     "perspective:submit", payload {text, kind, stakeholder_group, client_id}, permanent
+//     PERMANENT_ERRORS. `permanent` is a Set of error codes or a function code -> boolean.
+//     .send(item) -> result (null when offline or already in flight), .flush()
 
 const memory = new Map();
 
@@ -99,8 +120,8 @@ export function newClientId() {
  * or (with another ``key``) another page's submissions, e.g. a lärande samtal reflection.
  */
 export class Outbox {
-  constructor(workshopId, key = keys.outbox(workshopId)) {
-    this.key = key;
+  constructor(workshopId, { name = "" } = {}) {
+    this.key = name ? `dialog.outbox.${name}.${workshopId}` : keys.outbox(workshopId);
     this.listeners = new Set();
     // Another tab of the same workshop may send or add items: keep every tab's view in step.
     window.addEventListener("storage", (event) => {
@@ -168,7 +189,7 @@ export const PERMANENT_ERRORS = new Set([
   "invalid_json",
   "payload_too_large",
   "field_required",
-  "token_not_for_this_workshop",
+  "token_not_for_this_process",
 ]);
 
 /** A perspective as ``perspective:submit`` takes it. */
@@ -189,19 +210,19 @@ export function perspectivePayload(item) {
  */
 export class Sender {
   constructor(socket, outbox, {
-    timeoutMs = 10000,
-    onResult = () => {},
     event = "perspective:submit",
     payload = perspectivePayload,
     permanent = PERMANENT_ERRORS,
+    timeoutMs = 10000,
+    onResult = () => {},
   } = {}) {
     this.socket = socket;
     this.outbox = outbox;
-    this.timeoutMs = timeoutMs;
-    this.onResult = onResult;
     this.event = event;
     this.payload = payload;
-    this.permanent = permanent;
+    this.isPermanent = typeof permanent === "function" ? permanent : (code) => permanent.has(code);
+    this.timeoutMs = timeoutMs;
+    this.onResult = onResult;
     this.inFlight = new Set();
     this.flushing = null;
   }
@@ -219,7 +240,7 @@ export class Sender {
         result = { type: "sent", item, ack };
       } else {
         const error = (ack && ack.error) || { code: "internal_error", message: "" };
-        if (this.permanent.has(error.code)) {
+        if (this.isPermanent(error.code)) {
           this.outbox.remove(item.client_id);
           result = { type: "rejected", item, error };
         } else {

@@ -157,3 +157,27 @@ def test_validation_errors_are_shown_in_swedish_and_the_text_is_kept(
     # The home page explains an unknown code instead of failing.
     phone.goto("/join?code=ZZZZZZ")
     expect(phone.get_by_role("alert")).to_contain_text("Vi hittar ingen workshop med den koden.")
+
+
+def test_a_reaction_waiting_in_the_same_outbox_is_sent_once_on_connect(
+    live_server: Any, phone: Any, workshop: dict[str, Any],
+) -> None:
+    """The reaction page keeps its votes in the one outbox (``dialog.outbox.vote.<id>``)."""
+    workshop_id = join(phone, workshop["join_code"])
+    token = phone.evaluate("key => localStorage.getItem(key)", f"dialog.token.{workshop_id}")
+    target = next(p for p in live_server.perspectives() if p["status"] == "approved")
+    key = f"dialog.outbox.vote.{workshop_id}"
+    waiting = [{"client_id": f"vote-{target['id']}", "perspective_id": target["id"],
+                "vote": "agree"}]
+    phone.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                   [key, json.dumps(waiting)])
+
+    phone.goto(f"/w/{workshop_id}/react")
+    wait_online(phone)
+    phone.wait_for_function("key => !localStorage.getItem(key)", arg=key)
+    expect(phone.locator("#react-live")).to_contain_text("Sparat: Håller med")
+    # Sent again (as after a lost acknowledgement), it is still one reaction.
+    status, body = live_server.request("POST", f"/api/v1/perspectives/{target['id']}/votes",
+                                       {"vote": "agree"}, token=token)
+    assert (status, body["created"]) == (200, False)
+    assert phone.js_errors == []

@@ -13,7 +13,7 @@ from werkzeug.test import TestResponse
 from dialog.extensions import db
 from dialog.models import Workshop
 from dialog.services import participants
-from dialog.services.perspectives import submit_perspective
+from phases.inventering.perspectives import submit_perspective
 from tests.conftest import World, bearer
 
 NS = "/live"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,14 +12,16 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from dialog.extensions import db, socketio
-from dialog.live.analysis_scheduler import AnalysisScheduler, scheduler_for
 from dialog.models import Participant, Perspective
 from dialog.services import moderation
 from dialog.services.participants import participant_for_token
+from phases.inventering.map.scheduler import AnalysisScheduler, scheduler_for
 from tests.conftest import World, bearer
 
-#: ``/work/shared``, next to the repository; absent on machines without the shared data.
-SHARED_DIR = Path(__file__).resolve().parents[2].parent / "shared"
+#: ``/work/shared``, next to the repository (or ``$DIALOG_SHARED_DIR``, e.g. from a git
+#: worktree); absent on machines without the shared data.
+SHARED_DIR = Path(os.environ.get("DIALOG_SHARED_DIR")
+                  or Path(__file__).resolve().parents[2].parent / "shared")
 POLIS_DIR = SHARED_DIR / "data" / "polis-opendata"
 
 #: (stakeholder group, text) written live in the hand-made process; "polis" stays silent.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dialog.demo import build_demo, existing_demo
 from dialog.extensions import db
-from dialog.services import analysis_runs, links
 from dialog.services.processes import get_process
+from phases.inventering.map import analysis_runs, links
 from tests.conftest import bearer
 
 

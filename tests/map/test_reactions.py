@@ -57,7 +57,7 @@ def test_anything_but_the_three_answers_is_refused(client, room, body):
     ("unknown perspective", 404, "perspective_not_found"),
     ("hidden perspective", 409, "perspective_not_open_for_reactions"),
     ("pending perspective", 409, "perspective_not_open_for_reactions"),
-    ("another process", 403, "perspective_not_in_your_process"),
+    ("another process", 403, "token_not_for_this_process"),
     ("no token", 401, "participant_token_invalid"),
     ("facilitator token", 401, "participant_token_invalid"),
 ])

@@ -21,7 +21,7 @@ from dialog.extensions import db
 from dialog.models import ModerationStatus, Perspective, Workshop
 from dialog.publication import published
 from dialog.services import facilitators, participants
-from dialog.services.perspectives import submit_perspective
+from phases.inventering.perspectives import submit_perspective
 from tests.conftest import TEST_SECRET, World, bearer
 
 _client_ids = count(1)

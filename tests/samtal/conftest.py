@@ -12,7 +12,7 @@ from dialog.extensions import db
 from dialog.models import Participant, Workshop
 from dialog.phasing import service as phases
 from dialog.services import participants, processes
-from dialog.services.perspectives import submit_perspective
+from phases.inventering.perspectives import submit_perspective
 from tests.conftest import World, bearer
 
 NS = "/live"

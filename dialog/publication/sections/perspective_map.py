@@ -12,7 +12,6 @@ from typing import Any
 from dialog.publication.map_layout import published_graph
 from dialog.publication.sections.context import SectionContext
 from dialog.publication.suppression import suppress
-from dialog.services.analysis_runs import refresh
 
 #: How many perspectives a theme, opinion group or list quotes on the page.
 QUOTES = 3
@@ -23,6 +22,8 @@ def load_map(ctx: SectionContext) -> dict[str, Any] | None:
     """The map as the map feature serves it (``GET /api/v1/processes/{id}/map``)."""
     if not ctx.perspectives:
         return None
+    from phases.inventering.map.analysis_runs import refresh  # lazily: phases import the kernel
+
     result, _computed = refresh(ctx.session, ctx.process)
     return {**result, "source": "map"}
 

@@ -9,7 +9,6 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 # Route modules register themselves on the blueprint when imported; the list is explicit.
 from dialog.web.api import (  # noqa: E402
     auth,
-    map,
     openapi,
     perspectives,
     processes,
@@ -17,5 +16,5 @@ from dialog.web.api import (  # noqa: E402
     workshops,
 )
 
-__all__ = ["auth", "blueprint", "map", "openapi", "perspectives", "processes", "publications",
+__all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
            "workshops"]

@@ -2,8 +2,7 @@
 
 Every route made by :func:`dialog.web.http_actions.expose` or ``describe`` is listed with
 its input and result schema (pydantic's JSON Schema); nothing here is written by hand but
-the document's frame. Hand-written path modules (``LEGACY_SOURCES``) are being retired:
-a path listed by both is taken from the generated routes.
+the document's frame.
 """
 
 from __future__ import annotations
@@ -80,21 +79,11 @@ def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
     return operation
 
 
-def _legacy_paths() -> tuple[dict[str, Any], dict[str, Any]]:
-    from dialog.web.api import openapi_legacy
-
-    return openapi_legacy.paths_and_schemas()
-
-
 def document() -> dict[str, Any]:
     schemas: dict[str, Any] = {"Error": ERROR_SCHEMA}
-    paths, legacy_schemas = _legacy_paths()
-    schemas.update(legacy_schemas)
-    generated: dict[str, Any] = {}
+    paths: dict[str, Any] = {}
     for route in ROUTES:
-        generated.setdefault(route.path, {})[route.method.lower()] = _operation(route, schemas)
-    for path, operations in generated.items():
-        paths[path] = {**paths.get(path, {}), **operations}
+        paths.setdefault(route.path, {})[route.method.lower()] = _operation(route, schemas)
     return {
         "openapi": "3.1.0",
         "info": {

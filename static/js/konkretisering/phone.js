@@ -13,15 +13,6 @@ const page = document.getElementById("konkret-phone");
 const RATINGS = ["supports", "can_live_with", "objects"];
 const VOTES = ["for", "against"];
 
-/** Answers not yet acknowledged: the shared outbox, under konkretisering's own key (the
- * write page's outbox holds perspectives only). */
-class Answers extends Outbox {
-  constructor(workshopId) {
-    super(workshopId);
-    this.key = `dialog.konkret-outbox.${workshopId}`;
-  }
-}
-
 function start(root) {
   const workshopId = root.dataset.workshopId;
   const token = getToken(workshopId);
@@ -30,7 +21,7 @@ function start(root) {
     return;
   }
   const status = document.getElementById("phone-status");
-  const pending = new Answers(workshopId);
+  const pending = new Outbox(workshopId, { name: "konkret" }); // answers not yet acknowledged
   const notices = new Map(); // card id -> [kind, lines]: survive a re-render
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
 

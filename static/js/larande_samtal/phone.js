@@ -49,7 +49,7 @@ function start(root) {
     return;
   }
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
-  const outbox = new Outbox(workshopId, `dialog.samtal.outbox.${workshopId}`);
+  const outbox = new Outbox(workshopId, { name: "samtal" });
   const sender = new Sender(socket, outbox, {
     event: "reflection:submit",
     payload: (item) => item,

@@ -1,0 +1,64 @@
+"""Inventering's broadcasts: committed perspectives and workshop states to their rooms.
+
+``perspective:new`` / ``perspective:updated`` to the facilitators, ``perspective:status`` to
+the author's phone, ``wall:perspective`` / ``wall:remove`` to the wall, ``workshop:state``
+to all three.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_socketio import SocketIO
+
+from dialog import events
+from dialog.live import rooms
+
+_connected: set[int] = set()
+
+
+def connect_signals(socketio: SocketIO, namespace: str) -> None:
+    """Subscribe to domain signals once per ``SocketIO`` object; handlers emit to rooms."""
+    if id(socketio) in _connected:
+        return
+    _connected.add(id(socketio))
+
+    def emit(event: str, data: dict[str, Any], room: str) -> None:
+        socketio.emit(event, data, namespace=namespace, to=room)
+
+    def on_submitted(_sender: Any, perspective: dict[str, Any], **_: Any) -> None:
+        workshop_id = perspective.get("workshop_id")
+        if workshop_id is None:
+            return
+        emit("perspective:new", perspective, rooms.facilitators(workshop_id))
+        if perspective["status"] == "approved":
+            emit("wall:perspective", for_wall(perspective), rooms.wall(workshop_id))
+
+    def on_moderated(_sender: Any, perspective: dict[str, Any], **_: Any) -> None:
+        workshop_id = perspective.get("workshop_id")
+        if perspective.get("participant_id"):
+            emit("perspective:status", {"id": perspective["id"], "status": perspective["status"]},
+                 rooms.participant(perspective["participant_id"]))
+        if workshop_id is None:
+            return
+        emit("perspective:updated", perspective, rooms.facilitators(workshop_id))
+        if perspective["status"] == "approved":
+            emit("wall:perspective", for_wall(perspective), rooms.wall(workshop_id))
+        else:
+            emit("wall:remove", {"id": perspective["id"]}, rooms.wall(workshop_id))
+
+    def on_workshop_changed(_sender: Any, workshop: dict[str, Any], **_: Any) -> None:
+        for room in (rooms.facilitators(workshop["id"]), rooms.wall(workshop["id"]),
+                     rooms.phones(workshop["id"])):
+            emit("workshop:state", {"id": workshop["id"], "state": workshop["state"]}, room)
+
+    # weak=False: these closures live as long as the app, not as long as this call.
+    events.perspective_submitted.connect(on_submitted, weak=False)
+    events.perspective_moderated.connect(on_moderated, weak=False)
+    events.workshop_changed.connect(on_workshop_changed, weak=False)
+
+
+def for_wall(perspective: dict[str, Any]) -> dict[str, Any]:
+    """What the projector needs; nothing about who wrote it."""
+    keep = ("id", "text", "kind", "stakeholder_group", "status", "created_at")
+    return {key: perspective[key] for key in keep}

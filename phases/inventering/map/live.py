@@ -1,0 +1,58 @@
+"""Socket.IO events of the map, each a thin adapter over an action.
+
+``vote:submit`` {perspective_id, vote} -> ack {ok, perspective_id, vote, created, next,
+remaining}; ``vote:next`` {} -> ack {ok, perspective, remaining}; ``map:watch``
+{process_id, view?: "projector"} -> ack {ok, process_id, map}, then ``map:update``;
+``link:create`` {process_id?, source_id, target_id, relation} -> ack {ok, link, created}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_socketio import SocketIO, join_room
+from sqlalchemy.orm import Session
+
+from dialog.live import rooms
+from dialog.live.identity import Identity, participant_of
+from dialog.live.socket_actions import on
+from phases.inventering.map import operations
+from phases.inventering.map.scheduler import scheduler_for
+from phases.inventering.map.schemas import NextPerspective
+
+
+def _with_next(session: Session, identity: Identity, _result: Any,
+               body: dict[str, Any]) -> dict[str, Any]:
+    """Hand back the next perspective in the same round trip as the reaction."""
+    following = NextPerspective.dump(operations.offer(session, participant_of(session, identity)))
+    return {key: value for key, value in body.items() if key != "ok"} | {
+        "next": following["perspective"], "remaining": following["remaining"]}
+
+
+def _watching(session: Session, identity: Identity, _result: Any,
+              body: dict[str, Any]) -> dict[str, Any]:
+    """Join the map's room: the projector's (sizes only) or the facilitators'."""
+    process_id = body["process_id"]
+    on_projector = body.pop("view", None) == "projector"
+    join_room(rooms.map_projector(process_id) if on_projector else rooms.map_watchers(process_id))
+    return body
+
+
+def _link_apart(_session: Session, _identity: Identity, _result: Any,
+                body: dict[str, Any]) -> dict[str, Any]:
+    link = dict(body["link"])
+    return {"link": link, "created": link.pop("created")}
+
+
+def _own_process(identity: Identity) -> dict[str, Any]:
+    return {"process_id": identity.process_id} if identity.role == "participant" else {}
+
+
+def register(socketio: SocketIO, namespace: str) -> None:
+    """Attach the map's events and its analysis scheduler."""
+    scheduler_for(socketio, namespace)
+    on(socketio, namespace, "vote:submit", operations.submit_reaction, after=_with_next)
+    on(socketio, namespace, "vote:next", operations.next_for_me)
+    on(socketio, namespace, "map:watch", operations.watch_map, after=_watching)
+    on(socketio, namespace, "link:create", operations.create_link, wrap="link",
+       defaults=_own_process, after=_link_apart)

@@ -1,0 +1,58 @@
+"""Which perspective a phone shows next: Polis's comment priority, drawn with a seeded RNG.
+
+Priorities come from the latest analysis (``AnalysisSnapshot.priorities``): few-seen,
+agreeable and group-informative perspectives first. A perspective newer than that analysis
+gets the priority of one nobody has seen yet, which is the highest novelty boost. The draw
+is seeded by the participant and how many reactions they have given, so the same state
+always offers the same perspective (a reload does not reshuffle).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Hashable
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.analysis.priority import choose_next, priority
+from dialog.models import ModerationStatus, Participant, Perspective
+from phases.inventering.map.analysis_runs import stored_priorities
+from phases.inventering.map.reactions import reacted_perspective_ids
+
+#: Priority of a perspective nobody has reacted to yet (no votes, no extremity known).
+UNSEEN_PRIORITY = float(priority(*(np.zeros(1),) * 4)[0])
+
+
+def queue_for(session: Session, participant: Participant,
+              reacted: set[int] | None = None) -> list[int]:
+    """Return the ids of approved perspectives the participant has not met, oldest first.
+
+    Their own perspectives are left out: nobody is asked to react to what they wrote.
+    """
+    if reacted is None:
+        reacted = reacted_perspective_ids(session, participant)
+    ids = session.scalars(
+        select(Perspective.id)
+        .where(Perspective.process_id == participant.process_id,
+               Perspective.status == ModerationStatus.APPROVED,
+               (Perspective.participant_id != participant.id)
+               | Perspective.participant_id.is_(None))
+        .order_by(Perspective.id)
+    )
+    return [pid for pid in ids if pid not in reacted]
+
+
+def next_perspective(session: Session, participant: Participant) -> tuple[Perspective | None, int]:
+    """Return the perspective to show next (or None when done) and how many remain."""
+    reacted = reacted_perspective_ids(session, participant)
+    queue = queue_for(session, participant, reacted)
+    if not queue:
+        return None, 0
+    stored = stored_priorities(session, participant.process_id)
+    weights: dict[Hashable, float] = {
+        pid: stored.get(str(pid), UNSEEN_PRIORITY) for pid in queue}
+    rng = random.Random(f"{participant.id}:{len(reacted)}")
+    chosen = choose_next(weights, set(), rng)
+    return session.get(Perspective, chosen), len(queue)

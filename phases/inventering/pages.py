@@ -1,0 +1,71 @@
+"""Inventering's pages: the phone's write and sent pages, the workshop console, the wall.
+
+They keep the endpoint names other pages link to (``participant.write``,
+``participant.sent``, ``console.workshop``, ``console.projector``); :func:`install` adds
+them to the app beside the kernel's join page and console.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, g, render_template, url_for
+from flask.typing import ResponseReturnValue
+
+from dialog.extensions import db
+from dialog.models import AGE_BANDS, MAX_TEXT_LENGTH, PerspectiveKind, Workshop
+from dialog.policy import load
+from dialog.services import facilitators
+from dialog.web.auth import secret_key
+from dialog.web.pages import managed_page
+from dialog.web.qr import qr_svg
+
+
+def write(workshop_id: int) -> ResponseReturnValue:
+    """The phone writes a perspective (and its kind and group) to its workshop."""
+    workshop = load(db.session, Workshop, workshop_id)
+    return render_template(
+        "inventering/write.html", workshop=workshop, process=workshop.process,
+        groups=[g.name for g in workshop.process.stakeholder_groups],
+        kinds=[k.value for k in PerspectiveKind], max_length=MAX_TEXT_LENGTH,
+    )
+
+
+def sent(workshop_id: int) -> ResponseReturnValue:
+    """The phone's own perspectives with their moderation status."""
+    workshop = load(db.session, Workshop, workshop_id)
+    return render_template("inventering/sent.html", workshop=workshop, process=workshop.process)
+
+
+def _workshop_page(workshop: Workshop, template: str) -> ResponseReturnValue:
+    join_url = url_for("participant.join", code=workshop.join_code, _external=True)
+    return render_template(
+        template, workshop=workshop, process=workshop.process, join_url=join_url,
+        qr=qr_svg(join_url, label=f"QR-kod till {join_url}"),
+        api_token=facilitators.issue_token(secret_key(), g.facilitator),
+        kinds=[k.value for k in PerspectiveKind], age_bands=AGE_BANDS,
+        groups=[grp.name for grp in workshop.process.stakeholder_groups],
+    )
+
+
+@managed_page(Workshop, "workshop_id")
+def workshop(found: Workshop) -> ResponseReturnValue:
+    """The facilitator's workshop console: join code, tally, moderation, live wall."""
+    return _workshop_page(found, "inventering/workshop.html")
+
+
+@managed_page(Workshop, "workshop_id")
+def projector(found: Workshop) -> ResponseReturnValue:
+    """The wall for the room's projector: approved perspectives, nothing about who wrote."""
+    return _workshop_page(found, "inventering/projector.html")
+
+
+PAGES = (
+    ("/w/<int:workshop_id>", "participant.write", write),
+    ("/w/<int:workshop_id>/sent", "participant.sent", sent),
+    ("/facilitator/workshops/<int:workshop_id>", "console.workshop", workshop),
+    ("/facilitator/workshops/<int:workshop_id>/projector", "console.projector", projector),
+)
+
+
+def install(app: Flask) -> None:
+    for rule, endpoint, view in PAGES:
+        app.add_url_rule(rule, endpoint, view, methods=["GET"])
