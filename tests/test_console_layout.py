@@ -21,14 +21,6 @@ from tests.test_console_pages import log_in
 LOGOUT = re.compile(r'<form[^>]*method="post"[^>]*action="/facilitator/logout"')
 #: Wall displays for a projector: no navigation on purpose.
 WALLS = {"projector", "map_projector"}
-#: Pages whose templates other helpers move onto the layout in this same change; the test of
-#: them turns green once that lands (``strict=False``), then this goes.
-PENDING = {
-    "samtal_console": "templates/samtal/console.html (lärande samtal) not yet on the layout",
-    "konkret_console": "templates/konkret/console.html (konkretisering) not yet on the layout",
-    "proposals": "templates/konkret/proposals.html (konkretisering) not yet on the layout",
-    "proposal_trace": "templates/konkret/proposal.html (konkretisering) not yet on the layout",
-}
 PAGES = ["dashboard", "new_process", "process", "workshop_console", "map", "samtal_console",
          "konkret_console", "proposals", "proposal_trace", "publication"]
 
@@ -61,14 +53,7 @@ def without_log_out(client: FlaskClient, pages: dict[str, str]) -> list[str]:
 
 def test_every_facilitator_page_of_the_demo_offers_log_out(client: FlaskClient, demo_pages):
     assert sorted(demo_pages) == sorted(PAGES)
-    ready = {name: path for name, path in demo_pages.items() if name not in PENDING}
-    assert without_log_out(client, ready) == []
-
-
-@pytest.mark.xfail(reason="; ".join(PENDING.values()), strict=False)
-def test_the_pages_moving_onto_the_layout_offer_log_out(client: FlaskClient, demo_pages):
-    pending = {name: path for name, path in demo_pages.items() if name in PENDING}
-    assert without_log_out(client, pending) == []
+    assert without_log_out(client, demo_pages) == []
 
 
 def test_the_login_page_offers_no_log_out(client: FlaskClient):
