@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dialog import policy
 from dialog.extensions import db
-from dialog.services import processes, tallies
+from dialog.models import Process
+from dialog.services import tallies
 from tests.conftest import bearer
 
 
@@ -14,7 +16,7 @@ def test_groups_with_nothing_yet_are_missing(client, world, join_participant):
         client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives", headers=bearer(token),
                     json={"text": "Något", "kind": kind, "client_id": "1"})
     with db.transaction() as session:
-        result = tallies.tally(session, processes.get_process(session, world.process_id))
+        result = tallies.tally(session, policy.load(session, Process, world.process_id))
     assert result["groups"] == [
         {"name": "unga", "count": 2, "missing": False},
         {"name": "vårdnadshavare", "count": 0, "missing": True},

@@ -7,10 +7,12 @@ from typing import Any
 
 import click
 
+from dialog import policy
 from dialog.cli.context import bound_settings
 from dialog.cli.polis import fail
 from dialog.errors import DialogError
 from dialog.extensions import db
+from dialog.models import Process
 
 
 @click.command(help="Analysera en process: åsiktsgrupper, samsyn, splittring, teman och "
@@ -22,14 +24,13 @@ from dialog.extensions import db
               help="Ta med grafen (networkx node-link JSON) i JSON-utskriften.")
 def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None:
     """Analyse a process now and print the result; members carry the import's own ids."""
-    from dialog.services import processes
     from phases.inventering.map import analysis_runs  # the analysis stack loads slowly
     from phases.inventering.map.analysis_inputs import participant_labels
 
     bound_settings()
     try:
         with db.transaction() as session:
-            process = processes.get_process(session, process_id)
+            process = policy.load(session, Process, process_id)
             result, _priorities = analysis_runs.analyze_process(session, process, seed)
             labels = participant_labels(session, process.id)
     except DialogError as exc:

@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from dialog import migrate
+from dialog import migrate, policy
 from dialog.cli.context import bound_settings
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.i18n import translate
+from dialog.models import Process
 
 #: Below this many votes an import is over before a progress bar would be worth drawing.
 PROGRESS_FROM_VOTES = 20_000
@@ -71,13 +72,12 @@ def import_polis(folder: Path, title: str | None, owner: str | None, language: s
 @click.option("--seed", default=0, show_default=True, type=click.IntRange(min=0))
 def export(process_id: int, fmt: str, output: Path, seed: int) -> None:
     """Write a process in Polis's export format or as GraphML."""
-    from dialog.services import processes
     from phases.inventering.map import graph_export, polis_export
 
     bound_settings()
     try:
         with db.transaction() as session:
-            process = processes.get_process(session, process_id)
+            process = policy.load(session, Process, process_id)
             if fmt == "polis":
                 counts = polis_export.export_polis(session, process, output, seed=seed)
                 summary = f"{counts['comments']} kommentarer, {counts['votes']} röster"

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from dialog.actions import Action, perform
+from dialog import policy
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.i18n import translate
-from dialog.models import Phase, PhaseKind
+from dialog.models import Phase, PhaseKind, Workshop
 from dialog.phasing import operations
-from dialog.services import workshops
-from dialog.web.auth import check_csrf, login_required
+from dialog.web.auth import login_required
+from dialog.web.form_actions import submit_form
 from dialog.web.locale import current_locale
 
 blueprint = Blueprint("phasing", __name__)
@@ -44,35 +44,28 @@ def console_page(phase: Phase) -> str:
 @blueprint.get("/w/<int:workshop_id>/now")
 def now(workshop_id: int) -> ResponseReturnValue:
     """Send the phone to the open phase's screen (the page asks the API with its token)."""
-    workshop = workshops.get_workshop(db.session, workshop_id)
+    workshop = policy.load(db.session, Workshop, workshop_id)
     return render_template("phasing/now.html", workshop=workshop, process=workshop.process)
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/phases")
 @login_required
 def open_phase(process_id: int) -> ResponseReturnValue:
-    data = {"process_id": process_id, "kind": request.form.get("kind")}
-    phase = _post(operations.open_phase, data)
-    return redirect(console_page(phase)) if isinstance(phase, Phase) else phase
+    return submit_form(operations.open_phase,
+                       {"process_id": process_id, "kind": request.form.get("kind")},
+                       _refused, console_page)
 
 
 @blueprint.post("/facilitator/phases/<int:phase_id>/close")
 @login_required
 def close_phase(phase_id: int) -> ResponseReturnValue:
-    phase = _post(operations.close_phase, {"phase_id": phase_id})
-    return redirect(_back() or console_page(phase)) if isinstance(phase, Phase) else phase
+    return submit_form(operations.close_phase, {"phase_id": phase_id}, _refused,
+                       lambda phase: _back() or console_page(phase))
 
 
-def _post(action: Action[Any], data: dict[str, Any]) -> Phase | tuple[str, int]:
-    """Perform a form's action; a refusal (not a missing or foreign object) is explained."""
-    check_csrf()
-    try:
-        phase: Phase = perform(action, db.session, g.facilitator, data, current_locale())
-        return phase
-    except DialogError as exc:
-        if exc.status in (401, 403, 404):
-            raise
-        return render_template("phasing/refused.html", error=exc, back=_back()), 400
+def _refused(error: DialogError, _typed: dict[str, Any]) -> ResponseReturnValue:
+    """A refused phase change is explained, with the way back to the page it came from."""
+    return render_template("phasing/refused.html", error=error, back=_back()), 400
 
 
 def _back() -> str | None:

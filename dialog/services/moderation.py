@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.errors import DialogError, NotFound
+from dialog.errors import DialogError
 from dialog.events import record
 from dialog.models import Facilitator, ModerationEvent, ModerationStatus, Perspective
 from dialog.schemas import PerspectiveOut
@@ -64,13 +64,6 @@ def log_decision(
     session.add(event)
     session.flush()
     return event
-
-
-def get_perspective(session: Session, perspective_id: int) -> Perspective:
-    perspective = session.get(Perspective, perspective_id)
-    if perspective is None:
-        raise NotFound("perspective_not_found")
-    return perspective
 
 
 def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:

@@ -60,13 +60,6 @@ def find_by_code(session: Session, code: Any) -> Workshop:
     return workshop
 
 
-def get_workshop(session: Session, workshop_id: int) -> Workshop:
-    workshop = session.get(Workshop, workshop_id)
-    if workshop is None:
-        raise NotFound("workshop_not_found")
-    return workshop
-
-
 def set_state(session: Session, workshop: Workshop, state: str) -> Workshop:
     try:
         workshop.state = WorkshopState(state)

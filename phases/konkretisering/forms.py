@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import g, redirect, request, url_for
+from flask import g, request, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog import policy
-from dialog.actions import Action, perform
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import (
@@ -27,28 +26,13 @@ from dialog.models import (
     VoteRound,
 )
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.locale import current_locale
+from dialog.web.form_actions import Refused, submit_form
 from dialog.web.timefmt import local_moment
 from phases.konkretisering.operations import alternatives, checkback, fishing, goals, votes
 from phases.konkretisering.pages import blueprint, render_alternative, render_console
 
-Page = Callable[[DialogError, dict[str, Any]], ResponseReturnValue]
 
-
-def submit(action: Action[Any], data: dict[str, Any], page: Page,
-           done: Callable[[Any], str]) -> ResponseReturnValue:
-    """Perform ``action`` as the signed-in facilitator; redirect to ``done(result)``."""
-    check_csrf()
-    try:
-        result = perform(action, db.session, g.facilitator, data, current_locale())
-    except DialogError as exc:
-        if exc.status in (403, 404):
-            raise
-        return page(exc, request.form.to_dict())
-    return redirect(done(result))
-
-
-def console_page(model: type[Any], object_id: int) -> Page:
+def console_page(model: type[Any], object_id: int) -> Refused:
     """On a refusal: the console of the process the object belongs to."""
     def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
         found = policy.managed(db.session, g.facilitator, model, object_id)
@@ -58,7 +42,7 @@ def console_page(model: type[Any], object_id: int) -> Page:
     return page
 
 
-def alternative_page(model: type[Any], object_id: int) -> Page:
+def alternative_page(model: type[Any], object_id: int) -> Refused:
     """On a refusal: the page of the alternative the object belongs to."""
     def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
         found = policy.managed(db.session, g.facilitator, model, object_id)
@@ -67,11 +51,11 @@ def alternative_page(model: type[Any], object_id: int) -> Page:
     return page
 
 
-def on_console(process_id: int) -> Page:
+def on_console(process_id: int) -> Refused:
     return console_page(Process, process_id)
 
 
-def on_alternative(alternative_id: int) -> Page:
+def on_alternative(alternative_id: int) -> Refused:
     return alternative_page(Alternative, alternative_id)
 
 
@@ -87,7 +71,7 @@ def alternative_at(anchor: str) -> Callable[[Any], str]:
 @login_required
 def draft(process_id: int) -> ResponseReturnValue:
     form = request.form
-    return submit(alternatives.draft, {
+    return submit_form(alternatives.draft, {
         "process_id": process_id, "title": form.get("title"),
         "description": form.get("description", ""),
         "perspective_ids": form.getlist("perspective_ids"),
@@ -99,7 +83,7 @@ def draft(process_id: int) -> ResponseReturnValue:
 @login_required
 def edit(alternative_id: int) -> ResponseReturnValue:
     form = request.form
-    return submit(alternatives.update, {
+    return submit_form(alternatives.update, {
         "alternative_id": alternative_id, "title": form.get("title"),
         "description": form.get("description", ""),
     }, on_alternative(alternative_id), alternative_at("#edit"))
@@ -108,7 +92,7 @@ def edit(alternative_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/visibility")
 @login_required
 def visibility(alternative_id: int) -> ResponseReturnValue:
-    return submit(alternatives.update, {
+    return submit_form(alternatives.update, {
         "alternative_id": alternative_id, "hidden": request.form.get("hidden") == "1",
         "reason": request.form.get("reason", ""),
     }, on_alternative(alternative_id), alternative_at("#edit"))
@@ -117,7 +101,7 @@ def visibility(alternative_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/votes")
 @login_required
 def open_vote(alternative_id: int) -> ResponseReturnValue:
-    return submit(votes.open_vote, {"alternative_id": alternative_id},
+    return submit_form(votes.open_vote, {"alternative_id": alternative_id},
                   on_alternative(alternative_id), _loop_of_round)
 
 
@@ -129,13 +113,13 @@ def _loop_of_round(vote_round: Any) -> str:
 @login_required
 def close_vote(vote_round_id: int) -> ResponseReturnValue:
     page = alternative_page(VoteRound, vote_round_id)
-    return submit(votes.close_vote, {"vote_round_id": vote_round_id}, page, _loop_of_round)
+    return submit_form(votes.close_vote, {"vote_round_id": vote_round_id}, page, _loop_of_round)
 
 
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/amendments")
 @login_required
 def add_amendment(alternative_id: int) -> ResponseReturnValue:
-    return submit(votes.add_amendment, {"alternative_id": alternative_id,
+    return submit_form(votes.add_amendment, {"alternative_id": alternative_id,
                                         "text": request.form.get("text")},
                   on_alternative(alternative_id),
                   lambda amendment: url_for("konkret.alternative",
@@ -146,7 +130,7 @@ def add_amendment(alternative_id: int) -> ResponseReturnValue:
 @login_required
 def include_amendment(amendment_id: int) -> ResponseReturnValue:
     page = alternative_page(Amendment, amendment_id)
-    return submit(votes.include, {
+    return submit_form(votes.include, {
         "amendment_id": amendment_id, "included": request.form.get("included") == "1",
         "reason": request.form.get("reason", ""),
     }, page, lambda amendment: url_for("konkret.alternative",
@@ -156,7 +140,7 @@ def include_amendment(amendment_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/alternatives/<int:alternative_id>/conclude")
 @login_required
 def conclude(alternative_id: int) -> ResponseReturnValue:
-    return submit(alternatives.conclude, {"alternative_id": alternative_id},
+    return submit_form(alternatives.conclude, {"alternative_id": alternative_id},
                   on_alternative(alternative_id), alternative_at("#loop"))
 
 
@@ -168,7 +152,7 @@ def open_checkback(process_id: int) -> ResponseReturnValue:
     if not chosen:  # on the form, nothing ticked means nothing, not "all"
         check_csrf()
         return on_console(process_id)(DialogError("no_alternatives"), form.to_dict())
-    return submit(checkback.open_round, {
+    return submit_form(checkback.open_round, {
         "process_id": process_id, "title": form.get("title"), "alternative_ids": chosen,
         "closes_at": local_moment(form.get("closes_at")),
     }, on_console(process_id), console_at(process_id, "#checkback"))
@@ -178,7 +162,7 @@ def open_checkback(process_id: int) -> ResponseReturnValue:
 @login_required
 def close_checkback(round_id: int) -> ResponseReturnValue:
     page = console_page(CheckbackRound, round_id)
-    return submit(checkback.close, {"round_id": round_id}, page,
+    return submit_form(checkback.close, {"round_id": round_id}, page,
                   lambda results: url_for("konkret.console",
                                           process_id=results["round"]["process_id"])
                   + f"#checkback-{round_id}")
@@ -192,7 +176,7 @@ def _fishing_of(process_id: int) -> str:
 @login_required
 def go_fishing(process_id: int) -> ResponseReturnValue:
     form = request.form
-    return submit(fishing.go_fishing, {"process_id": process_id,
+    return submit_form(fishing.go_fishing, {"process_id": process_id,
                                        "question": form.get("question"),
                                        "alternative_id": form.get("alternative_id")},
                   on_console(process_id), console_at(process_id, "#fishing"))
@@ -202,7 +186,7 @@ def go_fishing(process_id: int) -> ResponseReturnValue:
 @login_required
 def stop_fishing(prompt_id: int) -> ResponseReturnValue:
     page = console_page(FishingPrompt, prompt_id)
-    return submit(fishing.stop_fishing, {"prompt_id": prompt_id}, page,
+    return submit_form(fishing.stop_fishing, {"prompt_id": prompt_id}, page,
                   lambda prompt: _fishing_of(prompt.process_id))
 
 
@@ -210,7 +194,7 @@ def stop_fishing(prompt_id: int) -> ResponseReturnValue:
 @login_required
 def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
     page = console_page(FishingAnswer, answer_id)
-    return submit(fishing.hide_answer, {"answer_id": answer_id,
+    return submit_form(fishing.hide_answer, {"answer_id": answer_id,
                                         "hidden": request.form.get("hidden") == "1"},
                   page, lambda item: _fishing_of(item.process_id))
 
@@ -218,7 +202,7 @@ def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/processes/<int:process_id>/konkret/goals/preset")
 @login_required
 def load_goals(process_id: int) -> ResponseReturnValue:
-    return submit(goals.load_preset, {"process_id": process_id,
+    return submit_form(goals.load_preset, {"process_id": process_id,
                                       "preset": request.form.get("preset")},
                   on_console(process_id), console_at(process_id, "#goals"))
 
@@ -227,7 +211,7 @@ def load_goals(process_id: int) -> ResponseReturnValue:
 @login_required
 def add_goal(process_id: int) -> ResponseReturnValue:
     form = request.form
-    return submit(goals.add, {
+    return submit_form(goals.add, {
         "process_id": process_id, "title": form.get("title"), "kind": form.get("kind", "goal"),
         "code": form.get("code", ""), "budget_tkr": form.get("budget_tkr"),
         "parent_id": form.get("parent_id"), "description": form.get("description", ""),

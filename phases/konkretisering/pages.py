@@ -17,8 +17,9 @@ from dialog.extensions import db
 from dialog.models import Alternative, ModerationStatus, Process, Rating, Workshop
 from dialog.services import facilitators
 from dialog.services.perspectives import perspectives_of_process
-from dialog.web.auth import login_required, secret_key
+from dialog.web.auth import secret_key
 from dialog.web.locale import _
+from dialog.web.pages import managed_page
 from phases.konkretisering import alternatives, checkback, fishing, majority_vote
 from phases.konkretisering import goals as committee_goals
 from phases.konkretisering.fishing import DEFAULT_QUESTION
@@ -29,9 +30,9 @@ from phases.konkretisering.trace import alternative_detail
 blueprint = Blueprint("konkret", __name__)
 
 @blueprint.get("/facilitator/processes/<int:process_id>/konkret")
-@login_required
-def console(process_id: int) -> ResponseReturnValue:
-    return render_console(policy.managed(db.session, g.facilitator, Process, process_id))
+@managed_page(Process, "process_id")
+def console(process: Process) -> ResponseReturnValue:
+    return render_console(process)
 
 
 def _grouped_perspectives(process: Process) -> list[tuple[str | None, list[Any]]]:
@@ -65,10 +66,9 @@ def render_console(process: Process, error: DialogError | None = None,
 
 
 @blueprint.get("/facilitator/alternatives/<int:alternative_id>")
-@login_required
-def alternative(alternative_id: int) -> ResponseReturnValue:
-    return render_alternative(policy.managed(db.session, g.facilitator, Alternative,
-                                             alternative_id))
+@managed_page(Alternative, "alternative_id")
+def alternative(found: Alternative) -> ResponseReturnValue:
+    return render_alternative(found)
 
 
 def render_alternative(found: Alternative, error: DialogError | None = None,

@@ -13,8 +13,9 @@ from dialog.extensions import db
 from dialog.models import Process, Proposal, ProposalStatus
 from dialog.models.alternative import ACCEPTED
 from dialog.web.auth import login_required
+from dialog.web.form_actions import submit_form
+from dialog.web.pages import managed_page
 from phases.konkretisering import alternatives, goals, proposals
-from phases.konkretisering.forms import submit
 from phases.konkretisering.operations import proposals as proposal_actions
 from phases.konkretisering.pages import blueprint
 from phases.konkretisering.schemas import ProposalOut
@@ -22,9 +23,9 @@ from phases.konkretisering.trace import trace
 
 
 @blueprint.get("/facilitator/processes/<int:process_id>/proposals")
-@login_required
-def proposal_list(process_id: int) -> ResponseReturnValue:
-    return render_proposals(policy.managed(db.session, g.facilitator, Process, process_id))
+@managed_page(Process, "process_id")
+def proposal_list(process: Process) -> ResponseReturnValue:
+    return render_proposals(process)
 
 
 def render_proposals(process: Process, error: DialogError | None = None,
@@ -47,7 +48,7 @@ def create_proposal(process_id: int) -> ResponseReturnValue:
         return render_proposals(policy.managed(db.session, g.facilitator, Process, process_id),
                                 error, typed)
 
-    return submit(proposal_actions.create, {
+    return submit_form(proposal_actions.create, {
         "process_id": process_id, "title": form.get("title"), "owner": form.get("owner"),
         "alternative_ids": form.getlist("alternative_ids"),
         "description": form.get("description", ""), "budget_tkr": form.get("budget_tkr"),
@@ -58,9 +59,9 @@ def create_proposal(process_id: int) -> ResponseReturnValue:
 
 
 @blueprint.get("/facilitator/proposals/<int:proposal_id>")
-@login_required
-def proposal(proposal_id: int) -> ResponseReturnValue:
-    return render_proposal(policy.managed(db.session, g.facilitator, Proposal, proposal_id))
+@managed_page(Proposal, "proposal_id")
+def proposal(found: Proposal) -> ResponseReturnValue:
+    return render_proposal(found)
 
 
 def render_proposal(found: Proposal, error: DialogError | None = None,
@@ -83,7 +84,7 @@ def add_status(proposal_id: int) -> ResponseReturnValue:
         return render_proposal(policy.managed(db.session, g.facilitator, Proposal, proposal_id),
                                error, typed)
 
-    return submit(proposal_actions.add_status, {
+    return submit_form(proposal_actions.add_status, {
         "proposal_id": proposal_id, "status": form.get("status"),
         "note": form.get("note", ""), "dated": form.get("dated"),
     }, page, lambda _done: url_for("konkret.proposal", proposal_id=proposal_id) + "#status")

@@ -7,11 +7,12 @@ from typing import Any
 from flask import Blueprint, g, render_template
 from flask.typing import ResponseReturnValue
 
+from dialog import policy
 from dialog.actions import perform
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import MAX_REFLECTION_LENGTH, ViewChange
-from dialog.services import facilitators, workshops
+from dialog.models import MAX_REFLECTION_LENGTH, ViewChange, Workshop
+from dialog.services import facilitators
 from dialog.web.auth import login_required, secret_key
 from dialog.web.locale import current_locale
 from phases.larande_samtal import operations as do
@@ -23,7 +24,7 @@ blueprint = Blueprint("samtal", __name__)
 @blueprint.get("/w/<int:workshop_id>/samtal")
 def phone(workshop_id: int) -> ResponseReturnValue:
     """The reflection page: the open rounds' perspectives and the three prompts."""
-    workshop = workshops.get_workshop(db.session, workshop_id)
+    workshop = policy.load(db.session, Workshop, workshop_id)
     process = workshop.process
     return render_template(
         "larande_samtal/phone.html", workshop=workshop, process=process,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dialog import policy
 from dialog.demo import build_demo, existing_demo
 from dialog.extensions import db
-from dialog.services.processes import get_process
+from dialog.models import Process
 from phases.inventering.map import analysis_runs, links
 from tests.conftest import bearer
 
@@ -12,7 +13,7 @@ from tests.conftest import bearer
 def test_the_demo_map_shows_a_control_camp_and_a_contact_camp(app, client):
     with db.transaction() as session:
         result = build_demo(session)
-        process = get_process(session, result.process_id)
+        process = policy.load(session, Process, result.process_id)
         found, computed = analysis_runs.refresh(session, process)
         drawn = [(k.relation.value) for k in links.links_of_process(session, process.id)]
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 import pytest
 from flask.testing import FlaskClient
 
+from dialog import policy
 from dialog.extensions import db
-from dialog.models import Participant, Workshop
+from dialog.models import Participant, Process, Workshop
 from dialog.phasing import service as phases
-from dialog.services import participants, processes
+from dialog.services import participants
 from phases.inventering.perspectives import submit_perspective
 from tests.conftest import World, bearer
 
@@ -94,7 +95,7 @@ def move_to(app) -> Callable[[int, str], None]:
 
     def move(process_id: int, kind: str) -> None:
         with db.transaction() as session:
-            phases.open_phase(session, processes.get_process(session, process_id), kind)
+            phases.open_phase(session, policy.load(session, Process, process_id), kind)
 
     return move
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from dialog import policy
 from dialog.extensions import db
-from dialog.models import ModerationStatus, Perspective
+from dialog.models import ModerationStatus, Perspective, Process
 from dialog.services.perspectives import perspectives_of_process
-from dialog.services.processes import get_process
 from phases.larande_samtal import suggestions as conversation_suggestions
 from tests.conftest import bearer
 from tests.samtal.conftest import Samtal
 
 
 def approved(samtal: Samtal) -> dict[int, Perspective]:
-    process = get_process(db.session, samtal.world.process_id)
+    process = policy.load(db.session, Process, samtal.world.process_id)
     return {p.id: p for p in perspectives_of_process(
         db.session, process, statuses=(ModerationStatus.APPROVED,))}
 

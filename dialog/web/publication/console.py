@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog import policy
-from dialog.actions import Action, perform
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.locale import current_locale
+from dialog.web.form_actions import submit_form
+from dialog.web.pages import managed_page
 from dialog.web.publication.pages import invitation
 from dialog.web.publication.view import view_context
 
@@ -27,8 +27,7 @@ blueprint = Blueprint("publish_console", __name__, url_prefix="/facilitator")
 PAGE = "/processes/<int:process_id>/publication"
 
 
-def _page(process_id: int, error: DialogError | None = None) -> ResponseReturnValue:
-    process = policy.managed(db.session, g.facilitator, Process, process_id)
+def _page(process: Process, error: DialogError | None = None) -> ResponseReturnValue:
     snapshot = preview(db.session, process)
     settings = settings_of(db.session, process)
     context = view_context(
@@ -41,46 +40,40 @@ def _page(process_id: int, error: DialogError | None = None) -> ResponseReturnVa
     ), 400 if error else 200
 
 
-def _submit(action: Action[Any], process_id: int, data: dict[str, Any]) -> Any:
-    """Perform ``action`` for the form; a refusal shows the page again with the reason."""
-    try:
-        return perform(action, db.session, g.facilitator, {"process_id": process_id, **data},
-                       current_locale())
-    except DialogError as exc:
-        db.session.rollback()
-        return exc
+def _page_again(process_id: int) -> Any:
+    def again(error: DialogError, _typed: dict[str, Any]) -> ResponseReturnValue:
+        # Authorised again: a refusal may come before the action loaded its target.
+        return _page(policy.managed(db.session, g.facilitator, Process, process_id), error)
+    return again
 
 
 @blueprint.get(PAGE)
-@login_required
-def publication(process_id: int) -> ResponseReturnValue:
+@managed_page(Process, "process_id")
+def publication(process: Process) -> ResponseReturnValue:
     """Preview what publishing now would show, with what changed since the latest version."""
-    return _page(process_id)
+    return _page(process)
 
 
 @blueprint.post(PAGE)
 @login_required
 def publish_now(process_id: int) -> ResponseReturnValue:
     """Publish the next version: a deliberate act, confirmed by a checkbox."""
-    check_csrf()
     if request.form.get("confirm") != "on":
-        return _page(process_id, DialogError("publication_not_confirmed"))
-    made = _submit(operations.publish, process_id, {
-        "note": request.form.get("note", ""), "licence": request.form.get("licence") or None})
-    if isinstance(made, DialogError):
-        return _page(process_id, made)
-    return redirect(url_for("publish_console.publication", process_id=process_id,
-                            published=made.version))
+        check_csrf()
+        return _page_again(process_id)(DialogError("publication_not_confirmed"), {})
+    return submit_form(operations.publish, {
+        "process_id": process_id, "note": request.form.get("note", ""),
+        "licence": request.form.get("licence") or None}, _page_again(process_id),
+        lambda made: url_for("publish_console.publication", process_id=process_id,
+                             published=made.version))
 
 
 @blueprint.post(PAGE + "/settings")
 @login_required
 def settings(process_id: int) -> ResponseReturnValue:
     """Save the default licence and the retention date."""
-    check_csrf()
-    saved = _submit(operations.update_settings, process_id, {
-        "licence": request.form.get("licence"),
-        "retention_until": request.form.get("retention_until") or None})
-    if isinstance(saved, DialogError):
-        return _page(process_id, saved)
-    return redirect(url_for("publish_console.publication", process_id=process_id))
+    return submit_form(operations.update_settings, {
+        "process_id": process_id, "licence": request.form.get("licence"),
+        "retention_until": request.form.get("retention_until") or None},
+        _page_again(process_id),
+        lambda _saved: url_for("publish_console.publication", process_id=process_id))
