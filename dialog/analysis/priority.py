@@ -55,7 +55,7 @@ def perspective_priorities(
 
 
 def choose_next(
-    priorities: Mapping[Label, float], already_seen: set, rng: random.Random
+    priorities: Mapping[Label, float], already_seen: set[Label], rng: random.Random
 ) -> Label | None:
     """Draw an unseen perspective with probability proportional to its priority."""
     candidates = [pid for pid in priorities if pid not in already_seen]
