@@ -25,8 +25,8 @@ PACKAGES = ("dialog", "phases")
 
 #: Kernel packages and modules that must import without Flask (every submodule is checked).
 CORE = ["dialog.actions", "dialog.analysis", "dialog.config", "dialog.database", "dialog.demo",
-        "dialog.events", "dialog.i18n", "dialog.models", "dialog.operations", "dialog.policy",
-        "dialog.schemas", "dialog.services"]
+        "dialog.errors", "dialog.events", "dialog.i18n", "dialog.migrate", "dialog.models",
+        "dialog.operations", "dialog.paths", "dialog.policy", "dialog.schemas", "dialog.services"]
 #: Kernel packages checked the same way once they exist (publication is moving there).
 CORE_WHEN_PRESENT = ["dialog.publication"]
 
