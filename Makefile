@@ -1,6 +1,7 @@
 # dialog: two commands on a fresh machine.
 #   make run   creates .venv, installs, migrates, seeds the demo when empty, serves
 #   make test  creates .venv, installs, runs the whole suite
+#   make lint  ruff and mypy (make typecheck: mypy alone, strict, configured in pyproject.toml)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ PORT   ?= 5000
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install run test test-postgres lint bench clean
+.PHONY: install run test test-postgres lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,11 @@ test-postgres: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# mypy reads [tool.mypy] in pyproject.toml: strict, over dialog/ and phases/.
+typecheck: install
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python bench/bench_analysis.py

@@ -37,7 +37,8 @@ def in_conversation(values: np.ndarray) -> np.ndarray:
     n_active = int(seen.any(axis=0).sum())
     if n_active == 0:
         return np.zeros(values.shape[0], dtype=bool)
-    return seen.sum(axis=1) >= min(MIN_VOTES_IN_CONVERSATION, n_active)
+    active: np.ndarray = seen.sum(axis=1) >= min(MIN_VOTES_IN_CONVERSATION, n_active)
+    return active
 
 
 def base_clusters(

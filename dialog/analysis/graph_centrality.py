@@ -25,7 +25,10 @@ def betweenness(graph: nx.Graph, sample: int | None = None, seed: int = 0) -> di
         return dict.fromkeys(nodes, 0.0)
     if n > DENSE_NODE_LIMIT:
         k = min(sample or n, n)
-        return nx.betweenness_centrality(graph, k=k, normalized=True, seed=seed)
+        sampled: dict[str, float] = nx.betweenness_centrality(
+            graph, k=k, normalized=True, seed=seed
+        )
+        return sampled
     adjacency = sparse.csr_matrix(nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None))
     adjacency.data[:] = 1.0
     # distance[s, v] (-1: unreached) and sigma[s, v], the number of shortest s-v paths.

@@ -21,10 +21,12 @@ class GroupRates:
     votes: np.ndarray
 
     def agree_rate(self) -> np.ndarray:
-        return self.agree / np.maximum(self.votes, 1)
+        rate: np.ndarray = self.agree / np.maximum(self.votes, 1)
+        return rate
 
     def disagree_rate(self) -> np.ndarray:
-        return self.disagree / np.maximum(self.votes, 1)
+        rate: np.ndarray = self.disagree / np.maximum(self.votes, 1)
+        return rate
 
 
 def group_rates(table: VoteTable, opinion: OpinionInput | None) -> GroupRates | None:
@@ -59,7 +61,8 @@ def divisive_mask(rates: GroupRates | None, min_votes: int, threshold: float) ->
     disagreeing = (rates.disagree_rate() >= threshold - 1e-12) & enough
     n_agree, n_disagree = agreeing.sum(axis=0), disagreeing.sum(axis=0)
     same_single = (n_agree == 1) & (n_disagree == 1) & (agreeing & disagreeing).any(axis=0)
-    return (n_agree >= 1) & (n_disagree >= 1) & ~same_single
+    split: np.ndarray = (n_agree >= 1) & (n_disagree >= 1) & ~same_single
+    return split
 
 
 def consensus_rates(

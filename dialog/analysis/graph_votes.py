@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -33,7 +33,7 @@ class VoteTable:
         return agree, disagree, seen - agree - disagree
 
 
-def _codes(labels: tuple[Hashable, ...]) -> tuple[list[Hashable], np.ndarray]:
+def _codes(labels: tuple[Hashable, ...]) -> tuple[Sequence[Hashable], np.ndarray]:
     """Factorise labels: unique labels and one code per label (vectorised for int or str)."""
     kinds = set(map(type, labels))
     if kinds == {int}:
@@ -70,7 +70,7 @@ def _last_occurrence(keys: np.ndarray, n_keys: int) -> np.ndarray:
 
 def _signs(values: tuple[object, ...]) -> np.ndarray:
     try:
-        return np.sign(np.fromiter(values, np.float64, len(values)))  # type: ignore[arg-type]
+        return np.sign(np.fromiter(values, np.float64, len(values)))
     except TypeError:  # None or other non-numbers among the votes: not counted
         return np.array([np.sign(v) if isinstance(v, int | float) else np.nan for v in values])
 

@@ -27,7 +27,7 @@ class OpinionGroup:
 
     id: int
     members: list[Label]
-    representative: list[dict] = field(default_factory=list)
+    representative: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -35,10 +35,10 @@ class OpinionAnalysis:
     """Everything the opinion analysis found in one vote matrix."""
 
     opinion_groups: list[OpinionGroup] = field(default_factory=list)
-    consensus: list[dict] = field(default_factory=list)
-    group_informed_consensus: list[dict] = field(default_factory=list)
-    divisive: list[dict] = field(default_factory=list)
-    uncertain: list[dict] = field(default_factory=list)
+    consensus: list[dict[str, Any]] = field(default_factory=list)
+    group_informed_consensus: list[dict[str, Any]] = field(default_factory=list)
+    divisive: list[dict[str, Any]] = field(default_factory=list)
+    uncertain: list[dict[str, Any]] = field(default_factory=list)
     projection: dict[Label, tuple[float, float]] = field(default_factory=dict)
     timing_ms: float = 0.0
     # Kept for callers such as priority.py; not part of to_dict().
@@ -52,7 +52,7 @@ class OpinionAnalysis:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as JSON-serialisable data."""
-        return _plain(
+        plain: dict[str, Any] = _plain(
             {
                 "opinion_groups": [
                     {"id": g.id, "members": g.members, "representative": g.representative}
@@ -68,6 +68,7 @@ class OpinionAnalysis:
                 "timing_ms": self.timing_ms,
             }
         )
+        return plain
 
 
 def _plain(value: Any) -> Any:
@@ -96,8 +97,8 @@ def analyze_opinions(matrix: VoteMatrix, seed: int = 0) -> OpinionAnalysis:
     everyone = count_votes(values)
     n_groups = clustering.n_groups
     groups: list[OpinionGroup] = []
-    informed: list[dict] = []
-    split: list[dict] = []
+    informed: list[dict[str, Any]] = []
+    split: list[dict[str, Any]] = []
     if n_groups >= 2:
         per_group = count_votes(values, clustering.labels, n_groups)
         reps = representative(per_group, matrix.perspective_ids)

@@ -24,14 +24,16 @@ class PcaResult:
     @property
     def extremity(self) -> np.ndarray:
         """Return how far each perspective lands from the origin (Polis's extremity)."""
-        return np.linalg.norm(self.perspective_projection, axis=1)
+        distance: np.ndarray = np.linalg.norm(self.perspective_projection, axis=1)
+        return distance
 
 
 def _column_means(values: np.ndarray, seen: np.ndarray) -> np.ndarray:
     """Return the mean vote of each column over the votes cast, 0 for unseen columns."""
     counts = seen.sum(axis=0)
     totals = np.where(seen, values, 0.0).sum(axis=0, dtype=np.float64)
-    return np.divide(totals, counts, out=np.zeros(values.shape[1]), where=counts > 0)
+    means: np.ndarray = np.divide(totals, counts, out=np.zeros(values.shape[1]), where=counts > 0)
+    return means
 
 
 def _orient(components: np.ndarray) -> np.ndarray:
@@ -41,7 +43,8 @@ def _orient(components: np.ndarray) -> np.ndarray:
     largest = np.abs(components).argmax(axis=1)
     signs = np.sign(components[np.arange(len(components)), largest])
     signs[signs == 0] = 1.0
-    return components * signs[:, None]
+    oriented: np.ndarray = components * signs[:, None]
+    return oriented
 
 
 def _top_components(centered: np.ndarray, n_components: int, seed: int) -> np.ndarray:
@@ -54,7 +57,8 @@ def _top_components(centered: np.ndarray, n_components: int, seed: int) -> np.nd
     from sklearn.utils.extmath import randomized_svd
 
     _, _, vt = randomized_svd(centered, n_components, n_iter=7, random_state=seed)
-    return vt.astype(np.float64)
+    rows: np.ndarray = vt.astype(np.float64)
+    return rows
 
 
 def fit_pca(

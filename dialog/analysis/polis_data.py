@@ -29,7 +29,8 @@ class PolisComment:
 
     def __getitem__(self, key: str) -> int | str:
         """Return a field by name, so a comment also reads like a dict."""
-        return getattr(self, key)
+        value: int | str = getattr(self, key)
+        return value
 
 
 class PolisVote(NamedTuple):

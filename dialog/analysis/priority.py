@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 import numpy as np
 
@@ -14,6 +15,8 @@ from dialog.analysis.votes import Label, VoteMatrix
 # halves towards 1 with every 5 more votes.
 NOVELTY_BOOST = 8.0
 NOVELTY_HALF_LIFE = 5.0
+
+PerspectiveKey = TypeVar("PerspectiveKey", bound=Hashable)
 
 
 def importance(
@@ -55,8 +58,10 @@ def perspective_priorities(
 
 
 def choose_next(
-    priorities: Mapping[Label, float], already_seen: set, rng: random.Random
-) -> Label | None:
+    priorities: Mapping[PerspectiveKey, float],
+    already_seen: set[PerspectiveKey],
+    rng: random.Random,
+) -> PerspectiveKey | None:
     """Draw an unseen perspective with probability proportional to its priority."""
     candidates = [pid for pid in priorities if pid not in already_seen]
     if not candidates:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
+
+Floats = NDArray[np.float64]
+Row = dict[str, Any]
+Ids = tuple[object, ...]
 
 # One-sided z for 90 % confidence, Polis's significance level for all its tests.
 Z_90 = 1.2816
@@ -24,22 +30,22 @@ MIN_UNCERTAIN_VOTES = 5
 class VoteCounts:
     """Agree, disagree and seen counts per row (group or everyone) and perspective."""
 
-    agree: np.ndarray
-    disagree: np.ndarray
-    seen: np.ndarray
+    agree: Floats
+    disagree: Floats
+    seen: Floats
 
     @property
-    def passed(self) -> np.ndarray:
+    def passed(self) -> Floats:
         """Return how many passed."""
         return self.seen - self.agree - self.disagree
 
     @property
-    def p_agree(self) -> np.ndarray:
+    def p_agree(self) -> Floats:
         """Return Polis's pseudo-counted agree probability (na + 1) / (ns + 2)."""
         return (self.agree + 1.0) / (self.seen + 2.0)
 
     @property
-    def p_disagree(self) -> np.ndarray:
+    def p_disagree(self) -> Floats:
         """Return the pseudo-counted disagree probability (nd + 1) / (ns + 2)."""
         return (self.disagree + 1.0) / (self.seen + 2.0)
 
@@ -81,7 +87,7 @@ def two_prop_test(
     return np.where(spread > 0, z, 0.0)
 
 
-def _row(perspective_id: object, counts: VoteCounts, g: int, c: int) -> dict:
+def _row(perspective_id: object, counts: VoteCounts, g: int, c: int) -> Row:
     """Return the vote counts of one group and perspective as a plain dict."""
     return {
         "perspective_id": perspective_id,
@@ -93,8 +99,8 @@ def _row(perspective_id: object, counts: VoteCounts, g: int, c: int) -> dict:
 
 
 def representative(
-    counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_REPRESENTATIVE
-) -> list[list[dict]]:
+    counts: VoteCounts, perspective_ids: Ids, limit: int = MAX_REPRESENTATIVE
+) -> list[list[Row]]:
     """Select each group's representative perspectives the way Polis's repness does."""
     rest = VoteCounts(
         counts.agree.sum(0) - counts.agree,
@@ -114,10 +120,10 @@ def representative(
     metric = repness * repness_z * p_success * p_z
     sufficient = ((rat > Z_90) & (pat > Z_90)) | ((rdt > Z_90) & (pdt > Z_90))
     voted = (counts.agree + counts.disagree) > 0
-    result: list[list[dict]] = []
+    result: list[list[Row]] = []
     for g in range(counts.seen.shape[0]):
 
-        def entry(c: int, g: int = g, agree: bool | None = None, best: bool = False) -> dict:
+        def entry(c: int, g: int = g, agree: bool | None = None, best: bool = False) -> Row:
             """Describe perspective c for group g, on its more distinctive side by default."""
             side = bool(agree_side[g, c]) if agree is None else agree
             row = _row(perspective_ids[c], counts, g, c)
@@ -156,9 +162,9 @@ def representative(
     return result
 
 
-def consensus(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_CONSENSUS) -> list[dict]:
+def consensus(counts: VoteCounts, perspective_ids: Ids, limit: int = MAX_CONSENSUS) -> list[Row]:
     """Return perspectives most people agree (or disagree) with, significantly (Polis)."""
-    found: list[tuple[float, dict]] = []
+    found: list[tuple[float, Row]] = []
     for direction, successes in (("agree", counts.agree[0]), ("disagree", counts.disagree[0])):
         p = (successes + 1.0) / (counts.seen[0] + 2.0)
         z = prop_test(successes, counts.seen[0])
@@ -171,8 +177,8 @@ def consensus(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_CONSE
 
 
 def group_informed_consensus(
-    counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED
-) -> list[dict]:
+    counts: VoteCounts, perspective_ids: Ids, limit: int = MAX_LISTED
+) -> list[Row]:
     """Rank perspectives by the product over groups of each group's agree probability (Polis)."""
     if counts.seen.shape[0] == 0:
         return []
@@ -193,7 +199,7 @@ def group_informed_consensus(
     ]
 
 
-def divisive(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED) -> list[dict]:
+def divisive(counts: VoteCounts, perspective_ids: Ids, limit: int = MAX_LISTED) -> list[Row]:
     """Rank perspectives by how far apart the groups' mean votes are, given enough votes."""
     # Mean vote per group (+1 agree, -1 disagree, 0 pass): unlike the agree rate alone, it
     # tells a group that rejects a perspective from one that merely passes on it.
@@ -222,7 +228,7 @@ def divisive(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED
     ]
 
 
-def uncertain(counts: VoteCounts, perspective_ids: tuple, limit: int = MAX_LISTED) -> list[dict]:
+def uncertain(counts: VoteCounts, perspective_ids: Ids, limit: int = MAX_LISTED) -> list[Row]:
     """Return perspectives that many people passed on: areas of uncertainty."""
     seen, passed = counts.seen[0], counts.passed[0]
     share = np.divide(passed, seen, out=np.zeros_like(seen), where=seen > 0)

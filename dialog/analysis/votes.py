@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 AGREE = 1
 DISAGREE = -1
@@ -82,7 +84,7 @@ class VoteMatrix:
     @classmethod
     def from_votes(
         cls,
-        votes: Iterable[tuple[Label, Label, int]],
+        votes: Iterable[tuple[Label, Label, int, *tuple[Any, ...]]],
         perspective_ids: Sequence[Label] | None = None,
     ) -> VoteMatrix:
         """Build the matrix from a vote log in which a later vote replaces an earlier one.
@@ -116,7 +118,7 @@ class VoteMatrix:
         values = np.full((len(rows), len(columns)), np.nan, dtype=np.float32)
         # Keep the last vote per cell: the highest log position per cell, found without sorting.
         cell = row * len(columns) + col
-        position = np.int32 if len(cell) < 2**31 else np.int64
+        position: type[np.signedinteger[Any]] = np.int32 if len(cell) < 2**31 else np.int64
         last = np.full(values.size, -1, dtype=position)
         np.maximum.at(last, cell, np.arange(len(cell), dtype=position))
         filled = np.flatnonzero(last >= 0)
@@ -126,16 +128,19 @@ class VoteMatrix:
     @property
     def shape(self) -> tuple[int, int]:
         """Return (participants, perspectives)."""
-        return self.values.shape  # type: ignore[return-value]
+        rows, columns = self.values.shape
+        return rows, columns
 
     @property
-    def seen(self) -> np.ndarray:
+    def seen(self) -> NDArray[np.bool_]:
         """Return a boolean mask of the cells that hold a vote."""
-        return ~np.isnan(self.values)
+        mask: NDArray[np.bool_] = ~np.isnan(self.values)
+        return mask
 
     def votes_per_participant(self) -> np.ndarray:
         """Return how many perspectives each participant voted on."""
-        return self.seen.sum(axis=1)
+        counts: np.ndarray = self.seen.sum(axis=1)
+        return counts
 
     def n_votes(self) -> int:
         """Return the number of cells that hold a vote."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from flask import request
 from sqlalchemy.orm import Session
@@ -34,17 +34,23 @@ def error_ack(code: str, locale: str = "sv", **params: Any) -> dict[str, Any]:
                                    "message": translate(f"errors.{code}", locale, **params)}}
 
 
+def connection_id() -> str:
+    """The Socket.IO session id that Flask-SocketIO sets on the request of an event."""
+    sid: str = cast(Any, request).sid
+    return sid
+
+
 def current_identity() -> Identity | None:
-    return _identities.get(request.sid)  # type: ignore[attr-defined]
+    return _identities.get(connection_id())
 
 
 def remember(identity: Identity) -> None:
     """Tie an identity to the connection being accepted."""
-    _identities[request.sid] = identity  # type: ignore[attr-defined]
+    _identities[connection_id()] = identity
 
 
 def forget() -> None:
-    _identities.pop(request.sid, None)  # type: ignore[attr-defined]
+    _identities.pop(connection_id(), None)
 
 
 def event_handler(role: str | None, handler: Handler) -> Callable[[Any], dict[str, Any]]:

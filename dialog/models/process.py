@@ -60,7 +60,8 @@ class Process(Base):
     def current_phase(self) -> Phase | None:
         """The most recently opened phase that is still open, else the latest one."""
         open_phases = [p for p in self.phases if p.status is PhaseStatus.OPEN]
-        return (open_phases or self.phases or [None])[-1]
+        candidates = open_phases or self.phases
+        return candidates[-1] if candidates else None
 
 
 class StakeholderGroup(Base):

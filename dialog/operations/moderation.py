@@ -23,6 +23,7 @@ class Moderate(Input):
            target=Target(Perspective, "perspective_id"))
 def moderate_perspective(call: Call[Moderate]) -> Perspective:
     """Approve, hide or restore a perspective; the decision is logged."""
-    moderation.moderate(call.session, call.target, call.facilitator, call.input.action,
+    perspective: Perspective = call.target
+    moderation.moderate(call.session, perspective, call.facilitator, call.input.action,
                         call.input.reason or "")
-    return call.target  # type: ignore[no-any-return]
+    return perspective

@@ -35,7 +35,8 @@ class WorkshopRef(Input):
            target=Target(Workshop, "workshop_id"))
 def get_workshop(call: Call[WorkshopRef]) -> Workshop:
     """A workshop: its code, state and moderation setting."""
-    return call.target  # type: ignore[no-any-return]
+    workshop: Workshop = call.target
+    return workshop
 
 
 class ChangeWorkshop(Input):

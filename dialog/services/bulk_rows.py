@@ -7,12 +7,17 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import FromClause, Table, insert
 from sqlalchemy.orm import Session
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert plain rows (every row with the same keys) into ``table`` within the session."""
+def insert_rows(session: Session, table: FromClause, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert plain rows (every row with the same keys) into ``table`` within the session.
+
+    ``table`` is a model's ``__table__`` (typed as a FromClause by SQLAlchemy): it must be a Table.
+    """
+    if not isinstance(table, Table):
+        raise TypeError(f"insert_rows needs a Table, not {type(table).__name__}")
     if not rows:
         return
     connection = session.connection()

@@ -91,10 +91,10 @@ def process_to_dict(process: Process) -> dict[str, Any]:
 def _required(value: Any, field: str, limit: int) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DialogError("field_required", field=field)
-    value = value.strip()
-    if len(value) > limit:
+    text: str = value.strip()
+    if len(text) > limit:
         raise DialogError("field_too_long", field=field, max=limit)
-    return value
+    return text
 
 
 def _clean_groups(names: Any) -> list[str]:

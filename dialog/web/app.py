@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         timefmt,
     )
     from dialog.web.publication import console as publish_console
+    from dialog.web.publication import files as _publication_files  # noqa: F401 (its routes)
     from dialog.web.publication import pages as publish
 
     locale.init_app(app)

@@ -72,7 +72,8 @@ class LarandeSamtal:
 
     def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
         """Its pages and form posts, its JSON routes and its live events."""
-        from phases.larande_samtal import api, live, pages
+        # forms adds the console's form posts to the pages blueprint.
+        from phases.larande_samtal import api, forms, live, pages  # noqa: F401
 
         app.register_blueprint(pages.blueprint)
         app.register_blueprint(api.blueprint)

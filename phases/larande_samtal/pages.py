@@ -56,6 +56,5 @@ def render_console(process_id: int, error: DialogError | None = None,
     return body, 400 if error else 200
 
 
-from phases.larande_samtal import forms  # noqa: E402  (registers the console's form posts)
 
-__all__ = ["blueprint", "forms", "render_console"]
+__all__ = ["blueprint", "render_console"]

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
-
-blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
-
 # Route modules register themselves on the blueprint when imported; the list is explicit.
-from dialog.web.api import (  # noqa: E402
+from dialog.web.api import (
     auth,
     openapi,
     perspectives,
@@ -15,6 +11,7 @@ from dialog.web.api import (  # noqa: E402
     publications,
     workshops,
 )
+from dialog.web.api.blueprint import blueprint
 
 __all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
            "workshops"]

@@ -9,7 +9,7 @@ from dialog.actions import Input, Output
 from dialog.actions.fields import LooseText
 from dialog.extensions import db
 from dialog.services import facilitators
-from dialog.web.api import blueprint
+from dialog.web.api.blueprint import blueprint
 from dialog.web.auth import json_body, secret_key
 from dialog.web.http_actions import describe
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from dialog import __version__
 from dialog.actions import Role
-from dialog.web.api import blueprint
+from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import ROUTES, Route, describe
 
 REF = "#/components/schemas/{model}"

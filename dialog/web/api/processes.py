@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialog.operations import processes
-from dialog.web.api import blueprint
+from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import expose
 
 expose(blueprint, "POST", "/processes", processes.create_process, status=201,

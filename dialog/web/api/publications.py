@@ -13,7 +13,7 @@ from dialog.models import Process
 from dialog.publication import operations
 from dialog.publication.operations import Versions
 from dialog.publication.records import records_zip
-from dialog.web.api import blueprint
+from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import actor_for, describe, expose
 from dialog.web.locale import current_locale
 

@@ -7,7 +7,7 @@ from typing import Any
 from flask import url_for
 
 from dialog.operations import workshops
-from dialog.web.api import blueprint
+from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import expose
 
 

@@ -70,7 +70,3 @@ def accessibility_statement() -> ResponseReturnValue:
     contact = os.environ.get("DIALOG_ACCESSIBILITY_CONTACT") or DEFAULT_CONTACT
     return render_template("publish/statement.html", contact=contact,
                            statement_date=STATEMENT_DATE.isoformat())
-
-
-# The report and open-data routes register on this blueprint when imported.
-from dialog.web.publication import files  # noqa: E402, F401
