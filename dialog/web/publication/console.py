@@ -18,7 +18,7 @@ from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.form_actions import submit_form
+from dialog.web.form_actions import Refused, submit_form
 from dialog.web.pages import managed_page
 from dialog.web.publication.pages import invitation
 from dialog.web.publication.view import view_context
@@ -40,7 +40,7 @@ def _page(process: Process, error: DialogError | None = None) -> ResponseReturnV
     ), 400 if error else 200
 
 
-def _page_again(process_id: int) -> Any:
+def _page_again(process_id: int) -> Refused:
     def again(error: DialogError, _typed: dict[str, Any]) -> ResponseReturnValue:
         # Authorised again: a refusal may come before the action loaded its target.
         return _page(policy.managed(db.session, g.facilitator, Process, process_id), error)
