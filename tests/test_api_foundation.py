@@ -176,3 +176,15 @@ def test_a_failed_commit_of_a_page_is_the_swedish_error_page(
 ])
 def test_http_errors_get_a_code_by_whose_fault_they_are(status: int, code: str):
     assert http_code(status) == code
+
+
+def test_no_two_schemas_in_the_openapi_document_share_a_name(app):
+    from dialog.web.http_actions import ROUTES
+
+    owners: dict[str, set[str]] = {}
+    for route in ROUTES:
+        action = route.action
+        for model in (action.input, action.result) if action else (route.body, route.result):
+            if model is not None:
+                owners.setdefault(model.__name__, set()).add(model.__module__)
+    assert {name: found for name, found in owners.items() if len(found) > 1} == {}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
-from dialog.actions.fields import Id, LooseIds, LooseOptionalText
+from dialog.actions.fields import LooseIds, LooseOptionalText
+from dialog.actions.inputs import NoInput, OfProcess
 from dialog.models import Process
 from dialog.schemas import PerspectiveOut, ProcessOut
 from dialog.services import moderation, processes, tallies
@@ -37,22 +38,16 @@ def create_process(call: Call[NewProcess]) -> Process:
         language=str(data.language or "sv"))
 
 
-class Nothing(Input):
-    pass
-
 
 class ProcessList(Output):
     processes: list[ProcessOut]
 
 
-@operation("process.list", input=Nothing, role=Role.FACILITATOR, result=ProcessList)
-def list_processes(call: Call[Nothing]) -> dict[str, Any]:
+@operation("process.list", input=NoInput, role=Role.FACILITATOR, result=ProcessList)
+def list_processes(call: Call[NoInput]) -> dict[str, Any]:
     """The calling facilitator's processes, newest first."""
     return {"processes": processes.processes_of(call.session, call.facilitator)}
 
-
-class ProcessRef(Input):
-    process_id: Id
 
 
 class ProcessWithTally(ProcessOut):
@@ -60,9 +55,9 @@ class ProcessWithTally(ProcessOut):
     tally: dict[str, Any]
 
 
-@operation("process.get", input=ProcessRef, role=Role.FACILITATOR, result=ProcessWithTally,
+@operation("process.get", input=OfProcess, role=Role.FACILITATOR, result=ProcessWithTally,
            target=Target(Process, "process_id"))
-def get_process(call: Call[ProcessRef]) -> ProcessWithTally:
+def get_process(call: Call[OfProcess]) -> ProcessWithTally:
     """A process with its groups, phases and the tally of perspectives."""
     process: Process = call.target
     shown = ProcessOut.model_validate(process, from_attributes=True)
@@ -73,9 +68,9 @@ class PerspectiveList(Output):
     perspectives: list[PerspectiveOut]
 
 
-@operation("process.perspectives", input=ProcessRef, role=Role.FACILITATOR,
+@operation("process.perspectives", input=OfProcess, role=Role.FACILITATOR,
            result=PerspectiveList, target=Target(Process, "process_id"))
-def list_perspectives(call: Call[ProcessRef]) -> dict[str, Any]:
+def list_perspectives(call: Call[OfProcess]) -> dict[str, Any]:
     """Every perspective of the process, hidden ones included, oldest first."""
     return {"perspectives": perspectives_of_process(call.session, call.target)}
 
@@ -84,8 +79,8 @@ class ModerationLog(Output):
     events: list[dict[str, Any]]
 
 
-@operation("process.moderation_log", input=ProcessRef, role=Role.FACILITATOR,
+@operation("process.moderation_log", input=OfProcess, role=Role.FACILITATOR,
            result=ModerationLog, target=Target(Process, "process_id"))
-def moderation_log(call: Call[ProcessRef]) -> dict[str, Any]:
+def moderation_log(call: Call[OfProcess]) -> dict[str, Any]:
     """Every moderation decision of the process, oldest first."""
     return {"events": moderation.moderation_log(call.session, call.target.id)}

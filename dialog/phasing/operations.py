@@ -9,6 +9,7 @@ from pydantic import WithJsonSchema
 
 from dialog.actions import Call, Input, Role, Target, operation
 from dialog.actions.fields import Id
+from dialog.actions.inputs import NoInput, OfProcess
 from dialog.i18n import translate
 from dialog.models import Phase, PhaseKind, PhaseStatus, Process
 from dialog.phasing import service
@@ -27,16 +28,10 @@ class NewPhase(Input):
     kind: Kind = None
 
 
-class OfProcess(Input):
-    process_id: Id
-
 
 class OnePhase(Input):
     phase_id: Id
 
-
-class Nothing(Input):
-    pass
 
 
 @operation("phase.open", input=NewPhase, role=Role.FACILITATOR, result=ProcessPhaseOut,
@@ -78,8 +73,8 @@ def close_phase(call: Call[OnePhase]) -> Phase:
     return service.close_phase(call.session, call.target)
 
 
-@operation("phase.screen", input=Nothing, role=Role.PARTICIPANT, result=MyScreen)
-def my_screen(call: Call[Nothing]) -> dict[str, Any]:
+@operation("phase.screen", input=NoInput, role=Role.PARTICIPANT, result=MyScreen)
+def my_screen(call: Call[NoInput]) -> dict[str, Any]:
     """The open phase of my process and which screen my phone should show."""
     import phases
 

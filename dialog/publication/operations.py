@@ -15,6 +15,7 @@ from pydantic import ConfigDict, WithJsonSchema
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import Id, LooseOptionalText, Timestamp
+from dialog.actions.inputs import OfProcess
 from dialog.models import Process, Publication, PublicationSettings
 from dialog.publication import publishing
 from dialog.publication.licences import LICENCES
@@ -24,9 +25,6 @@ from dialog.publication.records import records
 LicenceId = Annotated[Any, WithJsonSchema({"enum": [*LICENCES, None]})]
 Note = Annotated[Any, WithJsonSchema({"type": "string", "maxLength": publishing.MAX_NOTE})]
 
-
-class ProcessRef(Input):
-    process_id: Id
 
 
 class NewVersion(Input):
@@ -69,9 +67,9 @@ class Versions:
     publications: list[Publication]
 
 
-@operation("publication.list", input=ProcessRef, role=Role.FACILITATOR,
+@operation("publication.list", input=OfProcess, role=Role.FACILITATOR,
            result=PublicationList, target=Target(Process, "process_id"))
-def list_publications(call: Call[ProcessRef]) -> Versions:
+def list_publications(call: Call[OfProcess]) -> Versions:
     """The published versions, oldest first."""
     process: Process = call.target
     return Versions(process.slug, publishing.publications_of(call.session, process))
@@ -87,9 +85,9 @@ class PublicationSnapshot(Output):
     changes: dict[str, Any] | None = None
 
 
-@operation("publication.preview", input=ProcessRef, role=Role.FACILITATOR,
+@operation("publication.preview", input=OfProcess, role=Role.FACILITATOR,
            result=PublicationSnapshot, target=Target(Process, "process_id"))
-def preview(call: Call[ProcessRef]) -> PublicationSnapshot:
+def preview(call: Call[OfProcess]) -> PublicationSnapshot:
     """What publishing now would store, with the changes since the latest version."""
     return PublicationSnapshot.model_validate(publishing.preview(call.session, call.target))
 
@@ -100,9 +98,9 @@ class PublicationSettingsOut(Output):
     retention_applied_at: Timestamp | None
 
 
-@operation("publication.settings", input=ProcessRef, role=Role.FACILITATOR,
+@operation("publication.settings", input=OfProcess, role=Role.FACILITATOR,
            result=PublicationSettingsOut, target=Target(Process, "process_id"))
-def settings(call: Call[ProcessRef]) -> PublicationSettings:
+def settings(call: Call[OfProcess]) -> PublicationSettings:
     """The licence and the retention date."""
     return publishing.settings_of(call.session, call.target)
 
@@ -122,8 +120,8 @@ def update_settings(call: Call[ChangeSettings]) -> PublicationSettings:
     return publishing.update_settings(call.session, call.target, given)
 
 
-@operation("publication.records", input=ProcessRef, role=Role.FACILITATOR,
+@operation("publication.records", input=OfProcess, role=Role.FACILITATOR,
            target=Target(Process, "process_id"))
-def process_records(call: Call[ProcessRef]) -> dict[str, Any]:
+def process_records(call: Call[OfProcess]) -> dict[str, Any]:
     """Everything recorded for the process (public records), hidden and logged included."""
     return records(call.session, call.target, requested_by=call.facilitator.email)

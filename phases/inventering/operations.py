@@ -8,6 +8,7 @@ from pydantic import WithJsonSchema
 
 from dialog.actions import Call, Input, Output, Role, operation
 from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
+from dialog.actions.inputs import NoInput
 from dialog.models import Perspective, Workshop
 from dialog.schemas import PerspectiveOut
 from phases.inventering.perspectives import perspectives_of_participant, submit_perspective
@@ -41,15 +42,12 @@ def submit(call: Call[NewPerspective]) -> Submitted:
                      client_id=perspective.client_id or data.client_id)
 
 
-class Nothing(Input):
-    pass
-
 
 class MyPerspectives(Output):
     perspectives: list[PerspectiveOut]
 
 
-@operation("perspective.mine", input=Nothing, role=Role.PARTICIPANT, result=MyPerspectives)
-def mine(call: Call[Nothing]) -> dict[str, list[Perspective]]:
+@operation("perspective.mine", input=NoInput, role=Role.PARTICIPANT, result=MyPerspectives)
+def mine(call: Call[NoInput]) -> dict[str, list[Perspective]]:
     """The calling phone's own perspectives with their moderation status."""
     return {"perspectives": perspectives_of_participant(call.session, call.participant)}

@@ -9,6 +9,7 @@ from pydantic import WithJsonSchema
 
 from dialog.actions import Call, Input, Role, Target, operation
 from dialog.actions.fields import Id, LooseIds, LooseOptionalText, LooseText
+from dialog.actions.inputs import NoInput, OfProcess
 from dialog.models import (
     ConversationRound,
     ModerationStatus,
@@ -42,9 +43,6 @@ Title = Annotated[Any, WithJsonSchema({"type": "string", "maxLength": rounds.MAX
 OptionalNumber = Annotated[Any, WithJsonSchema({"type": ["integer", "null"]})]
 ClientIdText = Annotated[Any, WithJsonSchema({"type": "string", "maxLength": 64})]
 
-
-class OfProcess(Input):
-    process_id: Id
 
 
 class OfRound(Input):
@@ -85,9 +83,6 @@ class NewReading(Input):
     note: LooseText = ""
     round_id: OptionalNumber = None
 
-
-class Nothing(Input):
-    pass
 
 
 def with_indicators(call: Call[Any], conversation: ConversationRound) -> dict[str, Any]:
@@ -157,8 +152,8 @@ def submit_reflection(call: Call[NewReflection]) -> dict[str, Any]:
             "client_id": reflection.client_id, "round_id": reflection.round_id}
 
 
-@operation("reflection.mine", input=Nothing, role=Role.PARTICIPANT, result=MyRounds)
-def my_rounds(call: Call[Nothing]) -> dict[str, Any]:
+@operation("reflection.mine", input=NoInput, role=Role.PARTICIPANT, result=MyRounds)
+def my_rounds(call: Call[NoInput]) -> dict[str, Any]:
     """The rounds I can answer now, and what I have already answered (in any round)."""
     process = call.session.get(Process, call.participant.process_id)
     assert process is not None

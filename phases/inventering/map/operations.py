@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import Id, LooseText, OptionalId
+from dialog.actions.inputs import OfProcess
 from dialog.errors import DialogError
 from dialog.models import VOTE_NAMES, Participant, Perspective, Process, Workshop
 from phases.inventering.map import analysis_runs, links
@@ -112,9 +113,6 @@ def create_link(call: Call[NewLink]) -> dict[str, Any]:
                                       target_id=data.target_id, relation=data.relation, **by)
     return LinkOut.dump(link) | {"created": created}
 
-
-class OfProcess(Input):
-    process_id: Id
 
 
 @operation("link.list", input=OfProcess, role=Role.FACILITATOR, result=Links,

@@ -6,9 +6,10 @@ from typing import Any
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import Id, LooseIds, LooseText
+from dialog.actions.inputs import OfProcess
 from dialog.models import Alternative, Process
 from phases.konkretisering import alternatives, minority_wisdom
-from phases.konkretisering.operations import LooseFlag, OfProcess
+from phases.konkretisering.operations import LooseFlag
 from phases.konkretisering.schemas import AlternativeFull
 from phases.konkretisering.trace import alternative_full
 

@@ -6,15 +6,16 @@ from typing import Any
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseIds, LooseNumber, LooseText
+from dialog.actions.inputs import OfProcess
 from dialog.models import CheckbackRound, Process
 from phases.konkretisering import checkback
-from phases.konkretisering.operations import SENT_ONCE, OfProcess
+from phases.konkretisering.operations import SENT_ONCE
 from phases.konkretisering.schemas import CheckbackResults
 
 ROUND = Target(CheckbackRound, "round_id")
 
 
-class NewRound(OfProcess):
+class NewCheckbackRound(OfProcess):
     title: LooseText = None
     alternative_ids: LooseIds = None
     after_phase_id: LooseNumber = None
@@ -23,15 +24,15 @@ class NewRound(OfProcess):
     closes_at: LooseText = None
 
 
-class Rounds(Output):
+class CheckbackRounds(Output):
     checkback_rounds: list[CheckbackResults]
 
 
-class OneRound(Input):
+class CheckbackRoundRef(Input):
     round_id: Id
 
 
-class Rating(OneRound):
+class Rating(CheckbackRoundRef):
     alternative_id: Id
     value: LooseText = None
     reason: LooseText = ""
@@ -47,9 +48,9 @@ class Rated(Output):
     client_id: str
 
 
-@operation("checkback.open", input=NewRound, role=Role.FACILITATOR, result=CheckbackResults,
-           target=Target(Process, "process_id"))
-def open_round(call: Call[NewRound]) -> dict[str, Any]:
+@operation("checkback.open", input=NewCheckbackRound, role=Role.FACILITATOR,
+           result=CheckbackResults, target=Target(Process, "process_id"))
+def open_round(call: Call[NewCheckbackRound]) -> dict[str, Any]:
     """Open a check-back round on the given alternatives (default: every open one)."""
     data = call.input
     opened = checkback.open_round(
@@ -59,7 +60,7 @@ def open_round(call: Call[NewRound]) -> dict[str, Any]:
     return checkback.results(call.session, opened)
 
 
-@operation("checkback.list", input=OfProcess, role=Role.FACILITATOR, result=Rounds,
+@operation("checkback.list", input=OfProcess, role=Role.FACILITATOR, result=CheckbackRounds,
            target=Target(Process, "process_id"))
 def list_rounds(call: Call[OfProcess]) -> dict[str, Any]:
     """Every check-back round of a process with its results."""
@@ -67,16 +68,16 @@ def list_rounds(call: Call[OfProcess]) -> dict[str, Any]:
                                  for r in checkback.rounds_of(call.session, call.target)]}
 
 
-@operation("checkback.get", input=OneRound, role=Role.FACILITATOR, result=CheckbackResults,
+@operation("checkback.get", input=CheckbackRoundRef, role=Role.FACILITATOR, result=CheckbackResults,
            target=ROUND)
-def get(call: Call[OneRound]) -> dict[str, Any]:
+def get(call: Call[CheckbackRoundRef]) -> dict[str, Any]:
     """A check-back round: per alternative the counts and the reasons given."""
     return checkback.results(call.session, call.target)
 
 
-@operation("checkback.close", input=OneRound, role=Role.FACILITATOR, result=CheckbackResults,
-           target=ROUND)
-def close(call: Call[OneRound]) -> dict[str, Any]:
+@operation("checkback.close", input=CheckbackRoundRef, role=Role.FACILITATOR,
+           result=CheckbackResults, target=ROUND)
+def close(call: Call[CheckbackRoundRef]) -> dict[str, Any]:
     """Close a check-back round; it takes no more ratings."""
     checkback.close_round(call.session, call.target, call.facilitator)
     return checkback.results(call.session, call.target)

@@ -6,9 +6,10 @@ from typing import Any
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseNumber, LooseOptionalText, LooseText
+from dialog.actions.inputs import OfProcess
 from dialog.models import FishingAnswer, FishingPrompt, Process
 from phases.konkretisering import fishing
-from phases.konkretisering.operations import SENT_ONCE, LooseFlag, OfProcess
+from phases.konkretisering.operations import SENT_ONCE, LooseFlag
 from phases.konkretisering.schemas import AnswerOut, PromptWithAnswers
 
 PROMPT = Target(FishingPrompt, "prompt_id")
@@ -37,7 +38,7 @@ class Answer(OnePrompt):
     client_id: ClientId = SENT_ONCE
 
 
-class Answered(Output):
+class FishingAnswered(Output):
     id: int
     prompt_id: int
     duplicate: bool
@@ -75,11 +76,11 @@ def hide_answer(call: Call[Hiding]) -> FishingAnswer:
                               call.facilitator)
 
 
-@operation("fishing.answer", input=Answer, role=Role.PARTICIPANT, result=Answered,
+@operation("fishing.answer", input=Answer, role=Role.PARTICIPANT, result=FishingAnswered,
            target=PROMPT)
-def answer(call: Call[Answer]) -> Answered:
+def answer(call: Call[Answer]) -> FishingAnswered:
     """Answer the fishing question (stored once per client_id)."""
     item, duplicate = fishing.answer(call.session, call.participant, call.target,
                                      text=call.input.text, client_id=call.input.client_id)
-    return Answered(id=item.id, prompt_id=item.prompt_id, duplicate=duplicate,
+    return FishingAnswered(id=item.id, prompt_id=item.prompt_id, duplicate=duplicate,
                     client_id=item.client_id)

@@ -6,9 +6,9 @@ from typing import Any
 
 from dialog.actions import Call, Output, Role, Target, operation
 from dialog.actions.fields import LooseNumber, LooseOptionalText, LooseText
+from dialog.actions.inputs import OfProcess
 from dialog.models import CommitteeGoal, Process
 from phases.konkretisering import goals
-from phases.konkretisering.operations import OfProcess
 from phases.konkretisering.schemas import GoalOut
 
 OF_PROCESS = Target(Process, "process_id")

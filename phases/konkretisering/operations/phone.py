@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dialog.actions import Call, Input, Output, Role, Target, operation
+from dialog.actions import Call, Output, Role, Target, operation
+from dialog.actions.inputs import NoInput, OfProcess
 from dialog.models import Process
 from phases.konkretisering import alternatives, checkback, fishing, majority_vote
-from phases.konkretisering.operations import OfProcess
 from phases.konkretisering.phone import phone_state
 from phases.konkretisering.schemas import (
     AlternativeOut,
@@ -72,9 +72,6 @@ class PhoneState(Output):
     fishing: list[MyPrompt]
 
 
-class Nothing(Input):
-    pass
-
 
 @operation("konkretisering.watch", input=OfProcess, role=Role.FACILITATOR, result=Watched,
            target=Target(Process, "process_id"))
@@ -93,7 +90,7 @@ def watch(call: Call[OfProcess]) -> dict[str, Any]:
     }
 
 
-@operation("konkretisering.mine", input=Nothing, role=Role.PARTICIPANT, result=PhoneState)
-def mine(call: Call[Nothing]) -> dict[str, Any]:
+@operation("konkretisering.mine", input=NoInput, role=Role.PARTICIPANT, result=PhoneState)
+def mine(call: Call[NoInput]) -> dict[str, Any]:
     """What the calling phone can answer now, live or days later with its token."""
     return phone_state(call.session, call.participant)

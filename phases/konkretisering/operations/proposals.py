@@ -8,9 +8,9 @@ from pydantic import WithJsonSchema
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import Id, LooseIds, LooseNumber, LooseText
+from dialog.actions.inputs import OfProcess
 from dialog.models import Process, Proposal, ProposalStatusUpdate
 from phases.konkretisering import export, proposals
-from phases.konkretisering.operations import OfProcess
 from phases.konkretisering.schemas import ProposalOut, StatusUpdateOut, Trace
 from phases.konkretisering.trace import trace
 

@@ -19,11 +19,11 @@ class OnAlternative(Input):
     alternative_id: Id
 
 
-class OneRound(Input):
+class VoteRoundRef(Input):
     vote_round_id: Id
 
 
-class Ballot(OneRound):
+class Ballot(VoteRoundRef):
     value: LooseText = None
     reason: LooseText = ""
     client_id: ClientId = SENT_ONCE
@@ -37,12 +37,12 @@ class Cast(Output):
     client_id: str
 
 
-class Condition(OneRound):
+class Condition(VoteRoundRef):
     text: LooseText = None
     client_id: ClientId = SENT_ONCE
 
 
-class Answered(AmendmentOut):
+class MinorityAnswered(AmendmentOut):
     duplicate: bool
     client_id: str | None
 
@@ -66,16 +66,16 @@ def open_vote(call: Call[OnAlternative]) -> dict[str, Any]:
     return majority_vote.vote_round_out(call.session, opened)
 
 
-@operation("vote.get", input=OneRound, role=Role.FACILITATOR, result=VoteRoundOut,
+@operation("vote.get", input=VoteRoundRef, role=Role.FACILITATOR, result=VoteRoundOut,
            target=ROUND)
-def get(call: Call[OneRound]) -> dict[str, Any]:
+def get(call: Call[VoteRoundRef]) -> dict[str, Any]:
     """A vote round with its tally (and, once closed, its minority)."""
     return majority_vote.vote_round_out(call.session, call.target)
 
 
-@operation("vote.close", input=OneRound, role=Role.FACILITATOR, result=VoteRoundOut,
+@operation("vote.close", input=VoteRoundRef, role=Role.FACILITATOR, result=VoteRoundOut,
            target=ROUND)
-def close_vote(call: Call[OneRound]) -> dict[str, Any]:
+def close_vote(call: Call[VoteRoundRef]) -> dict[str, Any]:
     """Close and count a round; its minority is asked what it would take to come along."""
     majority_vote.close_vote(call.session, call.target, call.facilitator)
     return majority_vote.vote_round_out(call.session, call.target)
@@ -92,14 +92,14 @@ def cast(call: Call[Ballot]) -> Cast:
                 duplicate=duplicate, client_id=vote.client_id)
 
 
-@operation("minority.answer", input=Condition, role=Role.PARTICIPANT, result=Answered,
+@operation("minority.answer", input=Condition, role=Role.PARTICIPANT, result=MinorityAnswered,
            target=ROUND)
-def answer_minority(call: Call[Condition]) -> Answered:
+def answer_minority(call: Call[Condition]) -> MinorityAnswered:
     """A minority member names what it would take (stored once per client_id)."""
     amendment, duplicate = minority_wisdom.answer_minority(
         call.session, call.participant, call.target, text=call.input.text,
         client_id=call.input.client_id)
-    return Answered(**AmendmentOut.dump(amendment), duplicate=duplicate,
+    return MinorityAnswered(**AmendmentOut.dump(amendment), duplicate=duplicate,
                     client_id=amendment.client_id)
 
 
