@@ -68,26 +68,6 @@ def processes_of(session: Session, facilitator: Facilitator) -> list[Process]:
     )
 
 
-def process_to_dict(process: Process) -> dict[str, Any]:
-    return {
-        "id": process.id,
-        "slug": process.slug,
-        "title": process.title,
-        "question": process.question,
-        "description": process.description,
-        "owner_organisation": process.owner_organisation,
-        "language": process.language,
-        "stakeholder_groups": [g.name for g in process.stakeholder_groups],
-        "phases": [
-            {"id": p.id, "kind": p.kind.value, "round": p.round, "status": p.status.value,
-             "opened_at": p.opened_at.isoformat(),
-             "closed_at": p.closed_at.isoformat() if p.closed_at else None}
-            for p in process.phases
-        ],
-        "created_at": process.created_at.isoformat(),
-    }
-
-
 def _required(value: Any, field: str, limit: int) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DialogError("field_required", field=field)

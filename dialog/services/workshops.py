@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from dialog.errors import DialogError, NotFound
 from dialog.events import record
 from dialog.models import PhaseStatus, Process, Workshop, WorkshopState
+from dialog.schemas import WorkshopOut
 
 #: No 0/O, 1/I/L: a code read aloud in a noisy room or off a cracked screen stays unambiguous.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -66,28 +67,15 @@ def set_state(session: Session, workshop: Workshop, state: str) -> Workshop:
     except ValueError as exc:
         raise DialogError("invalid_workshop_state") from exc
     session.flush()
-    record(session, "workshop-changed", workshop=workshop_to_dict(workshop))
+    record(session, "workshop-changed", workshop=WorkshopOut.dump(workshop))
     return workshop
 
 
 def set_pre_moderation(session: Session, workshop: Workshop, enabled: bool) -> Workshop:
     workshop.pre_moderation = bool(enabled)
     session.flush()
-    record(session, "workshop-changed", workshop=workshop_to_dict(workshop))
+    record(session, "workshop-changed", workshop=WorkshopOut.dump(workshop))
     return workshop
-
-
-def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
-    return {
-        "id": workshop.id,
-        "process_id": workshop.process_id,
-        "phase_id": workshop.phase_id,
-        "title": workshop.title,
-        "join_code": workshop.join_code,
-        "state": workshop.state.value,
-        "pre_moderation": workshop.pre_moderation,
-        "created_at": workshop.created_at.isoformat(),
-    }
 
 
 def _unused_code(session: Session) -> str:
