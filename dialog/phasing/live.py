@@ -8,16 +8,13 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from dialog import events
-from dialog.live import rooms
-
-_connected: set[int] = set()
+from dialog.live import relay, rooms
 
 
 def register(socketio: SocketIO, namespace: str) -> None:
     """Connect the broadcaster once per ``SocketIO``."""
-    if id(socketio) in _connected:
+    if not relay.first_time(socketio, __name__):
         return
-    _connected.add(id(socketio))
 
     def on_phase(_sender: Any, process_id: int, phase: dict[str, Any],
                  closed: list[dict[str, Any]], workshop_ids: list[int], **_: Any) -> None:

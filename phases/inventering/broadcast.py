@@ -12,16 +12,13 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from dialog import events
-from dialog.live import rooms
-
-_connected: set[int] = set()
+from dialog.live import relay, rooms
 
 
 def connect_signals(socketio: SocketIO, namespace: str) -> None:
     """Subscribe to domain signals once per ``SocketIO`` object; handlers emit to rooms."""
-    if id(socketio) in _connected:
+    if not relay.first_time(socketio, __name__):
         return
-    _connected.add(id(socketio))
 
     def emit(event: str, data: dict[str, Any], room: str) -> None:
         socketio.emit(event, data, namespace=namespace, to=room)

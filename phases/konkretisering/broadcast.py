@@ -17,9 +17,7 @@ from typing import Any
 from flask_socketio import SocketIO
 
 from dialog import events
-from dialog.live import rooms
-
-_connected: set[int] = set()
+from dialog.live import relay, rooms
 
 #: Event kind -> (event name, payload key, to the phones as well?)
 _SIMPLE: dict[str, tuple[str, str, bool]] = {
@@ -36,9 +34,8 @@ _SIMPLE: dict[str, tuple[str, str, bool]] = {
 
 def connect_signals(socketio: SocketIO, namespace: str) -> None:
     """Subscribe once per ``SocketIO`` object to the ``konkret-changed`` signal."""
-    if id(socketio) in _connected:
+    if not relay.first_time(socketio, __name__):
         return
-    _connected.add(id(socketio))
 
     def emit(event: str, data: dict[str, Any], room: str) -> None:
         socketio.emit(event, data, namespace=namespace, to=room)

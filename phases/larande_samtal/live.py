@@ -21,12 +21,10 @@ from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
 from dialog import events
-from dialog.live import rooms
+from dialog.live import relay, rooms
 from dialog.live.identity import Identity
 from dialog.live.socket_actions import on
 from phases.larande_samtal import operations as do
-
-_connected: set[int] = set()
 
 
 def _follow(_session: Session, _identity: Identity, result: Any,
@@ -41,9 +39,8 @@ def register(socketio: SocketIO, namespace: str) -> None:
     on(socketio, namespace, "samtal:rounds", do.my_rounds)
     on(socketio, namespace, "reflection:submit", do.submit_reflection)
     on(socketio, namespace, "resistance:log", do.log_resistance, wrap="entry")
-    if id(socketio) in _connected:
+    if not relay.first_time(socketio, __name__):
         return
-    _connected.add(id(socketio))
     _connect_signals(socketio, namespace)
 
 
