@@ -13,6 +13,7 @@ from typing import Any
 from flask import g, redirect, request
 from flask.typing import ResponseReturnValue
 
+from dialog import policy
 from dialog.actions import Action, perform
 from dialog.errors import DialogError
 from dialog.extensions import db
@@ -21,6 +22,21 @@ from dialog.web.locale import current_locale
 
 #: Shows the page again after a refusal: ``refused(error, what_was_typed)``.
 Refused = Callable[[DialogError, dict[str, Any]], ResponseReturnValue]
+#: Draws an object's page with a refusal: ``render(found, error, what_was_typed)``.
+Render = Callable[[Any, DialogError, dict[str, Any]], ResponseReturnValue]
+
+
+def again(model: type[Any], object_id: int, render: Render) -> Refused:
+    """Show the page of the object the form was about again, with the refusal.
+
+    The object is loaded and allowed through the policy once more: a refusal may come before
+    the action reached its target (e.g. a malformed field), so nothing foreign is shown.
+    """
+
+    def refused(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
+        return render(policy.managed(db.session, g.facilitator, model, object_id), error, typed)
+
+    return refused
 
 
 def submit_form(action: Action[Any], data: dict[str, Any], refused: Refused,

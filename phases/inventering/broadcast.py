@@ -13,6 +13,7 @@ from flask_socketio import SocketIO
 
 from dialog import events
 from dialog.live import relay, rooms
+from phases.inventering.perspectives import for_wall
 
 
 def connect_signals(socketio: SocketIO, namespace: str) -> None:
@@ -53,9 +54,3 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
     events.perspective_submitted.connect(on_submitted, weak=False)
     events.perspective_moderated.connect(on_moderated, weak=False)
     events.workshop_changed.connect(on_workshop_changed, weak=False)
-
-
-def for_wall(perspective: dict[str, Any]) -> dict[str, Any]:
-    """What the projector needs; nothing about who wrote it."""
-    keep = ("id", "text", "kind", "stakeholder_group", "status", "created_at")
-    return {key: perspective[key] for key in keep}

@@ -1,4 +1,5 @@
-"""Inventering's Socket.IO events: ``perspective:submit`` and ``me:perspectives``.
+"""Inventering's Socket.IO events: ``workshop:watch`` (a console or its wall follows a
+workshop), ``perspective:submit`` and ``me:perspectives``.
 
 Broadcasts (``perspective:new``, ``wall:perspective`` ...) follow the domain events in
 ``phases.inventering.broadcast``.
@@ -8,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_socketio import SocketIO
+from flask_socketio import SocketIO, join_room
+from sqlalchemy.orm import Session
 
+from dialog.live import rooms
 from dialog.live.identity import Identity
 from dialog.live.socket_actions import on
 from phases.inventering import operations
@@ -19,6 +22,16 @@ def _own_workshop(identity: Identity) -> dict[str, Any]:
     return {"workshop_id": identity.workshop_id}
 
 
+def _follow(_session: Session, _identity: Identity, _result: Any,
+            body: dict[str, Any]) -> dict[str, Any]:
+    """The console joins the workshop's facilitators, the projector its wall."""
+    workshop_id = body["workshop"]["id"]
+    join_room(rooms.wall(workshop_id) if body["view"] == "projector"
+              else rooms.facilitators(workshop_id))
+    return body
+
+
 def register(socketio: SocketIO, namespace: str) -> None:
+    on(socketio, namespace, "workshop:watch", operations.watch, after=_follow)
     on(socketio, namespace, "perspective:submit", operations.submit, defaults=_own_workshop)
     on(socketio, namespace, "me:perspectives", operations.mine)

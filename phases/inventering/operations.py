@@ -6,12 +6,17 @@ from typing import Annotated, Any
 
 from pydantic import WithJsonSchema
 
-from dialog.actions import Call, Input, Output, Role, operation
+from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
 from dialog.actions.inputs import NoInput
-from dialog.models import Perspective, Workshop
-from dialog.schemas import PerspectiveOut
-from phases.inventering.perspectives import perspectives_of_participant, submit_perspective
+from dialog.models import ModerationStatus, Perspective, Workshop
+from dialog.schemas import PerspectiveOut, WorkshopOut
+from dialog.services.perspectives import perspectives_of_workshop
+from phases.inventering.perspectives import (
+    for_wall,
+    perspectives_of_participant,
+    submit_perspective,
+)
 
 
 class NewPerspective(Input):
@@ -51,3 +56,26 @@ class MyPerspectives(Output):
 def mine(call: Call[NoInput]) -> dict[str, list[Perspective]]:
     """The calling phone's own perspectives with their moderation status."""
     return {"perspectives": perspectives_of_participant(call.session, call.participant)}
+
+
+class WatchWorkshop(Input):
+    workshop_id: Id
+    #: ``projector`` for the wall (approved perspectives, nobody's ids), else the console.
+    view: Annotated[Any, WithJsonSchema({"enum": ["console", "projector"]})] = None
+
+
+class Watched(Output):
+    workshop: WorkshopOut
+    perspectives: list[dict[str, Any]]
+    view: str
+
+
+@operation("workshop.watch", input=WatchWorkshop, role=Role.FACILITATOR, result=Watched,
+           target=Target(Workshop, "workshop_id"))
+def watch(call: Call[WatchWorkshop]) -> dict[str, Any]:
+    """What a workshop console or its wall shows when it starts following the workshop."""
+    found = PerspectiveOut.dump_all(perspectives_of_workshop(call.session, call.target))
+    if call.input.view == "projector":
+        shown = [for_wall(p) for p in found if p["status"] == ModerationStatus.APPROVED.value]
+        return {"workshop": call.target, "perspectives": shown, "view": "projector"}
+    return {"workshop": call.target, "perspectives": found, "view": "console"}

@@ -92,3 +92,9 @@ def _valid_kind(kind: Any) -> PerspectiveKind:
         return PerspectiveKind(kind)
     except ValueError as exc:
         raise DialogError("unknown_kind", kind=str(kind)[:40]) from exc
+
+
+def for_wall(perspective: dict[str, Any]) -> dict[str, Any]:
+    """What the projector shows of a perspective; nothing about who wrote it."""
+    keep = ("id", "text", "kind", "stakeholder_group", "status", "created_at")
+    return {key: perspective[key] for key in keep}

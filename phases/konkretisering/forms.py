@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import g, request, url_for
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog import policy
@@ -26,29 +26,32 @@ from dialog.models import (
     VoteRound,
 )
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.form_actions import Refused, submit_form
+from dialog.web.form_actions import Refused, again, submit_form
 from dialog.web.timefmt import local_moment
 from phases.konkretisering.operations import alternatives, checkback, fishing, goals, votes
 from phases.konkretisering.pages import blueprint, render_alternative, render_console
 
 
+def _process_console(found: Any, error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
+    process = found if isinstance(found, Process) else policy.load(
+        db.session, Process, policy.process_id_of(found))
+    return render_console(process, error, typed)
+
+
+def _alternative_page(found: Any, error: DialogError, typed: dict[str, Any]
+                      ) -> ResponseReturnValue:
+    return render_alternative(found if isinstance(found, Alternative) else found.alternative,
+                              error, typed)
+
+
 def console_page(model: type[Any], object_id: int) -> Refused:
     """On a refusal: the console of the process the object belongs to."""
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, model, object_id)
-        process = db.session.get(Process, policy.process_id_of(found))
-        assert process is not None
-        return render_console(process, error, form)
-    return page
+    return again(model, object_id, _process_console)
 
 
 def alternative_page(model: type[Any], object_id: int) -> Refused:
     """On a refusal: the page of the alternative the object belongs to."""
-    def page(error: DialogError, form: dict[str, Any]) -> ResponseReturnValue:
-        found = policy.managed(db.session, g.facilitator, model, object_id)
-        alternative = found if isinstance(found, Alternative) else found.alternative
-        return render_alternative(alternative, error, form)
-    return page
+    return again(model, object_id, _alternative_page)
 
 
 def on_console(process_id: int) -> Refused:

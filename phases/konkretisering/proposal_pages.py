@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import g, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from dialog import policy
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process, Proposal, ProposalStatus
 from dialog.models.alternative import ACCEPTED
 from dialog.web.auth import login_required
-from dialog.web.form_actions import submit_form
+from dialog.web.form_actions import again, submit_form
 from dialog.web.pages import managed_page
 from phases.konkretisering import alternatives, goals, proposals
 from phases.konkretisering.operations import proposals as proposal_actions
@@ -44,10 +43,7 @@ def render_proposals(process: Process, error: DialogError | None = None,
 def create_proposal(process_id: int) -> ResponseReturnValue:
     form = request.form
 
-    def page(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
-        return render_proposals(policy.managed(db.session, g.facilitator, Process, process_id),
-                                error, typed)
-
+    page = again(Process, process_id, render_proposals)
     return submit_form(proposal_actions.create, {
         "process_id": process_id, "title": form.get("title"), "owner": form.get("owner"),
         "alternative_ids": form.getlist("alternative_ids"),
@@ -80,10 +76,7 @@ def render_proposal(found: Proposal, error: DialogError | None = None,
 def add_status(proposal_id: int) -> ResponseReturnValue:
     form = request.form
 
-    def page(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
-        return render_proposal(policy.managed(db.session, g.facilitator, Proposal, proposal_id),
-                               error, typed)
-
+    page = again(Proposal, proposal_id, render_proposal)
     return submit_form(proposal_actions.add_status, {
         "proposal_id": proposal_id, "status": form.get("status"),
         "note": form.get("note", ""), "dated": form.get("dated"),

@@ -6,19 +6,16 @@ Publishing and saving the settings are the same operations the JSON API offers
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Blueprint, g, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from dialog import policy
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.form_actions import Refused, submit_form
+from dialog.web.form_actions import Refused, again, submit_form
 from dialog.web.pages import managed_page
 from dialog.web.publication.pages import invitation
 from dialog.web.publication.view import view_context
@@ -41,10 +38,7 @@ def _page(process: Process, error: DialogError | None = None) -> ResponseReturnV
 
 
 def _page_again(process_id: int) -> Refused:
-    def again(error: DialogError, _typed: dict[str, Any]) -> ResponseReturnValue:
-        # Authorised again: a refusal may come before the action loaded its target.
-        return _page(policy.managed(db.session, g.facilitator, Process, process_id), error)
-    return again
+    return again(Process, process_id, lambda process, error, _typed: _page(process, error))
 
 
 @blueprint.get(PAGE)
