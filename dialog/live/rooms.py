@@ -1,4 +1,5 @@
-"""Room names, in one place so handlers and broadcasters agree."""
+"""The kernel's room names, so handlers and broadcasters agree; a phase names its own rooms
+in its package (``phases/konkretisering/rooms.py``, ``phases/inventering/map/rooms.py``)."""
 
 from __future__ import annotations
 
@@ -19,26 +20,6 @@ def participant(participant_id: int) -> str:
     return f"participant:{participant_id}"
 
 
-def map_watchers(process_id: int) -> str:
-    """Facilitators following a process's perspective map."""
-    return f"map:{process_id}"
-
-
-def map_projector(process_id: int) -> str:
-    """Projectors showing a process's map (no group membership)."""
-    return f"map-projector:{process_id}"
-
-
-def samtal_watchers(process_id: int) -> str:
-    """Facilitators following a process's phases and lärande samtal."""
+def process_console(process_id: int) -> str:
+    """Facilitators following a process as a whole (its phases; lärande samtal's console)."""
     return f"samtal:{process_id}"
-
-
-def konkret_watchers(process_id: int) -> str:
-    """Facilitators following a process's konkretisering (tallies, votes, answers)."""
-    return f"konkret:{process_id}"
-
-
-def konkret_phones(process_id: int) -> str:
-    """Phones in a process's konkretisering (check-backs, votes, fishing)."""
-    return f"konkret-phones:{process_id}"

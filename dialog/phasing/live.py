@@ -18,7 +18,7 @@ def register(socketio: SocketIO, namespace: str) -> None:
 
     def on_phase(_sender: Any, process_id: int, phase: dict[str, Any],
                  closed: list[dict[str, Any]], workshop_ids: list[int], **_: Any) -> None:
-        to = [rooms.samtal_watchers(process_id)]
+        to = [rooms.process_console(process_id)]
         for workshop_id in workshop_ids:
             to += [rooms.facilitators(workshop_id), rooms.phones(workshop_id),
                    rooms.wall(workshop_id)]

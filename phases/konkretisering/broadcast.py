@@ -18,6 +18,7 @@ from flask_socketio import SocketIO
 
 from dialog import events
 from dialog.live import relay, rooms
+from phases.konkretisering import rooms as konkret_rooms
 
 #: Event kind -> (event name, payload key, to the phones as well?)
 _SIMPLE: dict[str, tuple[str, str, bool]] = {
@@ -41,7 +42,7 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
         socketio.emit(event, data, namespace=namespace, to=room)
 
     def on_changed(_sender: Any, process_id: int, kind: str, **payload: Any) -> None:
-        console, phones = rooms.konkret_watchers(process_id), rooms.konkret_phones(process_id)
+        console, phones = konkret_rooms.watchers(process_id), konkret_rooms.phones(process_id)
         if kind in _SIMPLE:
             name, key, to_phones = _SIMPLE[kind]
             body = {"process_id": process_id, key: payload[key]}

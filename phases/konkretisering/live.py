@@ -20,22 +20,22 @@ from typing import Any
 from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
-from dialog.live import rooms
 from dialog.live.identity import Identity
 from dialog.live.socket_actions import on
 from phases.konkretisering import broadcast
+from phases.konkretisering import rooms as konkret_rooms
 from phases.konkretisering.operations import checkback, fishing, phone, votes
 
 
 def _watching(_session: Session, _identity: Identity, _result: Any,
               body: dict[str, Any]) -> dict[str, Any]:
-    join_room(rooms.konkret_watchers(body["process_id"]))
+    join_room(konkret_rooms.watchers(body["process_id"]))
     return body
 
 
 def _joined(_session: Session, _identity: Identity, _result: Any,
             body: dict[str, Any]) -> dict[str, Any]:
-    join_room(rooms.konkret_phones(body["process_id"]))
+    join_room(konkret_rooms.phones(body["process_id"]))
     return body
 
 

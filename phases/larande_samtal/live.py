@@ -29,7 +29,7 @@ from phases.larande_samtal import operations as do
 
 def _follow(_session: Session, _identity: Identity, result: Any,
             body: dict[str, Any]) -> dict[str, Any]:
-    join_room(rooms.samtal_watchers(result["process_id"]))
+    join_room(rooms.process_console(result["process_id"]))
     return body
 
 
@@ -50,7 +50,7 @@ def _connect_signals(socketio: SocketIO, namespace: str) -> None:
 
     def on_round(_sender: Any, process_id: int, conversation_round: dict[str, Any],
                  workshop_ids: list[int], **_: Any) -> None:
-        to = [rooms.samtal_watchers(process_id)]
+        to = [rooms.process_console(process_id)]
         to += [rooms.facilitators(w) for w in workshop_ids]
         emit("samtal:round", {"process_id": process_id, "round": conversation_round},
              to + [rooms.phones(w) for w in workshop_ids])
@@ -59,10 +59,10 @@ def _connect_signals(socketio: SocketIO, namespace: str) -> None:
                       indicators: dict[str, Any], updated: bool = False, **_: Any) -> None:
         emit("reflection:updated" if updated else "reflection:new",
              {"reflection": reflection, "indicators": indicators},
-             [rooms.samtal_watchers(process_id)])
+             [rooms.process_console(process_id)])
 
     def on_resistance(_sender: Any, process_id: int, entry: dict[str, Any], **_: Any) -> None:
-        emit("resistance:new", {"entry": entry}, [rooms.samtal_watchers(process_id)])
+        emit("resistance:new", {"entry": entry}, [rooms.process_console(process_id)])
 
     # weak=False: these closures live as long as the app, not as long as this call.
     events.round_changed.connect(on_round, weak=False)

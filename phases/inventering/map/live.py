@@ -13,10 +13,10 @@ from typing import Any
 from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
-from dialog.live import rooms
 from dialog.live.identity import Identity, participant_of
 from dialog.live.socket_actions import on
 from phases.inventering.map import operations
+from phases.inventering.map import rooms as map_rooms
 from phases.inventering.map.scheduler import scheduler_for
 from phases.inventering.map.schemas import NextPerspective
 
@@ -34,7 +34,7 @@ def _watching(session: Session, identity: Identity, _result: Any,
     """Join the map's room: the projector's (sizes only) or the facilitators'."""
     process_id = body["process_id"]
     on_projector = body.pop("view", None) == "projector"
-    join_room(rooms.map_projector(process_id) if on_projector else rooms.map_watchers(process_id))
+    join_room(map_rooms.projector(process_id) if on_projector else map_rooms.watchers(process_id))
     return body
 
 

@@ -22,9 +22,9 @@ from flask_socketio import SocketIO
 
 from dialog import events
 from dialog.extensions import db
-from dialog.live import rooms
 from dialog.models import Process
 from phases.inventering.map import analysis_runs
+from phases.inventering.map import rooms as map_rooms
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +125,10 @@ class AnalysisScheduler:
             return
         self.runs += 1
         self.socketio.emit("map:update", {"process_id": process_id, "map": result},
-                           namespace=self.namespace, to=rooms.map_watchers(process_id))
+                           namespace=self.namespace, to=map_rooms.watchers(process_id))
         self.socketio.emit("map:update",
                            {"process_id": process_id, "map": analysis_runs.for_projector(result)},
-                           namespace=self.namespace, to=rooms.map_projector(process_id))
+                           namespace=self.namespace, to=map_rooms.projector(process_id))
 
 
 def _in_background() -> bool:
