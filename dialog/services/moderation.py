@@ -19,6 +19,33 @@ ACTIONS = {
 }
 
 
+def decide(
+    session: Session,
+    subject: Any,
+    subject_type: str,
+    facilitator: Facilitator | None,
+    action: Any,
+    reason: Any = "",
+    *,
+    allowed: tuple[str, ...] = tuple(ACTIONS),
+) -> ModerationEvent:
+    """The one way to moderate something with a status (a perspective, a reflection).
+
+    ``action`` is one of ``allowed`` (``approve``, ``hide``, ``restore``); the decision is
+    logged with its reason and the subject's status changes. Nothing is ever deleted.
+    """
+    if action not in allowed or action not in ACTIONS:
+        raise DialogError("unknown_moderation_action")
+    event = log_decision(
+        session, process_id=subject.process_id, subject_type=subject_type,
+        subject_id=subject.id, facilitator=facilitator, action=action,
+        from_status=subject.status, to_status=ACTIONS[action], reason=reason,
+    )
+    subject.status = ACTIONS[action]
+    session.flush()
+    return event
+
+
 def moderate(
     session: Session,
     perspective: Perspective,
@@ -26,17 +53,9 @@ def moderate(
     action: Any,
     reason: Any = "",
 ) -> ModerationEvent:
-    """Apply ``approve``, ``hide`` or ``restore`` and log it."""
-    if action not in ACTIONS:
-        raise DialogError("unknown_moderation_action")
-    target = ACTIONS[action]
-    event = log_decision(
-        session, process_id=perspective.process_id, subject_type="perspective",
-        subject_id=perspective.id, facilitator=facilitator, action=action,
-        from_status=perspective.status, to_status=target, reason=reason,
-    )
+    """Approve, hide or restore a perspective, and tell the room."""
+    event = decide(session, perspective, "perspective", facilitator, action, reason)
     event.perspective = perspective
-    perspective.status = target
     session.flush()
     record(session, "perspective-moderated", perspective=PerspectiveOut.dump(perspective),
            previous_status=event.from_status.value)

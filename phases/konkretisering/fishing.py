@@ -93,7 +93,8 @@ def answer(session: Session, participant: Participant, prompt: FishingPrompt, *,
 
 
 def set_hidden(
-    session: Session, item: FishingAnswer, hidden: bool, facilitator: Facilitator | None = None
+    session: Session, item: FishingAnswer, facilitator: Facilitator | None, hidden: bool,
+    reason: Any = "",
 ) -> FishingAnswer:
     """Hide an answer (e.g. it names someone) or show it again; never deleted, always logged."""
     visible, concealed = ModerationStatus.APPROVED, ModerationStatus.HIDDEN
@@ -102,7 +103,7 @@ def set_hidden(
         subject_type="fishing_answer", subject_id=item.id, facilitator=facilitator,
         action="hide" if hidden else "approve",
         from_status=concealed if item.hidden else visible,
-        to_status=concealed if hidden else visible,
+        to_status=concealed if hidden else visible, reason=reason,
     )
     item.hidden = bool(hidden)
     session.flush()

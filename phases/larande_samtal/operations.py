@@ -37,7 +37,7 @@ from phases.larande_samtal.schemas import (
 
 Basis = Annotated[Any, WithJsonSchema({"enum": list(rounds.BASES)})]
 Change = Annotated[Any, WithJsonSchema({"enum": [c.value for c in ViewChange]})]
-Decision = Annotated[Any, WithJsonSchema({"enum": list(reflections.MODERATION)})]
+Decision = Annotated[Any, WithJsonSchema({"enum": list(reflections.DECISIONS)})]
 Level = Annotated[Any, WithJsonSchema({"enum": [level.value for level in resistance.ZONES]})]
 Title = Annotated[Any, WithJsonSchema({"type": "string", "maxLength": rounds.MAX_TITLE})]
 OptionalNumber = Annotated[Any, WithJsonSchema({"type": ["integer", "null"]})]
@@ -166,8 +166,8 @@ def my_rounds(call: Call[NoInput]) -> dict[str, Any]:
            target=Target(Reflection, "reflection_id"))
 def moderate(call: Call[Moderation]) -> Reflection:
     """Approve or hide a reflection (nothing is deleted; the decision is logged)."""
-    return reflections.moderate_reflection(call.session, call.target, call.input.action,
-                                           call.facilitator, call.input.reason)
+    return reflections.moderate_reflection(call.session, call.target, call.facilitator,
+                                           call.input.action, call.input.reason)
 
 
 @operation("resistance.list", input=OfProcess, role=Role.FACILITATOR, result=ResistanceLog,

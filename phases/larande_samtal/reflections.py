@@ -26,14 +26,15 @@ from dialog.models import (
 )
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id, parse_id
-from dialog.services.moderation import log_decision
+from dialog.services.moderation import decide
 from dialog.services.personal_data import personal_data_kinds
 from phases.larande_samtal.learning import indicators
 from phases.larande_samtal.rounds import is_accepting
 from phases.larande_samtal.schemas import ReflectionOut
 
 PROMPTS = ("understood", "question", "keep")
-MODERATION = {"approve": ModerationStatus.APPROVED, "hide": ModerationStatus.HIDDEN}
+#: What a facilitator may decide about a reflection.
+DECISIONS = ("approve", "hide")
 
 
 def submit_reflection(
@@ -66,19 +67,11 @@ def submit_reflection(
 
 
 def moderate_reflection(
-    session: Session, reflection: Reflection, action: Any,
-    facilitator: Facilitator | None = None, reason: Any = "",
+    session: Session, reflection: Reflection, facilitator: Facilitator | None, action: Any,
+    reason: Any = "",
 ) -> Reflection:
     """Approve or hide a reflection; hiding keeps it, and the decision is logged."""
-    if action not in MODERATION:
-        raise DialogError("unknown_moderation_action")
-    log_decision(
-        session, process_id=reflection.process_id, subject_type="reflection",
-        subject_id=reflection.id, facilitator=facilitator, action=action,
-        from_status=reflection.status, to_status=MODERATION[action], reason=reason,
-    )
-    reflection.status = MODERATION[action]
-    session.flush()
+    decide(session, reflection, "reflection", facilitator, action, reason, allowed=DECISIONS)
     _announce(session, reflection, updated=True)
     return reflection
 

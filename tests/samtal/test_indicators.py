@@ -71,7 +71,7 @@ def test_a_hidden_reflection_leaves_the_indicators_but_is_kept(reflected: Samtal
         found = reflections.reflections_of_round(
             session, session.get(ConversationRound, open_round))
         first = next(r for r in found if r.client_id == "b-1")
-        reflections.moderate_reflection(session, first, "hide")
+        reflections.moderate_reflection(session, first, None, "hide")
         after = learning.indicators(session, session.get(ConversationRound, open_round))
     assert after["participants"] == 3
     assert after["view_changes"]["changed"] == 1

@@ -72,8 +72,8 @@ def stop_fishing(call: Call[OnePrompt]) -> FishingPrompt:
            target=Target(FishingAnswer, "answer_id"))
 def hide_answer(call: Call[Hiding]) -> FishingAnswer:
     """Hide an answer (e.g. it names someone) or show it again; always logged."""
-    return fishing.set_hidden(call.session, call.target, call.input.hidden is True,
-                              call.facilitator)
+    return fishing.set_hidden(call.session, call.target, call.facilitator,
+                              call.input.hidden is True)
 
 
 @operation("fishing.answer", input=Answer, role=Role.PARTICIPANT, result=FishingAnswered,
