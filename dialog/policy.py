@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from dialog.errors import DialogError, Forbidden, NotFound
 from dialog.models import Facilitator, Participant, Process
@@ -51,8 +51,6 @@ def may_manage(facilitator: Facilitator, obj: Any) -> bool:
     """May this facilitator change (and read everything of) the object's process?"""
     process = obj if isinstance(obj, Process) else None
     if process is None:
-        from sqlalchemy.orm import object_session
-
         session = object_session(obj)
         process = session.get(Process, process_id_of(obj)) if session else None
     return process is not None and process.created_by_id in (None, facilitator.id)

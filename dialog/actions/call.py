@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -36,7 +36,6 @@ class Call(Generic[In]):
     locale: str = "sv"
     #: The object named by the action's :class:`~dialog.actions.Target`, loaded and allowed.
     target: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def facilitator(self) -> Facilitator:
@@ -57,9 +56,3 @@ class Call(Generic[In]):
     def reachable(self, model: type[Loaded], object_id: int) -> Loaded:
         """Load an object of the calling participant's own process, or refuse."""
         return policy.reachable(self.session, self.participant, model, object_id)
-
-    def allowed(self, model: type[Loaded], object_id: int) -> Loaded:
-        """Load an object the caller (facilitator or participant) may act on."""
-        if isinstance(self.actor, Participant):
-            return self.reachable(model, object_id)
-        return self.managed(model, object_id)

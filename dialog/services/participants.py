@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.errors import DialogError, Unauthorized
-from dialog.models import AGE_BANDS, Participant, Process, StakeholderGroup, Workshop
+from dialog.errors import DialogError
+from dialog.models import AGE_BANDS, Participant, Process, StakeholderGroup
 from dialog.services.workshops import find_by_code
 
 TOKEN_PREFIX = "p."
@@ -47,13 +47,6 @@ def participant_for_token(session: Session, token: Any) -> Participant | None:
     return session.scalar(select(Participant).where(Participant.token_hash == hash_token(token)))
 
 
-def require_participant(session: Session, token: Any) -> Participant:
-    participant = participant_for_token(session, token)
-    if participant is None:
-        raise Unauthorized("participant_token_invalid")
-    return participant
-
-
 def describe(
     session: Session, participant: Participant, *, stakeholder_group: Any = None,
     age_band: Any = None,
@@ -79,9 +72,3 @@ def resolve_group(process: Process, name: Any) -> StakeholderGroup | None:
     if group is None:
         raise DialogError("unknown_stakeholder_group", name=str(name)[:80])
     return group
-
-
-def require_in_workshop(participant: Participant, workshop: Workshop) -> None:
-    """Refuse a participant token used for another process's workshop."""
-    if participant.process_id != workshop.process_id:
-        raise DialogError("token_not_for_this_process", 403)

@@ -9,10 +9,10 @@ from typing import Any, TypeVar, cast
 
 from flask import current_app, g, redirect, request, session, url_for
 
-from dialog.errors import DialogError, Unauthorized
+from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import Facilitator, Participant
-from dialog.services import facilitators, participants
+from dialog.models import Facilitator
+from dialog.services import facilitators
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,39 +33,6 @@ def facilitator_from_request() -> Facilitator | None:
         return facilitators.facilitator_for_token(db.session, secret_key(), token)
     facilitator_id = session.get("facilitator_id")
     return db.session.get(Facilitator, facilitator_id) if facilitator_id else None
-
-
-def facilitator_required(view: F) -> F:
-    """API guard: a valid facilitator token (or console login) or a 401."""
-
-    @wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        facilitator = facilitator_from_request()
-        if facilitator is None:
-            token = bearer_token()
-            code = "participant_token_not_allowed" if token and token.startswith(
-                participants.TOKEN_PREFIX) else "facilitator_token_required"
-            raise Unauthorized(code)
-        g.facilitator = facilitator
-        return view(*args, **kwargs)
-
-    return cast(F, wrapper)
-
-
-def participant_required(view: F) -> F:
-    """API guard: a valid participant bearer token or a 401."""
-
-    @wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        participant: Participant | None = participants.participant_for_token(
-            db.session, bearer_token()
-        )
-        if participant is None:
-            raise Unauthorized("participant_token_invalid")
-        g.participant = participant
-        return view(*args, **kwargs)
-
-    return cast(F, wrapper)
 
 
 def login_required(view: F) -> F:

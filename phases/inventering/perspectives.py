@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialog import policy
 from dialog.errors import DialogError
 from dialog.events import record
 from dialog.models import (
@@ -21,7 +22,7 @@ from dialog.models import (
 from dialog.schemas import PerspectiveOut
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id
-from dialog.services.participants import require_in_workshop, resolve_group
+from dialog.services.participants import resolve_group
 from dialog.services.personal_data import personal_data_kinds
 
 
@@ -44,7 +45,7 @@ def submit_perspective(
     existing = earlier(session, Perspective, participant.id, client_id)
     if existing is not None:
         return existing, True
-    require_in_workshop(participant, workshop)
+    policy.require_same_process(participant, workshop)
     if not workshop.is_open:
         raise DialogError("workshop_closed", 409)
     text = _valid_text(text)

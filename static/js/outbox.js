@@ -12,6 +12,7 @@
 //     getItem(key), setItem(key, value), removeItem(key)
 //     keys.token|group|outbox|draft(workshopId): the localStorage keys of a workshop
 //     getToken(workshopId), setToken(workshopId, token), clearToken(workshopId)
+//     rejoinWhenRefused(socket, workshopId, joinUrl, offline): a refused token joins again
 //     newClientId(): a random UUID for a new item
 //   new Outbox(workshopId, {name} = {}): the unsent items of one workshop, oldest first.
 //     Perspectives use the default (`dialog.outbox.<id>`); another kind of item names its
@@ -91,6 +92,22 @@ export function setToken(workshopId, token) {
 
 export function clearToken(workshopId) {
   removeItem(keys.token(workshopId));
+}
+
+/**
+ * When the server refuses the phone's token (forgotten, or from an old database), forget it
+ * and join again; what waits in an outbox stays and is sent with the new token. Any other
+ * connection error means the phone is offline for now: ``offline()``.
+ */
+export function rejoinWhenRefused(socket, workshopId, joinUrl, offline) {
+  socket.on("connect_error", () => {
+    if (!socket.active) {
+      clearToken(workshopId);
+      window.location.replace(joinUrl);
+      return;
+    }
+    offline();
+  });
 }
 
 /** A random id for a perspective: crypto.randomUUID where it exists (it needs HTTPS). */

@@ -4,8 +4,9 @@
 // status changes pushed by the server. Nothing here polls.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { Outbox, Sender, clearToken, getItem, getToken, keys, newClientId, removeItem, setItem }
-  from "../outbox.js";
+import {
+  Outbox, Sender, getItem, getToken, keys, newClientId, rejoinWhenRefused, removeItem, setItem,
+} from "../outbox.js";
 import { followPhase } from "../phase_follow.js";
 
 const strings = readStrings();
@@ -61,14 +62,7 @@ function start(page) {
     showConnection(strings, "offline");
     renderOutbox();
   });
-  socket.on("connect_error", () => {
-    if (!socket.active) {
-      // The server refused this token (forgotten, or from an old database): join again.
-      // The outbox stays: it is sent with the new token after joining.
-      clearToken(workshopId);
-      window.location.replace(page.dataset.joinUrl);
-      return;
-    }
+  rejoinWhenRefused(socket, workshopId, page.dataset.joinUrl, () => {
     showConnection(strings, "offline");
     renderOutbox();
   });

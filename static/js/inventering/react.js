@@ -6,7 +6,7 @@
 // the acknowledgement.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { Outbox, Sender, clearToken, getToken } from "../outbox.js";
+import { Outbox, Sender, getToken, rejoinWhenRefused } from "../outbox.js";
 
 const strings = readStrings();
 const root = document.getElementById("react-page");
@@ -175,15 +175,8 @@ function start(page) {
     else requestNext();
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
-  socket.on("connect_error", () => {
-    if (!socket.active) {
-      // The server refused this token: join again, then come back.
-      clearToken(workshopId);
-      window.location.replace(page.dataset.joinUrl);
-      return;
-    }
-    showConnection(strings, "offline");
-  });
+  rejoinWhenRefused(socket, workshopId, page.dataset.joinUrl,
+                    () => showConnection(strings, "offline"));
 
   // Back on the page after a while: others may have written something new.
   document.addEventListener("visibilitychange", () => {

@@ -6,7 +6,7 @@
 // waits in a small outbox in localStorage until the server acknowledges it after commit.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { Outbox, clearToken, getToken, newClientId } from "../outbox.js";
+import { Outbox, getToken, newClientId, rejoinWhenRefused } from "../outbox.js";
 
 const strings = readStrings();
 const page = document.getElementById("konkret-phone");
@@ -258,14 +258,8 @@ function start(root) {
     showConnection(strings, "offline");
     renderOutbox();
   });
-  socket.on("connect_error", () => {
-    if (!socket.active) {
-      clearToken(workshopId);
-      window.location.replace(root.dataset.joinUrl);
-      return;
-    }
-    showConnection(strings, "offline");
-  });
+  rejoinWhenRefused(socket, workshopId, root.dataset.joinUrl,
+                    () => showConnection(strings, "offline"));
   socket.on("checkback:round", (data) => refresh(
     data?.round?.status === "open" ? format(strings.checkback_pushed, { title: data.round.title }) : null));
   socket.on("vote:opened", (data) => refresh(

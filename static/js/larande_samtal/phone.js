@@ -10,10 +10,10 @@ import {
   Outbox,
   PERMANENT_ERRORS,
   Sender,
-  clearToken,
   getItem,
   getToken,
   newClientId,
+  rejoinWhenRefused,
   removeItem,
   setItem,
 } from "../outbox.js";
@@ -62,14 +62,8 @@ function start(root) {
     sender.flush();
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
-  socket.on("connect_error", () => {
-    if (!socket.active) {
-      clearToken(workshopId);
-      window.location.replace(root.dataset.joinUrl);
-      return;
-    }
-    showConnection(strings, "offline");
-  });
+  rejoinWhenRefused(socket, workshopId, root.dataset.joinUrl,
+                    () => showConnection(strings, "offline"));
   followPhase(socket, root.dataset.nowUrl);
   socket.on("samtal:round", () => {
     const region = document.querySelector(".status-region") || document.getElementById("no-rounds");
