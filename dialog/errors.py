@@ -36,3 +36,12 @@ class Unauthorized(DialogError):
 class Conflict(DialogError):
     def __init__(self, code: str, **params: Any) -> None:
         super().__init__(code, 409, **params)
+
+
+class TooManyRequests(DialogError):
+    """Slow down: the same key did the same thing too often; ``retry_after`` is in seconds."""
+
+    def __init__(self, code: str = "too_many_requests", retry_after: int = 60,
+                 **params: Any) -> None:
+        super().__init__(code, 429, retry_after=retry_after, **params)
+        self.retry_after = retry_after

@@ -10,6 +10,7 @@ from flask import Flask, Response, request
 from dialog.config import Settings
 from dialog.extensions import db, socketio
 from dialog.paths import static_dir, templates_dir
+from dialog.services.throttle import Throttle
 from dialog.web.errors import failed_commit_response
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.config.update(config)
 
     db.init(settings.database_url)
+    app.extensions["dialog.throttle"] = Throttle(settings.redis_url, secret=settings.secret_key)
     socketio.init_app(
         app,
         async_mode=async_mode,

@@ -11,7 +11,7 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from dialog.errors import DialogError
+from dialog.errors import DialogError, TooManyRequests
 from dialog.web.locale import _
 
 log = logging.getLogger(__name__)
@@ -59,8 +59,13 @@ def failed_commit_response() -> Response:
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(DialogError)
-    def _dialog_error(exc: DialogError) -> tuple[Response | str, int]:
-        return _respond(exc.code, exc.status, **exc.params)
+    def _dialog_error(exc: DialogError) -> Response:
+        body, status = _respond(exc.code, exc.status, **exc.params)
+        response = body if isinstance(body, Response) else Response(body, mimetype="text/html")
+        response.status_code = status
+        if isinstance(exc, TooManyRequests):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> tuple[Response | str, int]:

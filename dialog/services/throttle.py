@@ -1,0 +1,87 @@
+"""How often one key may do one thing: login tries, join-code guesses, posts per participant.
+
+Counts live in Redis when the instance has one (so every server process shares them), else in
+this process's memory. Keys are opaque strings the caller builds; a network address is hashed
+with :func:`opaque` first, so no address is kept in clear anywhere.
+
+A throttle that cannot reach Redis lets the call through and logs it: a slow-down must never
+become an outage for a room that is already talking.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+from dataclasses import dataclass
+from typing import cast
+
+from limits import RateLimitItem, parse
+from limits.storage import MemoryStorage, Storage, storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from dialog.errors import TooManyRequests
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One limit: ``name`` scopes the counters, ``rate`` reads like ``"10/minute"``.
+
+    ``code`` is the stable error code a caller gets once the limit is reached.
+    """
+
+    name: str
+    rate: str
+    code: str = "too_many_requests"
+
+    @property
+    def item(self) -> RateLimitItem:
+        return parse(self.rate)
+
+
+class Throttle:
+    """Counts hits per rule and key, in Redis or in memory."""
+
+    def __init__(self, redis_url: str | None = None, *, secret: str = "") -> None:
+        self.storage: Storage = (cast(Storage, storage_from_string(redis_url)) if redis_url
+                                 else MemoryStorage())
+        self.limiter = MovingWindowRateLimiter(self.storage)
+        self.secret = secret
+
+    def hit(self, rule: Rule, *key: str) -> None:
+        """Count one try; refuse with 429 ``rule.code`` when the limit is already reached."""
+        try:
+            allowed = self.limiter.hit(rule.item, rule.name, *key)
+        except Exception:  # Redis away: let the room go on, say so in the log
+            log.warning("throttle %s unavailable; allowing", rule.name, exc_info=True)
+            return
+        if not allowed:
+            raise TooManyRequests(rule.code, retry_after=self.retry_after(rule, *key))
+
+    def allows(self, rule: Rule, *key: str) -> bool:
+        """Would one more try pass? Counts nothing."""
+        try:
+            return bool(self.limiter.test(rule.item, rule.name, *key))
+        except Exception:
+            return True
+
+    def retry_after(self, rule: Rule, *key: str) -> int:
+        try:
+            reset_at, _remaining = self.limiter.get_window_stats(rule.item, rule.name, *key)
+        except Exception:
+            return 60
+        return max(1, int(reset_at - time.time()) + 1)
+
+    def clear(self, rule: Rule, *key: str) -> None:
+        """Forget the count (e.g. after a successful login)."""
+        try:
+            self.limiter.clear(rule.item, rule.name, *key)
+        except Exception:
+            log.warning("throttle %s could not be cleared", rule.name, exc_info=True)
+
+    def opaque(self, value: str) -> str:
+        """A keyed hash of a value we must not keep in clear (a network address)."""
+        return hmac.new(self.secret.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
