@@ -35,6 +35,7 @@ from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdat
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
 from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
+from dialog.models.subscription import MailOutbox, Subscription
 from dialog.models.workshop import Workshop, WorkshopState
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "FishingPrompt",
     "GoalKind",
     "LinkRelation",
+    "MailOutbox",
     "Majority",
     "ModerationEvent",
     "ModerationStatus",
@@ -86,6 +88,7 @@ __all__ = [
     "ResistanceLevel",
     "RoundStatus",
     "StakeholderGroup",
+    "Subscription",
     "ViewChange",
     "Vote",
     "VoteRound",

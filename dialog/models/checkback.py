@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dialog.models.alternative import Alternative
@@ -51,6 +51,9 @@ class CheckbackRound(Base):
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Marked by the facilitator as the round whose answers the publication reports as the
+    #: alternative's support (without a mark: the round with the most answers).
+    decisive: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     alternatives: Mapped[list[Alternative]] = relationship(
         secondary=checkback_round_alternative, order_by=Alternative.id)

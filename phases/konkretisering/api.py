@@ -75,6 +75,8 @@ expose(blueprint, "GET", "/checkback-rounds/<int:round_id>", checkback.get,
        endpoint="get_checkback")
 expose(blueprint, "POST", "/checkback-rounds/<int:round_id>/close", checkback.close,
        endpoint="close_checkback")
+expose(blueprint, "POST", "/checkback-rounds/<int:round_id>/decisive", checkback.mark_decisive,
+       endpoint="mark_checkback_decisive")
 expose(blueprint, "POST", PROCESS + "/fishing", fishing.go_fishing, status=201,
        endpoint="go_fishing")
 expose(blueprint, "GET", PROCESS + "/fishing", fishing.list_prompts, endpoint="list_fishing")

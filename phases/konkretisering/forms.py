@@ -171,6 +171,16 @@ def close_checkback(round_id: int) -> ResponseReturnValue:
                   + f"#checkback-{round_id}")
 
 
+@blueprint.post("/facilitator/checkback-rounds/<int:round_id>/decisive")
+@login_required
+def mark_checkback_decisive(round_id: int) -> ResponseReturnValue:
+    page = console_page(CheckbackRound, round_id)
+    return submit_form(checkback.mark_decisive, {
+        "round_id": round_id, "decisive": request.form.get("decisive", "true")}, page,
+        lambda results: url_for("konkret.console", process_id=results["round"]["process_id"])
+        + f"#checkback-{round_id}")
+
+
 def _fishing_of(process_id: int) -> str:
     return url_for("konkret.console", process_id=process_id) + "#fishing"
 

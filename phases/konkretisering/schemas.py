@@ -7,7 +7,7 @@ Each schema reads the ORM object by attribute (``Schema.dump(obj)``); the comput
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, AliasPath, BeforeValidator, Field
 
@@ -82,6 +82,7 @@ class CheckbackRoundOut(Output):
     opened_at: Timestamp
     closes_at: Timestamp | None
     closed_at: Timestamp | None
+    decisive: bool
 
 
 class CheckbackTally(Output):
@@ -91,6 +92,7 @@ class CheckbackTally(Output):
     title: str
     status: RoundStatus
     after_phase_id: int | None
+    decisive: bool
     tally: dict[str, int]
 
 
@@ -267,6 +269,12 @@ class ProposalOut(Output):
 
 class TracePerspective(PerspectiveEntry):
     alternative_ids: list[int]
+
+
+class ReflectionPerspective(PerspectiveEntry):
+    """A perspective reached only through a reflection: ``moved_by`` or ``shown``."""
+
+    via: Literal["moved_by", "shown"]
     reflection_ids: list[int]
 
 
@@ -288,4 +296,5 @@ class Trace(Output):
     alternatives: list[AlternativeDetail]
     reflections: list[TraceReflection]
     perspectives: list[TracePerspective]
+    reflection_perspectives: list[ReflectionPerspective]
     stakeholder_groups: list[GroupCoverage]

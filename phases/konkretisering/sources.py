@@ -71,6 +71,12 @@ def perspectives_of_reflection(session: Session, reflection_id: int) -> list[Per
     return found
 
 
+def mover_of_reflection(session: Session, reflection_id: int) -> Perspective | None:
+    """The perspective a reflection names as what moved its writer, if any."""
+    reflection = session.get(Reflection, reflection_id)
+    return reflection.moved_by if reflection is not None else None
+
+
 def candidate_reflections(session: Session, process_id: int) -> list[Reflection]:
     """Approved reflections of a process, newest round first, to draft alternatives from."""
     return list(session.scalars(

@@ -50,31 +50,29 @@ def checkback_history(session: Session, alternative: Alternative) -> list[dict[s
         .where(checkback_round_alternative.c.alternative_id == alternative.id)
         .order_by(CheckbackRound.id))
     return [{"round_id": r.id, "title": r.title, "status": r.status.value,
-             "after_phase_id": r.after_phase_id,
+             "after_phase_id": r.after_phase_id, "decisive": r.decisive,
              "tally": checkback.tally(session, r, alternative.id)} for r in rounds]
 
 
 def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
-    """The chain behind a proposal, each perspective with its stakeholder group."""
+    """The chain behind a proposal, each perspective with its stakeholder group.
+
+    ``perspectives`` are those its alternatives were built on. Those reached only through a
+    linked reflection are listed apart, in ``reflection_perspectives``, each saying how:
+    ``moved_by`` (the reflection names it as what moved its writer) or ``shown`` (it was
+    one of the perspectives set side by side in the reflection's conversation round).
+    """
     perspectives: dict[int, dict[str, Any]] = {}
     reflections: dict[int, dict[str, Any]] = {}
     for alternative in proposal.alternatives:
         for perspective in alternative.perspectives:
             entry = perspectives.setdefault(perspective.id, {
-                **PerspectiveEntry.dump(perspective), "alternative_ids": [],
-                "reflection_ids": []})
+                **PerspectiveEntry.dump(perspective), "alternative_ids": []})
             entry["alternative_ids"].append(alternative.id)
         for reflection in alternative_sources.reflections_of(session, alternative):
             entry = reflections.setdefault(reflection["id"], {**reflection,
                                                               "alternative_ids": []})
             entry["alternative_ids"].append(alternative.id)
-    for reflection in reflections.values():
-        for perspective in alternative_sources.perspectives_of_reflection(session,
-                                                                          reflection["id"]):
-            entry = perspectives.setdefault(perspective.id, {
-                **PerspectiveEntry.dump(perspective), "alternative_ids": [],
-                "reflection_ids": []})
-            entry["reflection_ids"].append(reflection["id"])
     process = session.get(Process, proposal.process_id)
     assert process is not None
     shown = ProposalOut.dump(proposal)
@@ -84,8 +82,28 @@ def trace(session: Session, proposal: Proposal) -> dict[str, Any]:
         "alternatives": [alternative_detail(session, a) for a in proposal.alternatives],
         "reflections": list(reflections.values()),
         "perspectives": sorted(perspectives.values(), key=lambda p: p["id"]),
+        "reflection_perspectives": through_reflections(session, reflections, perspectives),
         "stakeholder_groups": group_coverage(process, perspectives.values()),
     }
+
+
+def through_reflections(session: Session, reflections: dict[int, dict[str, Any]],
+                        direct: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Perspectives reached only through reflections, labelled ``moved_by`` or ``shown``."""
+    reached: dict[int, dict[str, Any]] = {}
+    for reflection_id in reflections:
+        mover = alternative_sources.mover_of_reflection(session, reflection_id)
+        for perspective in alternative_sources.perspectives_of_reflection(session,
+                                                                          reflection_id):
+            if perspective.id in direct:
+                continue
+            via = "moved_by" if mover is not None and perspective.id == mover.id else "shown"
+            entry = reached.setdefault(perspective.id, {
+                **PerspectiveEntry.dump(perspective), "via": via, "reflection_ids": []})
+            if via == "moved_by":
+                entry["via"] = via
+            entry["reflection_ids"].append(reflection_id)
+    return sorted(reached.values(), key=lambda p: (p["via"] != "moved_by", p["id"]))
 
 
 def group_coverage(process: Process, perspectives: Any) -> list[dict[str, Any]]:

@@ -93,11 +93,13 @@ def test_from_conversation_round_to_traced_proposals(konkret: Konkret):
     # Traceability: from the proposal back to reflections, perspectives and their groups.
     trace = konkret.get(f"/proposals/{evenings['id']}/trace").json
     assert [r["id"] for r in trace["reflections"]] == reflection_ids
-    groups = {p["stakeholder_group"] for p in trace["perspectives"]}
-    assert groups == {"unga", "polis"}  # the alternative's and the conversation round's
-    via_reflection = [p for p in trace["perspectives"] if p["reflection_ids"]]
-    assert {p["id"] for p in via_reflection} == {konkret.perspective_ids[0],
-                                                 konkret.perspective_ids[3]}
+    # Built on: only the alternative's own perspectives; those the conversation round showed
+    # are listed apart, labelled with how the reflection reached them.
+    built_on = {p["id"] for p in trace["perspectives"]}
+    apart = {p["id"]: p["via"] for p in trace["reflection_perspectives"]}
+    assert not built_on & set(apart)
+    assert set(apart) | built_on >= {konkret.perspective_ids[0], konkret.perspective_ids[3]}
+    assert set(apart.values()) <= {"moved_by", "shown"}
     assert trace["alternatives"][0]["dissent"][0]["side"] == "against"
 
     export = konkret.get(f"/processes/{pid}/konkretisering.json").json

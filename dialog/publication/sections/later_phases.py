@@ -45,13 +45,10 @@ def alternatives_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
     for alternative in alternatives.alternatives_of(ctx.session, ctx.process,
                                                     include_hidden=False):
         detail = trace.alternative_detail(ctx.session, alternative)
-        counted = [c["tally"] for c in detail["checkbacks"] if c["tally"].get("total")]
-        support = counted[-1] if counted else None
         found.append({
             "id": detail["id"], "title": detail["title"], "description": detail["description"],
             "outcome": detail["outcome"],
-            "support": {k: support.get(k, 0) for k in ("supports", "can_live_with", "objects",
-                                                       "total")} if support else None,
+            "support": published_support(detail["checkbacks"]),
             "votes": [{"number": r["number"], "votes_for": r["tally"]["for"],
                        "votes_against": r["tally"]["against"], "majority": r["majority"]}
                       for r in detail["vote_rounds"] if r["status"] == "closed"],
@@ -63,6 +60,24 @@ def alternatives_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
             "perspectives": [q for pid in detail["perspective_ids"] if (q := ctx.quote(pid))],
         })
     return found or None
+
+
+def published_support(checkbacks: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The support to publish: the round marked decisive, else the one with most answers.
+
+    Among several marked rounds the latest counts; among rounds with as many answers, the
+    latest. The result names its round, so a reader knows which answers are counted.
+    """
+    answered = [c for c in checkbacks if c["tally"].get("total")]
+    if not answered:
+        return None
+    marked = [c for c in answered if c.get("decisive")]
+    chosen = (marked[-1] if marked else
+              max(reversed(answered), key=lambda c: c["tally"]["total"]))
+    tally = chosen["tally"]
+    return {**{k: tally.get(k, 0) for k in ("supports", "can_live_with", "objects", "total")},
+            "round": {"id": chosen["round_id"], "title": chosen["title"],
+                      "decisive": bool(marked), "rounds_with_answers": len(answered)}}
 
 
 def proposals_section(ctx: SectionContext) -> list[dict[str, Any]] | None:

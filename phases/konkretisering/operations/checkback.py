@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
-from dialog.actions.fields import ClientId, Id, LooseIds, LooseNumber, LooseText
+from dialog.actions.fields import ClientId, Flag, Id, LooseIds, LooseNumber, LooseText
 from dialog.actions.inputs import OfProcess
 from dialog.models import CheckbackRound, Process
 from phases.konkretisering import checkback
@@ -80,6 +80,20 @@ def get(call: Call[CheckbackRoundRef]) -> dict[str, Any]:
 def close(call: Call[CheckbackRoundRef]) -> dict[str, Any]:
     """Close a check-back round; it takes no more ratings."""
     checkback.close_round(call.session, call.target, call.facilitator)
+    return checkback.results(call.session, call.target)
+
+
+class DecisiveMark(CheckbackRoundRef):
+    #: False takes the mark away again.
+    decisive: Flag = True
+
+
+@operation("checkback.mark_decisive", input=DecisiveMark, role=Role.FACILITATOR,
+           result=CheckbackResults, target=ROUND)
+def mark_decisive(call: Call[DecisiveMark]) -> dict[str, Any]:
+    """Mark the round whose answers are published as its alternatives' support."""
+    call.target.decisive = bool(call.input.decisive)
+    call.session.flush()
     return checkback.results(call.session, call.target)
 
 
