@@ -22,6 +22,10 @@ class Settings:
     public_base_url: str | None = None
     #: Largest Socket.IO/Engine.IO message we accept; perspectives are 500 characters.
     max_message_bytes: int = 64 * 1024
+    #: ``smtp://host:port`` (or ``smtps://``, ``smtp+starttls://``, with ``user:password@``);
+    #: without it no e-mail is offered or sent.
+    smtp_url: str | None = None
+    mail_from: str = "dialog@localhost"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -36,6 +40,8 @@ class Settings:
             redis_url=env.get("DIALOG_REDIS_URL") or None,
             instance_dir=instance_dir,
             public_base_url=(env.get("DIALOG_PUBLIC_URL") or "").rstrip("/") or None,
+            smtp_url=env.get("DIALOG_SMTP_URL") or None,
+            mail_from=env.get("DIALOG_MAIL_FROM") or "dialog@localhost",
         )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dialog.models.base import Base, UTCDateTime, utcnow
+from dialog.models.process import Process
 
 
 class Subscription(Base):
@@ -26,13 +27,14 @@ class Subscription(Base):
     process_id: Mapped[int] = mapped_column(ForeignKey("process.id", ondelete="CASCADE"),
                                             index=True)
     email: Mapped[str] = mapped_column(String(254))
-    #: SHA-256 of the secret in the confirm and unsubscribe links; the secret is not kept.
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The secret in the confirm and unsubscribe links (random; tells nothing about anyone).
+    token: Mapped[str] = mapped_column(String(64), unique=True)
     locale: Mapped[str] = mapped_column(String(8), default="sv")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     #: None until the address owner followed the confirmation link.
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
+    process: Mapped[Process] = relationship()
     mails: Mapped[list[MailOutbox]] = relationship(
         back_populates="subscription", cascade="all, delete-orphan", passive_deletes=True)
 

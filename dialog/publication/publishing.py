@@ -16,6 +16,7 @@ from dialog.publication.diff import changes
 from dialog.publication.guard import clean_text
 from dialog.publication.licences import licence_for
 from dialog.publication.snapshot import build_snapshot
+from dialog.services import subscriptions
 from dialog.services.processes import get_process_by_slug
 
 MAX_NOTE = 2000
@@ -80,6 +81,8 @@ def publish(session: Session, process: Process, facilitator: Facilitator | None,
         raise Conflict("publication_conflict") from exc
     record(session, "process-published", process_id=process.id, slug=process.slug,
            version=number)
+    subscriptions.announce(session, process, "version", version=number,
+                           note=publication.note and f"\n{publication.note}\n")
     return publication
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from dialog.events import record
 from dialog.models import Participant, Process, PublicationSettings, Workshop, WorkshopState
 from dialog.models import utcnow as now
+from dialog.services import subscriptions
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ def apply_retention(session: Session, settings: PublicationSettings) -> Retentio
     for participant in participants:
         participant.token_hash = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
     settings.retention_applied_at = now()
+    addresses = subscriptions.forget_all(session, process)
     session.flush()
-    record(session, "retention-applied", process_id=process.id, participants=len(participants))
+    record(session, "retention-applied", process_id=process.id, participants=len(participants),
+           addresses=addresses)
     return RetentionResult(process.id, process.slug, len(participants))
 
 

@@ -62,8 +62,10 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         timefmt,
     )
     from dialog.web.publication import console as publish_console
+    from dialog.web.publication import feed as _publication_feed  # noqa: F401 (its route)
     from dialog.web.publication import files as _publication_files  # noqa: F401 (its routes)
     from dialog.web.publication import pages as publish
+    from dialog.web.publication import subscriptions as publish_subscriptions
 
     locale.init_app(app)
     errors.init_app(app)
@@ -74,6 +76,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(public.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
+    publish_subscriptions.init_app(app)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES

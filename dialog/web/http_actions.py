@@ -98,12 +98,17 @@ def request_data(method: str, needs_body: bool) -> dict[str, Any]:
 
 def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
            status: Status = 200, shape: Shape | None = None,
-           endpoint: str | None = None) -> None:
-    """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links."""
+           endpoint: str | None = None, before: Callable[[], None] | None = None) -> None:
+    """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links.
+
+    ``before`` runs first (e.g. a throttle on the caller's address).
+    """
     in_path = path_fields(rule)
     needs_body = bool(set(action.input.model_fields) - in_path)
 
     def view(**path_params: Any) -> ResponseReturnValue:
+        if before is not None:
+            before()
         actor = actor_for(action.role)
         data = {**request_data(method, needs_body), **path_params}
         result = perform(action, db.session, actor, data, current_locale())

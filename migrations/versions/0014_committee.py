@@ -24,7 +24,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("process_id", sa.Integer(), nullable=False),
         sa.Column("email", sa.String(length=254), nullable=False),
-        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("token", sa.String(length=64), nullable=False),
         sa.Column("locale", sa.String(length=8), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("confirmed_at", sa.DateTime(), nullable=True),
@@ -33,7 +33,7 @@ def upgrade() -> None:
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_subscription")),
         sa.UniqueConstraint("process_id", "email", name=op.f("uq_subscription_process_id_email")),
-        sa.UniqueConstraint("token_hash", name=op.f("uq_subscription_token_hash")),
+        sa.UniqueConstraint("token", name=op.f("uq_subscription_token")),
     )
     op.create_index(op.f("ix_subscription_process_id"), "subscription", ["process_id"])
     op.create_table(

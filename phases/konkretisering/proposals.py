@@ -21,6 +21,8 @@ from dialog.models import (
     ProposalStatusUpdate,
 )
 from dialog.models.alternative import ACCEPTED
+from dialog.publication import feed
+from dialog.services import subscriptions
 from dialog.services.ids import optional_id
 from dialog.services.personal_data import personal_data_kinds
 from phases.konkretisering import alternatives as alternative_service
@@ -110,7 +112,19 @@ def add_status_update(session: Session, proposal: Proposal, facilitator: Facilit
     session.flush()
     record(session, "konkret-changed", process_id=proposal.process_id, kind="proposal_changed",
            proposal=ProposalOut.dump(proposal))
+    announce_status(session, proposal, update)
     return update
+
+
+def announce_status(session: Session, proposal: Proposal, update: ProposalStatusUpdate) -> None:
+    """Mail the subscribers, when the proposal is public (a published version shows it)."""
+    if not feed.is_public(session, proposal):
+        return
+    process = session.get(Process, proposal.process_id)
+    assert process is not None
+    subscriptions.announce(session, process, "status", proposal=proposal.title,
+                           status=subscriptions.Localized(f"publish.status.{update.status}"),
+                           note=update.note and f"\n{update.note}\n")
 
 
 def parse_status(value: Any) -> ProposalStatus:

@@ -9,9 +9,10 @@ from dialog.web.api import (
     perspectives,
     processes,
     publications,
+    subscriptions,
     workshops,
 )
 from dialog.web.api.blueprint import blueprint
 
 __all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
-           "workshops"]
+           "subscriptions", "workshops"]

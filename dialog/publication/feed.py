@@ -1,0 +1,73 @@
+"""What happened next, as a list of news: published versions and what became of proposals.
+
+Only what is public goes here: every published version, and the status changes of proposals
+that a published version shows. The Atom feed (``/p/<slug>/feed.atom``) and the e-mail
+notices read the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.models import Process, Proposal, ProposalStatusUpdate, Publication
+from dialog.publication.publishing import publications_of
+
+#: Entries kept in the feed, newest first.
+FEED_LENGTH = 50
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One piece of news: ``kind`` names its message (``way_back.feed.<kind>``)."""
+
+    kind: str
+    key: str
+    updated: datetime
+    params: dict[str, Any] = field(default_factory=dict)
+    summary: str = ""
+    #: Path on the public site (``/p/<slug>…``) the news links to.
+    path: str = ""
+
+
+def published_proposal_ids(publication: Publication | None) -> set[int]:
+    """The proposals a version shows (by id)."""
+    if publication is None:
+        return set()
+    return {int(p["id"]) for p in publication.snapshot.get("proposals") or []}
+
+
+def is_public(session: Session, proposal: Proposal) -> bool:
+    """Does the latest published version of its process show this proposal?"""
+    process = session.get(Process, proposal.process_id)
+    versions = publications_of(session, process) if process else []
+    return proposal.id in published_proposal_ids(versions[-1] if versions else None)
+
+
+def news(session: Session, process: Process) -> list[NewsItem]:
+    """The process's news, newest first."""
+    versions = publications_of(session, process)
+    items = [NewsItem("version", f"version-{p.version}", p.published_at,
+                      {"version": p.version}, p.note, f"/p/{process.slug}/v/{p.version}")
+             for p in versions]
+    public = published_proposal_ids(versions[-1] if versions else None)
+    if public:
+        updates = session.execute(
+            select(ProposalStatusUpdate, Proposal).join(Proposal)
+            .where(Proposal.id.in_(public)).order_by(ProposalStatusUpdate.id))
+        for update, proposal in updates:
+            moment = datetime.combine(update.dated, time(12), tzinfo=UTC)
+            items.append(NewsItem("status", f"status-{update.id}", max(moment, _utc(
+                update.created_at)), {"proposal": proposal.title,
+                                      "status": update.status.value}, update.note,
+                f"/p/{process.slug}#proposals"))
+    items.sort(key=lambda item: (item.updated, item.key), reverse=True)
+    return items[:FEED_LENGTH]
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
