@@ -98,7 +98,8 @@ def test_a_resident_confirms_then_hears_of_each_new_version(demo: Publisher, inb
     confirm_path = link_in(confirmation, "confirm")
     # Following the link only shows a button: mail scanners open links.
     page = demo.client.get(confirm_path)
-    assert page.status_code == 200 and "Ja, bekräfta" in page.text
+    assert page.status_code == 200
+    assert "Ja, bekräfta" in page.text
     demo.publish(note="Nu med nämndens beslut.")
     time.sleep(0.3)
     assert len(inbox.messages) == 1  # not confirmed yet: no news
@@ -108,7 +109,8 @@ def test_a_resident_confirms_then_hears_of_each_new_version(demo: Publisher, inb
     notice = inbox.wait_for(2)[1]
     assert "Ny version" in notice["Subject"]
     text = body_of(notice)
-    assert f"{PUBLIC}/p/{demo.slug}" in text and "Version tre." in text
+    assert f"{PUBLIC}/p/{demo.slug}" in text
+    assert "Version tre." in text
     unsubscribe = link_in(notice, "unsubscribe")
     assert notice["List-Unsubscribe"] == f"<{PUBLIC}{unsubscribe}>"
     assert notice["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -127,7 +129,8 @@ def test_a_status_change_of_a_published_proposal_is_a_notice(demo: Publisher, in
                        {"status": "completed", "dated": "2026-11-30", "note": "Klart."})
     assert changed.status_code == 201, changed.json
     notice = inbox.wait_for(2)[1]
-    assert title in notice["Subject"] and "Genomförd" in notice["Subject"]
+    assert title in notice["Subject"]
+    assert "Genomförd" in notice["Subject"]
     assert "Klart." in body_of(notice)
 
 
@@ -185,9 +188,11 @@ def test_asking_twice_tells_nothing_and_bad_input_is_refused(demo: Publisher, in
 def test_the_public_page_offers_the_form_and_the_feed(demo: Publisher, inbox: Inbox):
     demo.publish()
     page = demo.page()
-    assert 'name="email"' in page and "feed.atom" in page
+    assert 'name="email"' in page
+    assert "feed.atom" in page
     sent = demo.client.post(f"/p/{demo.slug}/subscribe", data={"email": ADDRESS})
-    assert sent.status_code == 202 and "Tack!" in sent.text
+    assert sent.status_code == 202
+    assert "Tack!" in sent.text
     assert inbox.wait_for(1)[0]["To"] == ADDRESS
 
 
