@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import WithJsonSchema
+from pydantic import Field, WithJsonSchema
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
 from dialog.actions.inputs import NoInput
-from dialog.models import ModerationStatus, Perspective, Workshop
+from dialog.models import ModerationStatus, Process, Workshop
+from dialog.publication.publishing import latest
+from dialog.publication.usage import used_in
 from dialog.schemas import PerspectiveOut, WorkshopOut
 from dialog.services.perspectives import perspectives_of_workshop
 from phases.inventering.perspectives import (
@@ -48,14 +50,35 @@ def submit(call: Call[NewPerspective]) -> Submitted:
 
 
 
+class UsedIn(Output):
+    """A published proposal built on the perspective, and where to read it."""
+
+    proposal_id: int
+    title: str
+    url: str
+
+
+class MyPerspective(PerspectiveOut):
+    used_in: list[UsedIn] = Field(default_factory=list)
+
+
 class MyPerspectives(Output):
-    perspectives: list[PerspectiveOut]
+    perspectives: list[MyPerspective]
+    #: The process's public page, once something is published (else null).
+    publication_url: str | None = None
 
 
 @operation("perspective.mine", input=NoInput, role=Role.PARTICIPANT, result=MyPerspectives)
-def mine(call: Call[NoInput]) -> dict[str, list[Perspective]]:
-    """The calling phone's own perspectives with their moderation status."""
-    return {"perspectives": perspectives_of_participant(call.session, call.participant)}
+def mine(call: Call[NoInput]) -> dict[str, Any]:
+    """The calling phone's own perspectives, their moderation status and where they ended up."""
+    own = perspectives_of_participant(call.session, call.participant)
+    process = call.session.get(Process, call.participant.process_id)
+    assert process is not None
+    usage = used_in(call.session, process, [p.id for p in own])
+    shown = [{**PerspectiveOut.dump(p), "used_in": usage.get(p.id, [])} for p in own]
+    published = latest(call.session, process) is not None
+    return {"perspectives": shown,
+            "publication_url": f"/p/{process.slug}" if published else None}
 
 
 class WatchWorkshop(Input):

@@ -13,6 +13,7 @@ from flask.typing import ResponseReturnValue
 from dialog.extensions import db
 from dialog.models import AGE_BANDS, MAX_TEXT_LENGTH, PerspectiveKind, Workshop
 from dialog.policy import load
+from dialog.publication.publishing import latest
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
 from dialog.web.pages import managed_page
@@ -32,7 +33,10 @@ def write(workshop_id: int) -> ResponseReturnValue:
 def sent(workshop_id: int) -> ResponseReturnValue:
     """The phone's own perspectives with their moderation status."""
     workshop = load(db.session, Workshop, workshop_id)
-    return render_template("inventering/sent.html", workshop=workshop, process=workshop.process)
+    published = latest(db.session, workshop.process) is not None
+    return render_template("inventering/sent.html", workshop=workshop, process=workshop.process,
+                           publication_url=url_for("publish.page", slug=workshop.process.slug)
+                           if published else None)
 
 
 def _workshop_page(workshop: Workshop, template: str) -> ResponseReturnValue:

@@ -145,6 +145,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "DIALOG_DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
         "DIALOG_INSTANCE_DIR": str(tmp),
         "DIALOG_SECRET_KEY": "test",
+        # Mail is offered (the subscription form shows); nothing listens, so nothing is sent.
+        "DIALOG_SMTP_URL": "smtp://127.0.0.1:9",
         "PYTHONUNBUFFERED": "1",
     }
     _dialog(env, "db", "upgrade")

@@ -259,7 +259,24 @@ function sentView(page, outbox, socket, workshopId) {
       el("p", { class: "my-item__text", text: perspective.text, lang }),
       statusLine(key),
       el("p", { class: "my-item__hint", text: strings.status_hint[key] || "" }),
+      ...(perspective.used_in || []).map((use) => el("p", { class: "my-item__used" },
+        el("a", { href: use.url, text: strings.used_in.replace("{title}", use.title) }))),
     );
+  }
+
+  // Kept on this phone only: which perspectives were its own, so the public page can
+  // say "ditt perspektiv" to this phone and to nobody else.
+  function remember(perspectives) {
+    const store = document.getElementById("mine-store");
+    if (!store) return;
+    try {
+      const key = store.dataset.key;
+      const before = JSON.parse(localStorage.getItem(key) || "[]");
+      const ids = new Set([...before, ...perspectives.map((p) => p.id)]);
+      localStorage.setItem(key, JSON.stringify([...ids]));
+    } catch {
+      // private mode or full storage: the page works without it
+    }
   }
 
   function render() {
@@ -281,6 +298,7 @@ function sentView(page, outbox, socket, workshopId) {
       const ack = await socket.timeout(10000).emitWithAck("me:perspectives", {});
       if (ack && ack.ok) {
         known = Array.isArray(ack.perspectives) ? ack.perspectives : [];
+        remember(known);
         render();
         return;
       }
