@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from collections.abc import Callable
+from email.message import EmailMessage
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
@@ -63,25 +64,33 @@ def deliver_pending(session: Session, transport: SmtpTransport, base_url: str,
         select(MailOutbox).where(MailOutbox.sent_at.is_(None),
                                  MailOutbox.attempts < MAX_ATTEMPTS)
         .order_by(MailOutbox.id).limit(limit)))
+    session.commit()  # end the read: no transaction stays open while we talk SMTP
     sent = 0
     for mail in waiting:
         if not _claim(session, mail):
             continue
-        body = mail.body.replace(BASE, base_url.rstrip("/"))
-        unsubscribe = f"{base_url.rstrip('/')}/subscriptions/{mail.subscription.token}/unsubscribe"
-        message = transport.message(mail.subscription.email, mail.subject, body, {
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated"})
+        message = _message(transport, mail, base_url.rstrip("/"))
+        session.commit()
         try:
             transport.send(message)
         except (OSError, smtplib.SMTPException):
             log.warning("mail %s not sent (attempt %s)", mail.id, mail.attempts, exc_info=True)
             continue
-        mail.sent_at = utcnow()
+        session.execute(update(MailOutbox).where(MailOutbox.id == mail.id)
+                        .values(sent_at=utcnow())
+                        .execution_options(synchronize_session=False))
         session.commit()
         sent += 1
     return sent
+
+
+def _message(transport: SmtpTransport, mail: MailOutbox, base: str) -> EmailMessage:
+    unsubscribe = f"{base}/subscriptions/{mail.subscription.token}/unsubscribe"
+    return transport.message(mail.subscription.email, mail.subject,
+                             mail.body.replace(BASE, base), {
+                                 "List-Unsubscribe": f"<{unsubscribe}>",
+                                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                                 "Auto-Submitted": "auto-generated"})
 
 
 def _claim(session: Session, mail: MailOutbox) -> bool:
@@ -92,6 +101,4 @@ def _claim(session: Session, mail: MailOutbox) -> bool:
         .values(attempts=mail.attempts + 1)
         .execution_options(synchronize_session=False))
     session.commit()
-    session.refresh(mail)
-    session.commit()  # end the read, so the later write starts from a fresh snapshot
     return bool(getattr(claimed, "rowcount", 0))

@@ -199,3 +199,29 @@ def test_the_public_page_offers_the_form_and_the_feed(demo: Publisher, inbox: In
 def _addresses() -> int:
     with db.transaction() as session:
         return int(session.scalar(select(func.count(Subscription.id))) or 0)
+
+
+def test_mail_queued_by_the_command_line_is_sent_by_dialog_mail_send(
+        demo: Publisher, inbox: Inbox, settings: Settings, monkeypatch: pytest.MonkeyPatch):
+    from click.testing import CliRunner
+
+    from dialog.cli import cli
+    from dialog.mail import outbox
+
+    demo.publish()
+    subscribe(demo)
+    demo.client.post(link_in(inbox.wait_for(1)[0], "confirm"))
+    outbox.on_commit(None)  # as in `dialog publish`: nothing sends after the commit
+    demo.publish()
+    time.sleep(0.3)
+    assert len(inbox.messages) == 1
+    for name, value in {"DIALOG_DATABASE_URL": settings.database_url,
+                        "DIALOG_SECRET_KEY": settings.secret_key,
+                        "DIALOG_INSTANCE_DIR": str(settings.instance_dir),
+                        "DIALOG_SMTP_URL": str(settings.smtp_url),
+                        "DIALOG_PUBLIC_URL": PUBLIC}.items():
+        monkeypatch.setenv(name, value)
+    done = CliRunner().invoke(cli, ["mail", "send"])
+    assert done.exit_code == 0, done.output
+    assert "1 e-brev skickade." in done.output
+    assert "Ny version" in inbox.wait_for(2)[1]["Subject"]
