@@ -54,6 +54,11 @@ class PublicationSettings(Base):
     retention_until: Mapped[date | None] = mapped_column(Date)
     #: When the retention rule was applied; None while links are still kept.
     retention_applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The report as a committee document: the case's number (diarienummer), who handles
+    #: it (handläggare) and the proposed decision (förslag till beslut).
+    case_number: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    handling_officer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    decision_proposal: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ImmutablePublication(RuntimeError):

@@ -96,6 +96,9 @@ class PublicationSettingsOut(Output):
     licence: str
     retention_until: date | None
     retention_applied_at: Timestamp | None
+    case_number: str
+    handling_officer: str
+    decision_proposal: str
 
 
 @operation("publication.settings", input=OfProcess, role=Role.FACILITATOR,
@@ -110,12 +113,16 @@ class ChangeSettings(Input):
     licence: LicenceId = None
     #: An ISO date (``2030-01-31``) or null for no retention date.
     retention_until: LooseOptionalText = None
+    #: The report as a committee document: diarienummer, handläggare, förslag till beslut.
+    case_number: LooseOptionalText = None
+    handling_officer: LooseOptionalText = None
+    decision_proposal: LooseOptionalText = None
 
 
 @operation("publication.update_settings", input=ChangeSettings, role=Role.FACILITATOR,
            result=PublicationSettingsOut, target=Target(Process, "process_id"))
 def update_settings(call: Call[ChangeSettings]) -> PublicationSettings:
-    """Change the licence and/or the retention date (only the fields sent)."""
+    """Change the licence, the retention date and the committee fields (only those sent)."""
     given = call.input.model_dump(include=call.input.model_fields_set - {"process_id"})
     return publishing.update_settings(call.session, call.target, given)
 

@@ -42,6 +42,9 @@ def update_settings(
         settings.licence = licence_for(data["licence"]).id
     if "retention_until" in data:
         settings.retention_until = _date_or_none(data["retention_until"])
+    for name, limit in COMMITTEE_FIELDS.items():
+        if name in data:
+            setattr(settings, name, _committee_text(data[name], name, limit))
     session.flush()
     return settings
 
@@ -119,6 +122,21 @@ def published(session: Session, slug: str, number: int | None = None) -> Publica
 def version_count(session: Session, process_id: int) -> int:
     return session.scalar(
         select(func.count(Publication.id)).where(Publication.process_id == process_id)) or 0
+
+
+#: The committee document's fields and their longest length.
+COMMITTEE_FIELDS = {"case_number": 64, "handling_officer": 200, "decision_proposal": 4000}
+
+
+def _committee_text(value: Any, name: str, limit: int) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise DialogError("field_invalid", field=name)
+    text = value.strip()
+    if len(text) > limit:
+        raise DialogError("field_too_long", field=name, max=limit)
+    return text
 
 
 def _date_or_none(value: Any) -> date | None:

@@ -1,4 +1,5 @@
-"""The way back: decisive check-back rounds, e-mail subscriptions and their outbox.
+"""The way back: decisive check-back rounds, the report's committee fields, e-mail
+subscriptions and their outbox.
 
 Revision ID: 0014_committee
 Revises: 0006_moderation_subjects
@@ -19,6 +20,13 @@ def upgrade() -> None:
     with op.batch_alter_table("checkback_round", schema=None) as batch_op:
         batch_op.add_column(sa.Column("decisive", sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
+    with op.batch_alter_table("publication_settings", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("case_number", sa.String(length=64), nullable=False,
+                                      server_default=""))
+        batch_op.add_column(sa.Column("handling_officer", sa.String(length=200),
+                                      nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("decision_proposal", sa.Text(), nullable=False,
+                                      server_default=""))
     op.create_table(
         "subscription",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -58,5 +66,8 @@ def downgrade() -> None:
     op.drop_table("mail_outbox")
     op.drop_index(op.f("ix_subscription_process_id"), table_name="subscription")
     op.drop_table("subscription")
+    with op.batch_alter_table("publication_settings", schema=None) as batch_op:
+        for column in ("decision_proposal", "handling_officer", "case_number"):
+            batch_op.drop_column(column)
     with op.batch_alter_table("checkback_round", schema=None) as batch_op:
         batch_op.drop_column("decisive")

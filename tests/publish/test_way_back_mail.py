@@ -58,7 +58,7 @@ def free_port() -> int:
 @pytest.fixture
 def inbox() -> Iterator[Inbox]:
     handler = Inbox(free_port())
-    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port, ready_timeout=30)
     controller.start()
     yield handler
     controller.stop()

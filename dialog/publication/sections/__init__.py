@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dialog.publication.sections.committee import committee_section
 from dialog.publication.sections.context import SectionContext
 from dialog.publication.sections.later_phases import (
     alternatives_section,
@@ -44,6 +45,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("learning", learning_section),
     Section("alternatives", alternatives_section),
     Section("proposals", proposals_section),
+    Section("committee", committee_section),
 )
 
 __all__ = ["SECTIONS", "Section", "SectionContext"]

@@ -14,6 +14,7 @@ from dialog.extensions import db
 from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
+from dialog.publication.publishing import COMMITTEE_FIELDS
 from dialog.web.auth import check_csrf, login_required
 from dialog.web.form_actions import Refused, again, submit_form
 from dialog.web.pages import managed_page
@@ -68,6 +69,7 @@ def settings(process_id: int) -> ResponseReturnValue:
     """Save the default licence and the retention date."""
     return submit_form(operations.update_settings, {
         "process_id": process_id, "licence": request.form.get("licence"),
-        "retention_until": request.form.get("retention_until") or None},
+        "retention_until": request.form.get("retention_until") or None,
+        **{name: request.form.get(name, "") for name in COMMITTEE_FIELDS}},
         _page_again(process_id),
         lambda _saved: url_for("publish_console.publication", process_id=process_id))

@@ -26,6 +26,7 @@ from dialog.publication.licences import licence_for
 from dialog.publication.opendata import build_zip
 from dialog.publication.pdf import html_to_pdf
 from dialog.web.locale import current_locale
+from dialog.web.public_links import public_base
 from dialog.web.publication.pages import blueprint
 from dialog.web.publication.view import view_context
 
@@ -36,8 +37,8 @@ def report_html_text(publication: Publication) -> str:
     """Render the self-contained report (CSS inlined) for the current language."""
     snapshot = publication.snapshot
     css = (static_dir() / REPORT_CSS).read_text(encoding="utf-8")
-    page_url = url_for("publish.page", slug=snapshot["process"]["slug"],
-                       version=publication.version, _external=True)
+    page_url = public_base() + url_for("publish.page", slug=snapshot["process"]["slug"],
+                                       version=publication.version)
     return render_template("publish/report.html", **view_context(
         snapshot, report_css=css, page_url=page_url, licence=licence_for(publication.licence),
         changes=snapshot.get("changes"), invitation=None))
