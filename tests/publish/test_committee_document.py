@@ -4,6 +4,7 @@ the proposed decision and a summary in words, and links only to the public addre
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -48,3 +49,18 @@ def test_committee_fields_refuse_what_is_not_short_text(demo: Publisher):
     assert long.status_code == 400
     assert long.json["error"]["code"] == "field_too_long"
     assert demo.api("GET", path).json["case_number"] == ""
+
+
+#: A count of people printed as a number from 1 to 4, in any published text.
+SMALL_PEOPLE_COUNT = re.compile(
+    r"(?<![\d.,/-])[1-4] (?:deltog|deltagare|för,|emot|säger|har nyanserat)"
+    r"|(?:Deltagare|Stöder|Kan leva med|Invänder|Håller med|håller inte med|vet inte): [1-4]\b")
+
+
+def test_no_count_of_people_below_five_is_printed_anywhere(demo: Publisher):
+    demo.publish()
+    for name, text in demo.everything().items():
+        if name.startswith("zip:"):
+            continue  # open data carries the suppressed counts as null, checked elsewhere
+        found = SMALL_PEOPLE_COUNT.findall(" ".join(text.split()))
+        assert not found, f"{name} prints small counts: {found[:5]}"

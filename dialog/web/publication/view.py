@@ -9,13 +9,18 @@ from markupsafe import Markup
 from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
 from dialog.web.locale import _, current_locale
+from dialog.publication.suppression import is_small
 
 KINDS = ("standpoint", "feeling", "idea", "thought")
 
 
 def count_text(value: int | None) -> str:
-    """A participant count as published: the number, or "färre än 5"."""
-    return _("publish.fewer_than_5") if value is None else str(value)
+    """A count of people as published: the number, or "färre än 5" (see ``suppression``).
+
+    None is a count the section already suppressed; 1 to 4 are suppressed here, so no page
+    or report ever prints how few people said or chose something.
+    """
+    return _("publish.fewer_than_5") if value is None or is_small(value) else str(value)
 
 
 def group_label(name: str | None) -> str:
