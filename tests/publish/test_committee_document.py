@@ -64,3 +64,15 @@ def test_no_count_of_people_below_five_is_printed_anywhere(demo: Publisher):
             continue  # open data carries the suppressed counts as null, checked elsewhere
         found = SMALL_PEOPLE_COUNT.findall(" ".join(text.split()))
         assert not found, f"{name} prints small counts: {found[:5]}"
+
+
+def test_the_report_paginates_tightly(demo: Publisher):
+    """Chapters follow each other: only the cover stands alone, no page is left mostly empty."""
+    import subprocess
+
+    pdf = demo.file("report.pdf")
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    pages = [page for page in text.split("\f") if page.strip()]
+    filled = [len([line for line in page.splitlines() if line.strip()]) for page in pages]
+    assert min(filled[1:-1]) >= 15, filled
