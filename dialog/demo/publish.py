@@ -12,8 +12,11 @@ from sqlalchemy.orm import Session
 from dialog.models import Facilitator, Process
 from dialog.publication import latest, publish
 
-NOTE = ("Första versionen: perspektiven från workshop 1. Kommun och region har inte hörts "
-        "ännu, så sammanfattningen uppdateras efter nästa workshop.")
+#: Says only what stays true of the demo as it grows: which phases the version covers, and
+#: where the reader finds whom the process has not heard yet (the report says who).
+NOTE = ("Första versionen: perspektiven, samtalsrundan, alternativen och förslagen hittills. "
+        "Vilka grupper som ännu inte har hörts står under ”Perspektiv vi saknar”; "
+        "sammanfattningen uppdateras efter nästa möte.")
 
 
 def build(session: Session, facilitator: Facilitator, process: Process) -> dict[str, Any]:

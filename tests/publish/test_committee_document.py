@@ -76,3 +76,11 @@ def test_the_report_paginates_tightly(demo: Publisher):
     pages = [page for page in text.split("\f") if page.strip()]
     filled = [len([line for line in page.splitlines() if line.strip()]) for page in pages]
     assert min(filled[1:-1]) >= 15, filled
+
+
+def test_the_demo_version_note_names_a_section_its_report_has(demo: Publisher):
+    """The note must not contradict the report (it once said only workshop 1 was in it)."""
+    snapshot = demo.snapshot(1)
+    assert "Perspektiv vi saknar" in snapshot["meta"]["note"]
+    assert "Perspektiv vi saknar" in demo.file("report.html", 1).decode("utf-8")
+    assert "workshop 1" not in snapshot["meta"]["note"]
