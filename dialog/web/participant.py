@@ -9,6 +9,7 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import AGE_BANDS
 from dialog.services import workshops
+from dialog.web.join_guard import check_join_code
 
 blueprint = Blueprint("participant", __name__)
 
@@ -23,7 +24,7 @@ def join_by_code() -> ResponseReturnValue:
     """The code form on the home page lands here; a bad code is explained, not a dead end."""
     code = request.args.get("code", "")
     try:
-        workshop = workshops.find_by_code(db.session, code)
+        workshop = check_join_code(lambda: workshops.find_by_code(db.session, code))
     except DialogError as exc:
         return render_template("participant/home.html", error=exc.code, code=code), exc.status
     return redirect(url_for("participant.join", code=workshop.join_code))
@@ -32,7 +33,7 @@ def join_by_code() -> ResponseReturnValue:
 @blueprint.get("/j/<code>")
 def join(code: str) -> ResponseReturnValue:
     try:
-        workshop = workshops.find_by_code(db.session, code)
+        workshop = check_join_code(lambda: workshops.find_by_code(db.session, code))
     except DialogError as exc:
         return render_template("participant/home.html", error=exc.code, code=code), exc.status
     return render_template(

@@ -12,6 +12,8 @@
 //     getItem(key), setItem(key, value), removeItem(key)
 //     keys.token|group|outbox|draft(workshopId): the localStorage keys of a workshop
 //     getToken(workshopId), setToken(workshopId, token), clearToken(workshopId)
+//     rememberJoinCode(workshopId, code), joinUrl(workshopId): the code this phone joined
+//     with (pages reachable by id never carry it); "/" (enter a code) when there is none
 //     rejoinWhenRefused(socket, workshopId, joinUrl, offline): a refused token joins again
 //     newClientId(): a random UUID for a new item
 //   new Outbox(workshopId, {name} = {}): the unsent items of one workshop, oldest first.
@@ -80,6 +82,7 @@ export const keys = {
   group: (workshopId) => `dialog.group.${workshopId}`,
   outbox: (workshopId) => `dialog.outbox.${workshopId}`,
   draft: (workshopId) => `dialog.draft.${workshopId}`,
+  joinCode: (workshopId) => `dialog.join.${workshopId}`,
 };
 
 export function getToken(workshopId) {
@@ -92,6 +95,20 @@ export function setToken(workshopId, token) {
 
 export function clearToken(workshopId) {
   removeItem(keys.token(workshopId));
+}
+
+/** Keep the code this phone joined a workshop with, to join again if its token is refused. */
+export function rememberJoinCode(workshopId, code) {
+  if (code) setItem(keys.joinCode(workshopId), code);
+}
+
+/**
+ * Where this phone joins a workshop (again): its own remembered code, else the home page's
+ * code form. Phone pages are reachable by id without a token, so they never carry the code.
+ */
+export function joinUrl(workshopId) {
+  const code = getItem(keys.joinCode(workshopId));
+  return code ? `/j/${encodeURIComponent(code)}` : "/";
 }
 
 /**
