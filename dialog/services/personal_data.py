@@ -91,10 +91,10 @@ def _number_kind(run: str) -> str | None:
     groups = re.findall(r"\d+", run)
     if len(digits) == 12 and digits[:2] in ("19", "20") and _is_date(digits[2:8]):
         return PERSONNUMMER
-    if len(digits) == 10 and _is_date(digits[:6]):
-        if not digits.startswith("0") or len(groups[0]) == 6 or (
-                len(groups) == 1 and _luhn_ok(digits)):
-            return PERSONNUMMER
+    dated = len(digits) == 10 and _is_date(digits[:6])
+    if dated and (not digits.startswith("0") or len(groups[0]) == 6
+                  or (len(groups) == 1 and _luhn_ok(digits))):
+        return PERSONNUMMER
     if digits.startswith("0") and len(digits) >= 8:
         return PHONE  # a Swedish number with its area code: 070-123 45 67, 08-123 456 78
     return PHONE if len(digits) >= 10 else None

@@ -7,6 +7,7 @@ phones joining with the right code at once must never be slowed; someone trying 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TypeVar
 
 from dialog.errors import DialogError, TooManyRequests
@@ -32,8 +33,7 @@ def check_join_code(lookup: Callable[[], T]) -> T:
         return lookup()
     except DialogError as exc:
         if exc.code in _WRONG:
-            try:
+            # This wrong code is answered as such; the next try is refused.
+            with suppress(TooManyRequests):
                 throttle.hit(JOIN_CODE_GUESSES, key)
-            except TooManyRequests:
-                pass  # this wrong code is answered as such; the next try is refused
         raise

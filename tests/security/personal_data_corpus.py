@@ -29,7 +29,8 @@ _PHONES = [
 
 _EMAILS = [
     "anna at example dot se", "anna(at)example.se", "anna @ example.se", "anna＠example.se",
-    "anna@localhost", "anna [at] example [dot] se", "anna{at}example.se", "anna (at) example (dot) se",
+    "anna@localhost", "anna [at] example [dot] se", "anna{at}example.se",
+    "anna (at) example (dot) se",
     "anna snabel-a example punkt se", "anna snabela example.se", "anna AT example DOT se",
     "anna(AT)example(DOT)se", "anna at example.se", "anna @example.se", "anna@ example.se",
     "anna . svensson @ skolan . se", "anna.svensson(at)skolan(punkt)varberg(punkt)se",
