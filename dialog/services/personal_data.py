@@ -13,6 +13,7 @@ it is eager with long runs of digits, but times, dates, prices and counts pass.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dialog.services.plain_text import plain
@@ -79,6 +80,16 @@ def redact(text: str) -> str:
         last = finding.end
     out.append(text[last:])
     return "".join(out)
+
+
+def redacted_text(text: str, flagged: Sequence[str] | None) -> str:
+    """A text as the room may see it: what the guard flagged at submit is redacted.
+
+    A facilitator may approve a flagged text (the number was the school's switchboard, say);
+    phones, the wall, live events and the publication still get it redacted. Only the
+    facilitator's console shows the original. ``flagged`` is the stored ``personal_data``.
+    """
+    return redact(text) if flagged else text
 
 
 def _number_kind(run: str) -> str | None:
