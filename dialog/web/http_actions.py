@@ -20,9 +20,10 @@ from dialog.actions import Action, Role, perform
 from dialog.errors import DialogError, Unauthorized
 from dialog.extensions import db
 from dialog.models import Facilitator, Participant
-from dialog.services import participants
+from dialog.services import participant_limits, participants
 from dialog.web.auth import bearer_token, facilitator_from_request
 from dialog.web.locale import current_locale
+from dialog.web.throttling import current_throttle
 
 Status = int | Callable[[Any], int]
 Shape = Callable[[Any, Any], Any]
@@ -110,6 +111,8 @@ def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
 
     def view(**path_params: Any) -> ResponseReturnValue:
         actor = actor_for(action.role)
+        if isinstance(actor, Participant):
+            participant_limits.admit(current_throttle(), action.name, actor)
         data = {**request_data(method, needs_body), **path_params}
         def run() -> Any:
             return perform(action, db.session, actor, data, current_locale())

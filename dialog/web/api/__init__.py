@@ -6,6 +6,7 @@ from __future__ import annotations
 from dialog.web.api import (
     auth,
     openapi,
+    participants,
     perspectives,
     processes,
     publications,
@@ -13,5 +14,5 @@ from dialog.web.api import (
 )
 from dialog.web.api.blueprint import blueprint
 
-__all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
-           "workshops"]
+__all__ = ["auth", "blueprint", "openapi", "participants", "perspectives", "processes",
+           "publications", "workshops"]
