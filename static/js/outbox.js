@@ -27,7 +27,8 @@
 //     and "rejected" take the item out. Defaults send perspectives: event
 //     "perspective:submit", payload {text, kind, stakeholder_group, client_id}, permanent
 //     PERMANENT_ERRORS. `permanent` is a Set of error codes or a function code -> boolean.
-//     .send(item) -> result (null when offline or already in flight), .flush()
+//     .send(item) -> result (null when offline or already in flight), .flush(); a send
+//     refused with participant_throttled stops the flush and tries again ~15 s later
 
 const memory = new Map();
 
@@ -112,12 +113,17 @@ export function joinUrl(workshopId) {
 }
 
 /**
- * When the server refuses the phone's token (forgotten, or from an old database), forget it
- * and join again; what waits in an outbox stays and is sent with the new token. Any other
+ * When the server refuses the phone's token (forgotten, retired, or from an old database),
+ * forget it and join again (unless the participant is blocked); what waits in an outbox stays and is sent with the new token. Any other
  * connection error means the phone is offline for now: ``offline()``.
  */
 export function rejoinWhenRefused(socket, workshopId, joinUrl, offline) {
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (error) => {
+    // A blocked participant is refused as such: joining again by itself would undo the block.
+    if (error?.data?.code === "participant_blocked" || error?.message === "participant_blocked") {
+      offline();
+      return;
+    }
     if (!socket.active) {
       clearToken(workshopId);
       window.location.replace(joinUrl);
@@ -259,6 +265,7 @@ export class Sender {
     this.onResult = onResult;
     this.inFlight = new Set();
     this.flushing = null;
+    this.retry = null;
   }
 
   async send(item) {
@@ -279,6 +286,7 @@ export class Sender {
           result = { type: "rejected", item, error };
         } else {
           result = { type: "failed", item, error };
+          if (error.code === "participant_throttled") this.later();
         }
       }
     } catch {
@@ -292,6 +300,15 @@ export class Sender {
     return result;
   }
 
+  /** Sent too fast (``participant_throttled``): try the rest again in a little while. */
+  later(delayMs = 15000) {
+    if (this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.flush();
+    }, delayMs);
+  }
+
   /** Send everything in the outbox, oldest first, one at a time. */
   flush() {
     if (this.flushing) return this.flushing;
@@ -299,7 +316,8 @@ export class Sender {
       for (const item of this.outbox.items()) {
         if (!this.socket.connected) break;
         if (!this.outbox.has(item.client_id)) continue; // another tab sent it meanwhile
-        await this.send(item);
+        const result = await this.send(item);
+        if (result?.error?.code === "participant_throttled") break; // the rest goes later()
       }
     };
     // Cleared after the assignment (an empty outbox finishes at once): never stuck "flushing".
