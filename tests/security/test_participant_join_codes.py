@@ -58,7 +58,10 @@ def test_guessing_codes_on_the_join_page_is_throttled(client: FlaskClient, world
     statuses = [client.get(f"/j/{code}").status_code for code in wrong_codes(25)]
     assert statuses[0] == 404
     assert statuses[-1] == 429
-    assert client.get(f"/join?code={world.join_code}").status_code == 429
+    refused = client.get(f"/join?code={world.join_code}")
+    assert refused.status_code == 429
+    assert int(refused.headers["Retry-After"]) >= 1
+    assert "För många felaktiga koder" in refused.get_data(as_text=True)
 
 
 def test_a_full_room_behind_one_address_joins_without_being_throttled(client: FlaskClient,
