@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dialog.analysis.votes import VoteMatrix
+from dialog.services.csv_cells import restore_cell
 
 REJECTED = -1
 
@@ -97,7 +98,7 @@ def read_comments(path: Path) -> list[PolisComment]:
             id=_int(row["comment-id"]),
             author=_int(row.get("author-id")),
             moderated=_int(row.get("moderated")),
-            body=row.get("comment-body") or "",
+            body=restore_cell(row.get("comment-body") or ""),
             timestamp=_int(row.get("timestamp")),
         )
         for row in _read_rows(path)
@@ -154,7 +155,7 @@ def read_groups(path: Path) -> dict[int, int | None]:
 def read_summary(path: Path) -> dict[str, str]:
     """Read summary.csv key,value rows."""
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        return {row[0]: row[1] for row in csv.reader(handle) if len(row) >= 2}
+        return {row[0]: restore_cell(row[1]) for row in csv.reader(handle) if len(row) >= 2}
 
 
 def read_polis_export(path: str | Path) -> PolisExport:

@@ -53,6 +53,11 @@ def forget() -> None:
     _identities.pop(connection_id(), None)
 
 
+def connections(wanted: Callable[[Identity], bool]) -> list[str]:
+    """The ids of this process's connections whose identity is ``wanted``."""
+    return [sid for sid, identity in list(_identities.items()) if wanted(identity)]
+
+
 def event_handler(role: str | None, handler: Handler) -> Callable[[Any], dict[str, Any]]:
     """Wrap ``handler`` with the shared guards: identity, payload checks, one transaction."""
 

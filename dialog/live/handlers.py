@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, request
-from flask_socketio import SocketIO, join_room
+from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
 from dialog.extensions import db
 from dialog.i18n import negotiate
-from dialog.live import rooms
+from dialog.live import drop, rooms
 from dialog.live.guard import forget, remember
 from dialog.live.identity import identify
 from dialog.live.socket_actions import on
@@ -27,6 +27,9 @@ def on_connect(auth: Any = None) -> bool:
         identity = identify(session, current_app.config["SECRET_KEY"], auth, locale)
     if identity is None:
         return False  # refused at connect: no token, a foreign one, or an expired one
+    if identity.blocked:
+        # Said as such, so the phone does not join again with a fresh token by itself.
+        raise ConnectionRefusedError("participant_blocked", {"code": "participant_blocked"})
     remember(identity)
     if identity.role == "participant":
         join_room(rooms.participant(identity.id))
@@ -44,5 +47,6 @@ def register(socketio: SocketIO, namespace: str) -> None:
     socketio.on_event("disconnect", on_disconnect, namespace=namespace)
     on(socketio, namespace, "perspective:moderate", moderation.moderate_perspective,
        wrap="perspective")
+    drop.connect_signals(socketio, namespace)
 
 

@@ -19,6 +19,9 @@ class Identity:
     locale: str = "sv"
     process_id: int | None = None
     workshop_id: int | None = None
+    #: The participant's token hash at connect: a token retired since no longer counts.
+    token_hash: str | None = None
+    blocked: bool = False
 
 
 def identify(session: Session, secret_key: str, auth: Any, locale: str) -> Identity | None:
@@ -32,7 +35,7 @@ def identify(session: Session, secret_key: str, auth: Any, locale: str) -> Ident
     participant = participants.participant_for_token(session, token)
     if participant is not None:
         return Identity("participant", participant.id, locale, participant.process_id,
-                        participant.workshop_id)
+                        participant.workshop_id, participant.token_hash, participant.blocked)
     return None
 
 
@@ -45,8 +48,12 @@ def facilitator_of(session: Session, identity: Identity) -> Facilitator:
 
 
 def participant_of(session: Session, identity: Identity) -> Participant:
-    """The participant behind a connection (tokens can be retired by retention)."""
+    """The participant behind a connection, while its token is the one it connected with.
+
+    Retention retires tokens (possibly in another server process): a socket that stayed
+    open must not go on acting for the participant.
+    """
     found = session.get(Participant, identity.id) if identity.role == "participant" else None
-    if found is None:
+    if found is None or found.token_hash != identity.token_hash:
         raise Unauthorized("participant_token_invalid")
     return found

@@ -27,5 +27,12 @@ class Participant(Base):
     #: Label from an imported conversation (e.g. a Polis voter-id); None for live participants.
     external_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: Set while a facilitator has blocked this participant's submissions (see
+    #: ``services.participant_blocks``); what they wrote stays, moderated like anything else.
+    blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    @property
+    def blocked(self) -> bool:
+        return self.blocked_at is not None
 
     stakeholder_group: Mapped[StakeholderGroup | None] = relationship()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from dialog.models.base import Base, StrEnumType, UTCDateTime, utcnow
 from dialog.models.participant import Participant
 from dialog.models.process import Phase, StakeholderGroup
+from dialog.services.personal_data import redacted_text
 
 MAX_TEXT_LENGTH = 500
 
@@ -57,6 +58,11 @@ class Perspective(Base):
     participant: Mapped[Participant | None] = relationship()
     stakeholder_group: Mapped[StakeholderGroup | None] = relationship()
     phase: Mapped[Phase] = relationship()
+
+    @property
+    def shown_text(self) -> str:
+        """The text as phones, the wall and the publication show it (flagged data redacted)."""
+        return redacted_text(self.text, self.personal_data)
 
     @property
     def group_name(self) -> str | None:

@@ -17,6 +17,7 @@ import networkx as nx
 from dialog.publication.licences import licence_for
 from dialog.publication.opendata_fields import FILES
 from dialog.publication.opendata_readme import readme
+from dialog.services.csv_cells import safe_cell
 
 SEP = "|"
 
@@ -31,7 +32,7 @@ def _csv(name: str, rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in columns})
+        writer.writerow({k: "" if row.get(k) is None else safe_cell(row.get(k)) for k in columns})
     return out.getvalue()
 
 

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dialog.publication.licences import Licence
 from dialog.publication.opendata_fields import FILES, OTHER_FILES
 from dialog.publication.suppression import THRESHOLD
 
+#: Markdown punctuation that could make a title a link, a heading, emphasis or a table cell.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain(value: Any) -> str:
+    """A facilitator's text (a title, an organisation) as plain Markdown text on one line.
+
+    HTML tags go, line breaks become spaces and Markdown punctuation is escaped, so a title
+    cannot add a link, a heading or a script to the README of the open data.
+    """
+    text = " ".join(_TAG.sub("", str(value or "")).split())
+    return _MARKDOWN.sub(r"\\\1", text)
+
 
 def readme(snap: dict[str, Any], licence: Licence, base_url: str = "") -> str:
     """Return README.md for the ZIP of ``snap``."""
-    meta, process = snap["meta"], snap.get("process") or {}
+    meta, raw = snap["meta"], snap.get("process") or {}
+    process = {**raw, **{key: plain(raw.get(key)) for key in (
+        "title", "question", "owner_organisation")}}
     version = meta.get("version")
     published = (meta.get("published_at") or "")[:10] or "förhandsvisning"
     page = f"{base_url.rstrip('/')}/p/{process.get('slug')}" + (f"/v/{version}" if version else "")

@@ -22,6 +22,7 @@ from sqlalchemy import Column, Select, Table, select
 from sqlalchemy.orm import Session
 
 from dialog.models import Base, Process, utcnow
+from dialog.services.csv_cells import safe_cell
 from dialog.services.moderation import moderation_log
 
 #: Never exported: derived from secrets, useless to a reader, risky to hand out.
@@ -133,6 +134,7 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict)
-                         else v for k, v in row.items()})
+        writer.writerow({k: safe_cell(json.dumps(v, ensure_ascii=False)
+                                      if isinstance(v, list | dict) else v)
+                         for k, v in row.items()})
     return out.getvalue()

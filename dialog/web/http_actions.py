@@ -20,12 +20,15 @@ from dialog.actions import Action, Role, perform
 from dialog.errors import DialogError, Unauthorized
 from dialog.extensions import db
 from dialog.models import Facilitator, Participant
-from dialog.services import participants
+from dialog.services import participant_limits, participants
 from dialog.web.auth import bearer_token, facilitator_from_request
 from dialog.web.locale import current_locale
+from dialog.web.throttling import current_throttle
 
 Status = int | Callable[[Any], int]
 Shape = Callable[[Any, Any], Any]
+#: Runs the action (the callable it is given) inside a check of its own, e.g. a throttle.
+Guard = Callable[[Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -98,20 +101,23 @@ def request_data(method: str, needs_body: bool) -> dict[str, Any]:
 
 def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
            status: Status = 200, shape: Shape | None = None,
-           endpoint: str | None = None, before: Callable[[], None] | None = None) -> None:
+           endpoint: str | None = None, guard: Guard | None = None) -> None:
     """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links.
 
-    ``before`` runs first (e.g. a throttle on the caller's address).
+    ``guard(run)`` wraps the call, e.g. to throttle guesses of a join code.
     """
     in_path = path_fields(rule)
     needs_body = bool(set(action.input.model_fields) - in_path)
 
     def view(**path_params: Any) -> ResponseReturnValue:
-        if before is not None:
-            before()
         actor = actor_for(action.role)
+        if isinstance(actor, Participant):
+            participant_limits.admit(current_throttle(), action.name, actor)
         data = {**request_data(method, needs_body), **path_params}
-        result = perform(action, db.session, actor, data, current_locale())
+        def run() -> Any:
+            return perform(action, db.session, actor, data, current_locale())
+
+        result = guard(run) if guard is not None else run()
         body = action.dump(result)
         if shape is not None:
             body = shape(result, body)

@@ -2,7 +2,7 @@
 subscriptions and their outbox.
 
 Revision ID: 0014_committee
-Revises: 0006_moderation_subjects
+Revises: 0008_security_participants
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_committee"
-down_revision = "0006_moderation_subjects"
+down_revision = "0008_security_participants"
 branch_labels = None
 depends_on = None
 

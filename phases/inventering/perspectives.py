@@ -23,7 +23,7 @@ from dialog.schemas import PerspectiveOut
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id
 from dialog.services.participants import resolve_group
-from dialog.services.personal_data import personal_data_kinds
+from dialog.services.personal_data import personal_data_kinds, redacted_text
 
 
 def submit_perspective(
@@ -97,5 +97,6 @@ def _valid_kind(kind: Any) -> PerspectiveKind:
 
 def for_wall(perspective: dict[str, Any]) -> dict[str, Any]:
     """What the projector shows of a perspective; nothing about who wrote it."""
-    keep = ("id", "text", "kind", "stakeholder_group", "status", "created_at")
-    return {key: perspective[key] for key in keep}
+    keep = ("id", "kind", "stakeholder_group", "status", "created_at")
+    shown = redacted_text(perspective["text"], perspective.get("personal_data"))
+    return {key: perspective[key] for key in keep} | {"text": shown}

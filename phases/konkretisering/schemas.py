@@ -141,7 +141,8 @@ class PerspectiveEntry(Output):
     """A perspective behind an alternative, with its stakeholder group."""
 
     id: int
-    text: str
+    #: Flagged personal data redacted (``Perspective.shown_text``).
+    text: str = _from("shown_text", "text")
     kind: PerspectiveKind
     stakeholder_group: str | None = _from("group_name", "stakeholder_group")
     status: ModerationStatus

@@ -35,7 +35,8 @@ GROUP = AliasChoices("group_name", "stakeholder_group")
 
 class RoundPerspectiveOut(Output):
     id: int
-    text: str
+    #: Flagged personal data redacted (``Perspective.shown_text``): phones read this.
+    text: str = Field(validation_alias=AliasChoices("shown_text", "text"))
     kind: PerspectiveKind
     stakeholder_group: str | None = Field(validation_alias=GROUP)
 

@@ -1,7 +1,7 @@
 // The join page: POST /api/v1/join, keep the participant token on this phone, go write.
 
 import { readStrings, showNotice } from "./common.js";
-import { getToken, keys, setItem, setToken } from "./outbox.js";
+import { getToken, keys, rememberJoinCode, setItem, setToken } from "./outbox.js";
 
 const strings = readStrings();
 const form = document.getElementById("join-form");
@@ -35,6 +35,7 @@ if (form) {
       if (response.status === 201 && answer.participant_token) {
         const joined = String(answer.workshop_id ?? workshopId);
         setToken(joined, answer.participant_token);
+        rememberJoinCode(joined, form.dataset.joinCode);
         setItem(keys.group(joined), group);
         window.location.assign(`/w/${encodeURIComponent(joined)}`);
         return;

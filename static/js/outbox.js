@@ -12,6 +12,8 @@
 //     getItem(key), setItem(key, value), removeItem(key)
 //     keys.token|group|outbox|draft(workshopId): the localStorage keys of a workshop
 //     getToken(workshopId), setToken(workshopId, token), clearToken(workshopId)
+//     rememberJoinCode(workshopId, code), joinUrl(workshopId): the code this phone joined
+//     with (pages reachable by id never carry it); "/" (enter a code) when there is none
 //     rejoinWhenRefused(socket, workshopId, joinUrl, offline): a refused token joins again
 //     newClientId(): a random UUID for a new item
 //   new Outbox(workshopId, {name} = {}): the unsent items of one workshop, oldest first.
@@ -25,7 +27,8 @@
 //     and "rejected" take the item out. Defaults send perspectives: event
 //     "perspective:submit", payload {text, kind, stakeholder_group, client_id}, permanent
 //     PERMANENT_ERRORS. `permanent` is a Set of error codes or a function code -> boolean.
-//     .send(item) -> result (null when offline or already in flight), .flush()
+//     .send(item) -> result (null when offline or already in flight), .flush(); a send
+//     refused with participant_throttled stops the flush and tries again ~15 s later
 
 const memory = new Map();
 
@@ -80,6 +83,7 @@ export const keys = {
   group: (workshopId) => `dialog.group.${workshopId}`,
   outbox: (workshopId) => `dialog.outbox.${workshopId}`,
   draft: (workshopId) => `dialog.draft.${workshopId}`,
+  joinCode: (workshopId) => `dialog.join.${workshopId}`,
 };
 
 export function getToken(workshopId) {
@@ -94,13 +98,32 @@ export function clearToken(workshopId) {
   removeItem(keys.token(workshopId));
 }
 
+/** Keep the code this phone joined a workshop with, to join again if its token is refused. */
+export function rememberJoinCode(workshopId, code) {
+  if (code) setItem(keys.joinCode(workshopId), code);
+}
+
 /**
- * When the server refuses the phone's token (forgotten, or from an old database), forget it
- * and join again; what waits in an outbox stays and is sent with the new token. Any other
+ * Where this phone joins a workshop (again): its own remembered code, else the home page's
+ * code form. Phone pages are reachable by id without a token, so they never carry the code.
+ */
+export function joinUrl(workshopId) {
+  const code = getItem(keys.joinCode(workshopId));
+  return code ? `/j/${encodeURIComponent(code)}` : "/";
+}
+
+/**
+ * When the server refuses the phone's token (forgotten, retired, or from an old database),
+ * forget it and join again (unless the participant is blocked); what waits in an outbox stays and is sent with the new token. Any other
  * connection error means the phone is offline for now: ``offline()``.
  */
 export function rejoinWhenRefused(socket, workshopId, joinUrl, offline) {
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (error) => {
+    // A blocked participant is refused as such: joining again by itself would undo the block.
+    if (error?.data?.code === "participant_blocked" || error?.message === "participant_blocked") {
+      offline();
+      return;
+    }
     if (!socket.active) {
       clearToken(workshopId);
       window.location.replace(joinUrl);
@@ -242,6 +265,7 @@ export class Sender {
     this.onResult = onResult;
     this.inFlight = new Set();
     this.flushing = null;
+    this.retry = null;
   }
 
   async send(item) {
@@ -262,6 +286,7 @@ export class Sender {
           result = { type: "rejected", item, error };
         } else {
           result = { type: "failed", item, error };
+          if (error.code === "participant_throttled") this.later();
         }
       }
     } catch {
@@ -275,6 +300,15 @@ export class Sender {
     return result;
   }
 
+  /** Sent too fast (``participant_throttled``): try the rest again in a little while. */
+  later(delayMs = 15000) {
+    if (this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.flush();
+    }, delayMs);
+  }
+
   /** Send everything in the outbox, oldest first, one at a time. */
   flush() {
     if (this.flushing) return this.flushing;
@@ -282,7 +316,8 @@ export class Sender {
       for (const item of this.outbox.items()) {
         if (!this.socket.connected) break;
         if (!this.outbox.has(item.client_id)) continue; // another tab sent it meanwhile
-        await this.send(item);
+        const result = await this.send(item);
+        if (result?.error?.code === "participant_throttled") break; // the rest goes later()
       }
     };
     // Cleared after the assignment (an empty outbox finishes at once): never stuck "flushing".

@@ -5,7 +5,7 @@
 // facilitator opens another phase (drafts live in localStorage, so nothing is lost).
 
 import { connectLive, el, readStrings, showNotice } from "./common.js";
-import { clearToken, getToken } from "./outbox.js";
+import { clearToken, getToken, joinUrl } from "./outbox.js";
 
 /**
  * Go to the "now" page whenever the facilitator opens or closes a phase. With a token, also
@@ -46,7 +46,7 @@ async function findScreen(page, token) {
   });
   if (response.status === 401) {
     clearToken(page.dataset.workshopId);
-    window.location.replace(page.dataset.joinUrl);
+    window.location.replace(joinUrl(page.dataset.workshopId));
     return null;
   }
   if (!response.ok) throw new Error(`screen ${response.status}`);
@@ -58,7 +58,7 @@ function start(page) {
   const status = document.getElementById("now-status");
   const token = getToken(page.dataset.workshopId);
   if (!token) {
-    window.location.replace(page.dataset.joinUrl);
+    window.location.replace(joinUrl(page.dataset.workshopId));
     return;
   }
   let socket = null;

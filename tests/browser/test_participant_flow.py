@@ -154,10 +154,21 @@ def test_the_console_can_close_the_workshop_and_the_phone_is_told(
     assert body["pre_moderation"] is True
 
 
-def test_write_page_without_a_token_sends_the_phone_to_the_join_page(
+def test_write_page_without_a_token_sends_the_phone_to_the_code_form(
     phone: Any, workshop: dict[str, Any],
 ) -> None:
+    """A page reached by id does not know the code: a phone that never joined types it."""
     phone.goto(f"/w/{workshop['id']}")
-    phone.wait_for_url(f"**/j/{workshop['join_code']}")
+    phone.wait_for_url(re.compile(r"://[^/]+/$"))
+    expect(phone.get_by_label("Kod")).to_be_visible()
     phone.goto(f"/w/{workshop['id']}/sent")
+    expect(phone.get_by_label("Kod")).to_be_visible()
+
+
+def test_a_phone_whose_token_is_forgotten_joins_again_with_its_own_code(
+    phone: Any, workshop: dict[str, Any],
+) -> None:
+    workshop_id = join(phone, workshop["join_code"])
+    phone.evaluate(f"localStorage.removeItem('dialog.token.{workshop_id}')")
+    phone.goto(f"/w/{workshop_id}/sent")
     phone.wait_for_url(f"**/j/{workshop['join_code']}")

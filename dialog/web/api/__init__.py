@@ -6,6 +6,7 @@ from __future__ import annotations
 from dialog.web.api import (
     auth,
     openapi,
+    participants,
     perspectives,
     processes,
     publications,
@@ -14,5 +15,5 @@ from dialog.web.api import (
 )
 from dialog.web.api.blueprint import blueprint
 
-__all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
-           "subscriptions", "workshops"]
+__all__ = ["auth", "blueprint", "openapi", "participants", "perspectives", "processes",
+           "publications", "subscriptions", "workshops"]

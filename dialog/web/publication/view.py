@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
-from dialog.web.locale import _, current_locale
 from dialog.publication.suppression import is_small
+from dialog.web.locale import _, current_locale
 
 KINDS = ("standpoint", "feeling", "idea", "thought")
 

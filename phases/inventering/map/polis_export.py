@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.models import ModerationStatus, Participant, Perspective, Process, Reaction
+from dialog.services.csv_cells import safe_row
 from dialog.services.personal_data import redact
 from phases.inventering.map import analysis_runs
 
@@ -112,7 +113,9 @@ def _write(path: Path, header: list[Any] | None, rows: Iterable[list[Any]]) -> N
         writer = csv.writer(handle)
         if header is not None:
             writer.writerow(header)
-        writer.writerows(rows)
+        # Texts that would start a spreadsheet formula get a "'"; our importer (and
+        # analysis.polis_data) takes it off again, so the export imports back unchanged.
+        writer.writerows(safe_row(row) for row in rows)
 
 
 def _ms(moment: datetime) -> int:

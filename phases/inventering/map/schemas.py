@@ -17,7 +17,8 @@ class PhonePerspective(Output):
     """A perspective as a phone shows it, without anything about who wrote it."""
 
     id: int
-    text: str
+    #: Flagged personal data redacted (``Perspective.shown_text``).
+    text: str = Field(validation_alias=AliasChoices("shown_text", "text"))
     kind: PerspectiveKind
     stakeholder_group: str | None = Field(
         validation_alias=AliasChoices("group_name", "stakeholder_group"))

@@ -15,6 +15,7 @@ import {
   showConnection,
   showNotice,
 } from "../common.js";
+import { blockButton } from "./block.js";
 
 const strings = readStrings();
 const root = document.getElementById("console");
@@ -157,6 +158,10 @@ function start(page) {
     }
     if (p.status !== "hidden") actions.push(button("hide", strings.hide));
     if (p.status === "hidden") actions.push(button("restore", strings.restore));
+    if (p.participant_id) {
+      const report = (kind, text) => showNotice(controlsStatus, kind, text);
+      actions.push(blockButton(p, about, strings, apiToken, report));
+    }
 
     return el(
       "li",

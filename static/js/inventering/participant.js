@@ -5,7 +5,8 @@
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
 import {
-  Outbox, Sender, getItem, getToken, keys, newClientId, rejoinWhenRefused, removeItem, setItem,
+  Outbox, Sender, getItem, getToken, joinUrl, keys, newClientId, rejoinWhenRefused, removeItem,
+  setItem,
 } from "../outbox.js";
 import { followPhase } from "../phase_follow.js";
 
@@ -19,7 +20,7 @@ function start(page) {
   const token = getToken(workshopId);
   if (!token) {
     // Not joined on this phone (or the token was forgotten): join first, then come back.
-    window.location.replace(page.dataset.joinUrl);
+    window.location.replace(joinUrl(page.dataset.workshopId));
     return;
   }
 
@@ -62,7 +63,7 @@ function start(page) {
     showConnection(strings, "offline");
     renderOutbox();
   });
-  rejoinWhenRefused(socket, workshopId, page.dataset.joinUrl, () => {
+  rejoinWhenRefused(socket, workshopId, joinUrl(page.dataset.workshopId), () => {
     showConnection(strings, "offline");
     renderOutbox();
   });

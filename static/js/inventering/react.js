@@ -6,7 +6,7 @@
 // the acknowledgement.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { Outbox, Sender, getToken, rejoinWhenRefused } from "../outbox.js";
+import { Outbox, Sender, getToken, joinUrl, rejoinWhenRefused } from "../outbox.js";
 
 const strings = readStrings();
 const root = document.getElementById("react-page");
@@ -18,7 +18,7 @@ function start(page) {
   const workshopId = page.dataset.workshopId;
   const token = getToken(workshopId);
   if (!token) {
-    window.location.replace(page.dataset.joinUrl);
+    window.location.replace(joinUrl(page.dataset.workshopId));
     return;
   }
   const ui = {
@@ -175,7 +175,7 @@ function start(page) {
     else requestNext();
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
-  rejoinWhenRefused(socket, workshopId, page.dataset.joinUrl,
+  rejoinWhenRefused(socket, workshopId, joinUrl(page.dataset.workshopId),
                     () => showConnection(strings, "offline"));
 
   // Back on the page after a while: others may have written something new.

@@ -6,7 +6,7 @@
 // waits in a small outbox in localStorage until the server acknowledges it after commit.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { Outbox, getToken, newClientId, rejoinWhenRefused } from "../outbox.js";
+import { Outbox, getToken, joinUrl, newClientId, rejoinWhenRefused } from "../outbox.js";
 
 const strings = readStrings();
 const page = document.getElementById("konkret-phone");
@@ -17,7 +17,7 @@ function start(root) {
   const workshopId = root.dataset.workshopId;
   const token = getToken(workshopId);
   if (!token) {
-    window.location.replace(root.dataset.joinUrl);
+    window.location.replace(joinUrl(root.dataset.workshopId));
     return;
   }
   const status = document.getElementById("phone-status");
@@ -258,7 +258,7 @@ function start(root) {
     showConnection(strings, "offline");
     renderOutbox();
   });
-  rejoinWhenRefused(socket, workshopId, root.dataset.joinUrl,
+  rejoinWhenRefused(socket, workshopId, joinUrl(root.dataset.workshopId),
                     () => showConnection(strings, "offline"));
   socket.on("checkback:round", (data) => refresh(
     data?.round?.status === "open" ? format(strings.checkback_pushed, { title: data.round.title }) : null));

@@ -12,6 +12,7 @@ import {
   Sender,
   getItem,
   getToken,
+  joinUrl,
   newClientId,
   rejoinWhenRefused,
   removeItem,
@@ -45,7 +46,7 @@ function start(root) {
   const workshopId = root.dataset.workshopId;
   const token = getToken(workshopId);
   if (!token) {
-    window.location.replace(root.dataset.joinUrl);
+    window.location.replace(joinUrl(root.dataset.workshopId));
     return;
   }
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
@@ -62,7 +63,7 @@ function start(root) {
     sender.flush();
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
-  rejoinWhenRefused(socket, workshopId, root.dataset.joinUrl,
+  rejoinWhenRefused(socket, workshopId, joinUrl(root.dataset.workshopId),
                     () => showConnection(strings, "offline"));
   followPhase(socket, root.dataset.nowUrl);
   socket.on("samtal:round", () => {
