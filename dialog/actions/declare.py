@@ -22,8 +22,9 @@ In = TypeVar("In", bound=Input)
 class Target:
     """The object an action acts on: ``model`` loaded by the input field ``field``.
 
-    For a facilitator the object's process must be theirs to manage; for a participant it
-    must be the process they joined (see :mod:`dialog.policy`).
+    For a facilitator the object's process must be in their team, with a role reaching the
+    action's :attr:`Action.level`; for a participant it must be the process they joined
+    (see :mod:`dialog.policy`).
     """
 
     model: type[Any]
@@ -41,6 +42,14 @@ class Action(Generic[In]):
     result: type[BaseModel] | None = None
     target: Target | None = None
     summary: str = ""
+    #: What a facilitator's team role must reach: read, change (the default) or own.
+    level: policy.Level = policy.Level.CHANGE
+    #: May the owner of the target proposal (outside the team) call it too?
+    proposal_owners: bool = False
+
+    @property
+    def changes(self) -> bool:
+        return self.level > policy.Level.READ
 
     def parse(self, data: dict[str, Any]) -> In:
         return parse_input(self.input, data)
@@ -59,15 +68,23 @@ REGISTRY: dict[str, Action[Any]] = {}
 
 
 def operation(name: str, *, input: type[In], role: Role, result: type[BaseModel] | None = None,
-              target: Target | None = None) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
-    """Declare ``run`` as the action ``name`` (e.g. ``"perspective.submit"``)."""
+              target: Target | None = None, changes: bool = True,
+              level: policy.Level | None = None, proposal_owners: bool = False,
+              ) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
+    """Declare ``run`` as the action ``name`` (e.g. ``"perspective.submit"``).
+
+    ``changes=False`` declares an action that only reads: a team's reader may call it.
+    ``level=Level.OWN`` reserves it for the process's owners (managing the team).
+    """
 
     def declare(run: Callable[[Call[In]], Any]) -> Action[In]:
         if name in REGISTRY:
             raise ValueError(f"action {name!r} is declared twice")
         summary = (run.__doc__ or "").strip().splitlines()[0] if run.__doc__ else name
+        needed = level or (policy.Level.CHANGE if changes else policy.Level.READ)
         action = Action(name=name, input=input, role=role, run=run, result=result,
-                        target=target, summary=summary)
+                        target=target, summary=summary, level=needed,
+                        proposal_owners=proposal_owners)
         REGISTRY[name] = action
         return action
 
@@ -88,13 +105,15 @@ def perform(action: Action[In], session: Session, actor: Facilitator | Participa
     """Check the role, parse the input, load and allow the target, run. Only flushes."""
     require_role(action.role, actor)
     parsed = action.parse(data)
-    call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale)
+    call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale,
+                          level=action.level)
     if action.target is not None:
         object_id = getattr(parsed, action.target.field)
         if isinstance(actor, Participant):
             call.target = policy.reachable(session, actor, action.target.model, object_id)
         elif isinstance(actor, Facilitator):
-            call.target = policy.managed(session, actor, action.target.model, object_id)
+            call.target = policy.managed(session, actor, action.target.model, object_id,
+                                         action.level, proposal_owners=action.proposal_owners)
         else:
             call.target = policy.load(session, action.target.model, object_id)
     return action.run(call)

@@ -31,10 +31,12 @@ from dialog.models.perspective import (
     PerspectiveKind,
 )
 from dialog.models.process import Phase, PhaseKind, PhaseStatus, Process, StakeholderGroup
+from dialog.models.programme import Programme
 from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdate
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
 from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
+from dialog.models.team import Invitation, ProcessMember, ProposalOwner, TeamRole
 from dialog.models.workshop import Workshop, WorkshopState
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "FishingAnswer",
     "FishingPrompt",
     "GoalKind",
+    "Invitation",
     "LinkRelation",
     "Majority",
     "ModerationEvent",
@@ -74,7 +77,10 @@ __all__ = [
     "PhaseKind",
     "PhaseStatus",
     "Process",
+    "ProcessMember",
+    "Programme",
     "Proposal",
+    "ProposalOwner",
     "ProposalStatus",
     "ProposalStatusUpdate",
     "Publication",
@@ -86,6 +92,7 @@ __all__ = [
     "ResistanceLevel",
     "RoundStatus",
     "StakeholderGroup",
+    "TeamRole",
     "ViewChange",
     "Vote",
     "VoteRound",

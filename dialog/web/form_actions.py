@@ -34,7 +34,8 @@ def again(model: type[Any], object_id: int, render: Render) -> Refused:
     """
 
     def refused(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
-        return render(policy.managed(db.session, g.facilitator, model, object_id), error, typed)
+        found = policy.managed(db.session, g.facilitator, model, object_id, policy.Level.READ)
+        return render(found, error, typed)
 
     return refused
 
