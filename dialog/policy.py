@@ -138,3 +138,9 @@ def reachable(session: Session, participant: Participant, model: type[Loaded],
     found = load(session, model, object_id)
     require_same_process(participant, found)
     return found
+
+
+def require_programme(facilitator: Facilitator, programme: Any) -> None:
+    """A programme is read in full and changed by the account that made it."""
+    if programme.created_by_id != facilitator.id:
+        raise Forbidden("not_your_programme")

@@ -9,9 +9,10 @@ from dialog.web.api import (
     perspectives,
     processes,
     publications,
+    team,
     workshops,
 )
 from dialog.web.api.blueprint import blueprint
 
 __all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
-           "workshops"]
+           "team", "workshops"]

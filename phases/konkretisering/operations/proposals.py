@@ -43,8 +43,11 @@ class OneProposal(Input):
 
 
 class StatusUpdate(OneProposal):
+    #: Left out: the proposal's current status stays, with a new dated note.
     status: LooseText = None
     note: LooseText = ""
+    #: Another name for ``note`` (a proposal owner's update).
+    text: LooseText = None
     dated: LooseDate = None
 
 
@@ -85,8 +88,9 @@ def add_status(call: Call[StatusUpdate]) -> dict[str, Any]:
     """Add a dated status update; the status of the latest date is the proposal's."""
     data = call.input
     update: ProposalStatusUpdate = proposals.add_status_update(
-        call.session, call.target, call.facilitator, status=data.status, note=data.note,
-        dated=data.dated)
+        call.session, call.target, call.facilitator,
+        status=data.status if data.status not in (None, "") else call.target.status,
+        note=data.note or data.text or "", dated=data.dated)
     return {"update": update, "proposal": call.target}
 
 
