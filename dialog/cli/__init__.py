@@ -15,11 +15,12 @@ if len(sys.argv) > 1 and sys.argv[1] == "serve":
 
 import click
 
-from dialog.cli import analyze, database, demo, facilitator, polis, records, serve
+from dialog.cli import analyze, database, demo, facilitator, polis, process, records, serve
 
 COMMANDS: list[click.Command] = [serve.serve, database.db, facilitator.facilitator, demo.demo,
                                  polis.import_polis, polis.export, analyze.analyze,
-                                 records.records, records.publish, records.retention]
+                                 records.records, records.publish, records.retention,
+                                 process.process]
 
 
 @click.group(help="dialog: verktyg för medskapande dialog / a toolkit for co-creative dialogue.")

@@ -75,3 +75,11 @@ def counts_of(snapshot: dict[str, Any]) -> dict[str, int]:
     counts = {key: participation.get(key) for key in ("participants", "perspectives")}
     counts |= {key: len(snapshot.get(key) or []) for key in ("alternatives", "proposals")}
     return {key: value for key, value in counts.items() if isinstance(value, int)}
+
+
+COUNTED = ("participants", "perspectives", "alternatives", "proposals")
+
+
+def totals(published: list[dict[str, Any]]) -> dict[str, int]:
+    """The programme's numbers: the sums over its published processes."""
+    return {key: sum(item["counts"].get(key, 0) for item in published) for key in COUNTED}

@@ -84,6 +84,7 @@ class Konkretisering:
         """The console, alternative, proposal and phone pages, and the live events."""
         # forms and proposal_pages add their routes to the pages blueprint.
         from phases.konkretisering import api, forms, live, pages, proposal_pages  # noqa: F401
+        from phases.konkretisering import ownership_pages  # noqa: F401 (a proposal owner)
 
         app.register_blueprint(pages.blueprint)
         app.register_blueprint(api.blueprint)
