@@ -14,6 +14,7 @@ from dialog.actions.call import Call, Role
 from dialog.actions.schema import Input, parse_input
 from dialog.errors import Unauthorized
 from dialog.models import Facilitator, Participant
+from dialog.services.ids import parse_id
 
 In = TypeVar("In", bound=Input)
 
@@ -102,18 +103,23 @@ def require_role(role: Role, actor: Facilitator | Participant | None) -> None:
 
 def perform(action: Action[In], session: Session, actor: Facilitator | Participant | None,
             data: dict[str, Any], locale: str = "sv") -> Any:
-    """Check the role, parse the input, load and allow the target, run. Only flushes."""
+    """Check the role, load and allow the target, parse the input, run. Only flushes.
+
+    The target is allowed before the rest of the input is read, so whoever may not touch
+    an object learns nothing about what the action would have said of their input.
+    """
     require_role(action.role, actor)
+    target = None
+    if action.target is not None:
+        object_id = parse_id(data.get(action.target.field), action.target.field)
+        if isinstance(actor, Participant):
+            target = policy.reachable(session, actor, action.target.model, object_id)
+        elif isinstance(actor, Facilitator):
+            target = policy.managed(session, actor, action.target.model, object_id,
+                                    action.level, proposal_owners=action.proposal_owners)
+        else:
+            target = policy.load(session, action.target.model, object_id)
     parsed = action.parse(data)
     call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale,
-                          level=action.level)
-    if action.target is not None:
-        object_id = getattr(parsed, action.target.field)
-        if isinstance(actor, Participant):
-            call.target = policy.reachable(session, actor, action.target.model, object_id)
-        elif isinstance(actor, Facilitator):
-            call.target = policy.managed(session, actor, action.target.model, object_id,
-                                         action.level, proposal_owners=action.proposal_owners)
-        else:
-            call.target = policy.load(session, action.target.model, object_id)
+                          target=target, level=action.level)
     return action.run(call)
