@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from pydantic import Field
+
 from dialog import policy
 from dialog.actions import Call, Input, Output, Role, operation
 from dialog.actions.fields import Id, LooseText
@@ -49,7 +51,7 @@ class ProgrammeOut(Output):
     processes: list[ProgrammeProcess]
     #: What the public page shows: only processes that have published, from their latest
     #: publication.
-    published: list[PublishedProcess] = []
+    published: list[PublishedProcess] = Field(default_factory=list)
 
 
 def shown(call: Call[Any], programme: Programme) -> ProgrammeOut:

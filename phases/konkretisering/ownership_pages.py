@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import g, render_template, request, url_for
+from flask import g, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
+from dialog import policy
 from dialog.actions import perform
 from dialog.errors import DialogError
 from dialog.extensions import db
@@ -18,6 +19,7 @@ from dialog.models import Proposal, ProposalStatus
 from dialog.web.auth import login_required
 from dialog.web.form_actions import submit_form
 from dialog.web.locale import current_locale
+from dialog.web.team import FRESH_INVITE
 from phases.konkretisering import ownership
 from phases.konkretisering.operations import proposals
 from phases.konkretisering.pages import blueprint
@@ -35,9 +37,13 @@ def render_follow_up(proposal_id: int, error: DialogError | None = None,
     listed = perform(ownership.list_updates, db.session, g.facilitator,
                      {"proposal_id": proposal_id}, current_locale())
     proposal = db.session.get(Proposal, proposal_id)
-    body = render_template("console/follow_up.html", proposal=proposal, listed=listed,
-                           statuses=[s.value for s in ProposalStatus], error=error,
-                           form=form or {})
+    owners = perform(ownership.list_owners, db.session, g.facilitator,
+                     {"proposal_id": proposal_id}, current_locale())["owners"]
+    body = render_template(
+        "konkretisering/follow_up.html", proposal=proposal, listed=listed, owners=owners,
+        statuses=[s.value for s in ProposalStatus], error=error, form=form or {},
+        team=policy.may_manage(g.facilitator, proposal),
+        invite_url=session.pop(FRESH_INVITE, None))
     return body, error.status if error else 200
 
 
@@ -51,3 +57,20 @@ def add_update(proposal_id: int) -> ResponseReturnValue:
         "proposal_id": proposal_id, "status": request.form.get("status"),
         "text": request.form.get("text", ""), "dated": request.form.get("dated")},
         refused, lambda _done: url_for("konkret.follow_up", proposal_id=proposal_id))
+
+
+@blueprint.post("/facilitator/proposals/<int:proposal_id>/owners")
+@login_required
+def add_owner(proposal_id: int) -> ResponseReturnValue:
+    """The team names an owner (or invites one; the link is shown once)."""
+    def refused(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:
+        return render_follow_up(proposal_id, error, typed)
+
+    def done(added: Any) -> str:
+        if added.invite_url:
+            session[FRESH_INVITE] = request.host_url.rstrip("/") + added.invite_url
+        return url_for("konkret.follow_up", proposal_id=proposal_id) + "#owners"
+
+    return submit_form(ownership.add_owner, {"proposal_id": proposal_id,
+                                             "email": request.form.get("email")},
+                       refused, done)

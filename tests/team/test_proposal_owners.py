@@ -94,3 +94,18 @@ def test_the_follow_up_page_shows_the_updates_and_adds_one(staffed: Staffed):
     assert "Lamporna är beställda." in page
     assert "2027-04-01" in page
     assert staffed.client("outsider").get(url).status_code == 403
+
+
+def test_the_team_names_owners_on_the_follow_up_page(staffed: Staffed):
+    client = staffed.client("facilitator")
+    url = f"/facilitator/proposals/{staffed.owned_proposal}/follow-up"
+    assert 'id="owner-email"' in client.get(url).get_data(as_text=True)
+    named = client.post(f"/facilitator/proposals/{staffed.owned_proposal}/owners",
+                        data={"csrf_token": "t", "email": "polisen@varberg.se"})
+    assert named.status_code == 302
+    html = client.get(url).get_data(as_text=True)
+    assert 'id="invite-url"' in html
+    assert "forvaltning@varberg.se" in html
+    # The proposal owner sees the page without the team's form.
+    own = staffed.client("proposal_owner").get(url).get_data(as_text=True)
+    assert 'id="owner-email"' not in own
