@@ -40,3 +40,10 @@ def add_owner(session: Session, proposal: Proposal, email: Any,
         session.add(ProposalOwner(proposal_id=proposal.id, facilitator_id=account.id))
         session.flush()
     return team.Added(address, "proposal_owner")
+
+
+def followed_by(session: Session, facilitator: Facilitator) -> list[Proposal]:
+    """The proposals this account owns (what its dashboard lists to follow up)."""
+    return list(session.scalars(
+        select(Proposal).join(ProposalOwner, ProposalOwner.proposal_id == Proposal.id)
+        .where(ProposalOwner.facilitator_id == facilitator.id).order_by(Proposal.id)))

@@ -109,3 +109,9 @@ def test_the_team_names_owners_on_the_follow_up_page(staffed: Staffed):
     # The proposal owner sees the page without the team's form.
     own = staffed.client("proposal_owner").get(url).get_data(as_text=True)
     assert 'id="owner-email"' not in own
+
+
+def test_the_dashboard_lists_the_proposals_an_owner_follows_up(staffed: Staffed):
+    html = staffed.client("proposal_owner").get("/facilitator/").get_data(as_text=True)
+    assert "Förslag du följer upp" in html
+    assert f"/facilitator/proposals/{staffed.owned_proposal}/follow-up" in html
