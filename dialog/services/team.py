@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -29,6 +30,8 @@ from dialog.models import (
 from dialog.services import facilitators
 
 INVITE_PREFIX = "inv_"
+#: An invite link older than this is refused; the owner makes a new one.
+INVITE_VALID = timedelta(days=14)
 
 
 @dataclass
@@ -109,7 +112,15 @@ def remove_member(session: Session, process: Process, email: Any) -> None:
 
 def invite(session: Session, process: Process, email: str, role: str,
            invited_by: Facilitator | None, proposal_id: int | None = None) -> str:
-    """Store an invitation; return the token (shown once, only its hash is kept)."""
+    """Store an invitation; return the token (shown once, only its hash is kept).
+
+    An earlier open invitation of the same address to the same place is replaced.
+    """
+    for earlier in session.scalars(select(Invitation).where(
+            Invitation.process_id == process.id, Invitation.email == email,
+            Invitation.accepted_at.is_(None))):
+        if earlier.proposal_id == proposal_id:
+            session.delete(earlier)
     token = INVITE_PREFIX + secrets.token_urlsafe(24)
     session.add(Invitation(process_id=process.id, proposal_id=proposal_id, email=email,
                            role=role, token_hash=_hash(token),
@@ -120,7 +131,8 @@ def invite(session: Session, process: Process, email: str, role: str,
 
 def invitation_for(session: Session, token: str) -> Invitation:
     found = session.scalar(select(Invitation).where(Invitation.token_hash == _hash(token or "")))
-    if found is None or found.accepted_at is not None:
+    if found is None or found.accepted_at is not None or \
+            found.created_at < utcnow() - INVITE_VALID:
         raise NotFound("invitation_not_found")
     return found
 

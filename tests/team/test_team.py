@@ -4,12 +4,15 @@ invite them), the last owner stays, and a process without an owner is nobody's."
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from dialog.cli import cli
 from dialog.extensions import db
+from dialog.models import Invitation
 from dialog.services import processes
 from tests.conftest import PASSWORD, World, bearer
 
@@ -160,3 +163,18 @@ def test_a_process_without_an_owner_is_nobodys_until_the_cli_sets_one(
                                        "ingen@varberg.se"], env=env)
     assert unknown.exit_code != 0
     assert "no_owner_account" in unknown.output
+
+
+def test_inviting_again_replaces_the_link_and_old_links_expire(client, world):
+    first = add(client, world, "sen@varberg.se", "reader").get_json()["invite_url"]
+    second = add(client, world, "sen@varberg.se", "facilitator").get_json()["invite_url"]
+    assert client.get(first.removeprefix("http://dialog.test")).status_code == 404
+    assert client.get(second.removeprefix("http://dialog.test")).status_code == 200
+    listed = client.get(team_url(world), headers=bearer(world.facilitator_token)).get_json()
+    assert listed["invitations"] == [{"email": "sen@varberg.se", "role": "facilitator"}]
+    with db.transaction() as session:
+        for invitation in session.scalars(select(Invitation)):
+            invitation.created_at -= timedelta(days=15)
+    expired = client.get(second.removeprefix("http://dialog.test"))
+    assert expired.status_code == 404
+    assert "Be processens ägare om en ny länk" in expired.get_data(as_text=True)
