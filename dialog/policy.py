@@ -97,12 +97,12 @@ def refusal(facilitator: Facilitator, obj: Any, level: Level = Level.CHANGE, *,
     if session is None:
         return "not_your_process"
     role = role_in(session, facilitator, process_id_of(obj))
-    if role is not None:
-        return None if GRANTS[role] >= level else REFUSALS[level]
+    if role is not None and GRANTS[role] >= level:
+        return None
     if proposal_owners and isinstance(obj, Proposal) and owns_proposal(session, facilitator,
                                                                        obj.id):
-        return None
-    return "not_your_process"
+        return None  # (a team's reader may own a proposal too)
+    return "not_your_process" if role is None else REFUSALS[level]
 
 
 def may_manage(facilitator: Facilitator, obj: Any, level: Level = Level.CHANGE) -> bool:

@@ -115,3 +115,18 @@ def test_the_dashboard_lists_the_proposals_an_owner_follows_up(staffed: Staffed)
     html = staffed.client("proposal_owner").get("/facilitator/").get_data(as_text=True)
     assert "Förslag du följer upp" in html
     assert f"/facilitator/proposals/{staffed.owned_proposal}/follow-up" in html
+
+
+def test_a_reader_who_owns_a_proposal_updates_it(staffed: Staffed):
+    client = staffed.app.test_client()
+    named = client.post(f"/api/v1/proposals/{staffed.owned_proposal}/owners",
+                        json={"email": "namndsekreterare@varberg.se"},
+                        headers=staffed.auth("owner"))
+    assert named.status_code == 201
+    update = client.post(f"/api/v1/proposals/{staffed.owned_proposal}/status-updates",
+                         json={"text": "Nämnden har fått en återrapport."},
+                         headers=staffed.auth("reader"))
+    assert update.status_code == 201
+    other = client.post(f"/api/v1/proposals/{staffed.other_proposal}/status-updates",
+                        json={"text": "Nej"}, headers=staffed.auth("reader"))
+    assert other.status_code == 403
