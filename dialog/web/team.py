@@ -31,6 +31,20 @@ blueprint = Blueprint("team", __name__)
 FRESH_INVITE = "team_invite_url"
 
 
+@blueprint.app_context_processor
+def _team_helpers() -> dict[str, Any]:
+    """``team_role(process)`` for the console layout: a reader is told they only read."""
+
+    def team_role(process: Process) -> str | None:
+        facilitator = g.get("facilitator")
+        if facilitator is None:
+            return None
+        role = policy.role_in(db.session, facilitator, process.id)
+        return role.value if role else None
+
+    return {"team_role": team_role}
+
+
 @blueprint.get("/facilitator/processes/<int:process_id>/team")
 @managed_page(Process, "process_id")
 def team_page(process: Process) -> ResponseReturnValue:

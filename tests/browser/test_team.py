@@ -81,3 +81,12 @@ def test_a_programme_page_shows_published_processes(new_page: Callable[..., Any]
     expect(page.locator("h1")).to_have_text("Tillit och trygghet i Halland")
     expect(page.locator(".programme-list")).to_contain_text("Tillit och trygghet i Varberg")
     _clean_and_narrow(page, "programme")
+
+
+def test_a_reader_is_told_they_only_read(new_page: Callable[..., Any], live_server: Any):
+    team = live_server.demo["team"]
+    page = new_page(TABLET)
+    _sign_in(page, team["reader"], team["password"])
+    page.goto(f"/facilitator/processes/{live_server.demo['process_id']}")
+    expect(page.locator("#reader-note")).to_contain_text("Du är läsare")
+    _clean_and_narrow(page, "reader's process page")

@@ -57,6 +57,8 @@ def test_a_reader_sees_the_team_but_no_forms_and_the_nav_links_it(client, app, w
     assert "Bara processens ägare kan ändra teamet." in html
     process_page = client.get(f"/facilitator/processes/{world.process_id}")
     assert process_page.status_code == 200
+    assert "Du är läsare i den här processen" in process_page.get_data(as_text=True)
+    assert 'id="reader-note"' not in owner.get(page).get_data(as_text=True)
     assert f'href="/facilitator/processes/{world.process_id}/team"' in \
         process_page.get_data(as_text=True)
     dashboard = client.get("/facilitator/").get_data(as_text=True)
