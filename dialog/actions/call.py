@@ -36,6 +36,8 @@ class Call(Generic[In]):
     locale: str = "sv"
     #: The object named by the action's :class:`~dialog.actions.Target`, loaded and allowed.
     target: Any = None
+    #: The level the action declared; :meth:`managed` asks the same of other objects.
+    level: policy.Level = policy.Level.CHANGE
 
     @property
     def facilitator(self) -> Facilitator:
@@ -51,7 +53,7 @@ class Call(Generic[In]):
 
     def managed(self, model: type[Loaded], object_id: int) -> Loaded:
         """Load an object the calling facilitator may manage, or refuse (see policy)."""
-        return policy.managed(self.session, self.facilitator, model, object_id)
+        return policy.managed(self.session, self.facilitator, model, object_id, self.level)
 
     def reachable(self, model: type[Loaded], object_id: int) -> Loaded:
         """Load an object of the calling participant's own process, or refuse."""

@@ -14,6 +14,7 @@ from dialog.actions.call import Call, Role
 from dialog.actions.schema import Input, parse_input
 from dialog.errors import Unauthorized
 from dialog.models import Facilitator, Participant
+from dialog.services.ids import parse_id
 
 In = TypeVar("In", bound=Input)
 
@@ -22,8 +23,9 @@ In = TypeVar("In", bound=Input)
 class Target:
     """The object an action acts on: ``model`` loaded by the input field ``field``.
 
-    For a facilitator the object's process must be theirs to manage; for a participant it
-    must be the process they joined (see :mod:`dialog.policy`).
+    For a facilitator the object's process must be in their team, with a role reaching the
+    action's :attr:`Action.level`; for a participant it must be the process they joined
+    (see :mod:`dialog.policy`).
     """
 
     model: type[Any]
@@ -41,6 +43,14 @@ class Action(Generic[In]):
     result: type[BaseModel] | None = None
     target: Target | None = None
     summary: str = ""
+    #: What a facilitator's team role must reach: read, change (the default) or own.
+    level: policy.Level = policy.Level.CHANGE
+    #: May the owner of the target proposal (outside the team) call it too?
+    proposal_owners: bool = False
+
+    @property
+    def changes(self) -> bool:
+        return self.level > policy.Level.READ
 
     def parse(self, data: dict[str, Any]) -> In:
         return parse_input(self.input, data)
@@ -59,15 +69,23 @@ REGISTRY: dict[str, Action[Any]] = {}
 
 
 def operation(name: str, *, input: type[In], role: Role, result: type[BaseModel] | None = None,
-              target: Target | None = None) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
-    """Declare ``run`` as the action ``name`` (e.g. ``"perspective.submit"``)."""
+              target: Target | None = None, changes: bool = True,
+              level: policy.Level | None = None, proposal_owners: bool = False,
+              ) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
+    """Declare ``run`` as the action ``name`` (e.g. ``"perspective.submit"``).
+
+    ``changes=False`` declares an action that only reads: a team's reader may call it.
+    ``level=Level.OWN`` reserves it for the process's owners (managing the team).
+    """
 
     def declare(run: Callable[[Call[In]], Any]) -> Action[In]:
         if name in REGISTRY:
             raise ValueError(f"action {name!r} is declared twice")
         summary = (run.__doc__ or "").strip().splitlines()[0] if run.__doc__ else name
+        needed = level or (policy.Level.CHANGE if changes else policy.Level.READ)
         action = Action(name=name, input=input, role=role, run=run, result=result,
-                        target=target, summary=summary)
+                        target=target, summary=summary, level=needed,
+                        proposal_owners=proposal_owners)
         REGISTRY[name] = action
         return action
 
@@ -85,16 +103,23 @@ def require_role(role: Role, actor: Facilitator | Participant | None) -> None:
 
 def perform(action: Action[In], session: Session, actor: Facilitator | Participant | None,
             data: dict[str, Any], locale: str = "sv") -> Any:
-    """Check the role, parse the input, load and allow the target, run. Only flushes."""
+    """Check the role, load and allow the target, parse the input, run. Only flushes.
+
+    The target is allowed before the rest of the input is read, so whoever may not touch
+    an object learns nothing about what the action would have said of their input.
+    """
     require_role(action.role, actor)
-    parsed = action.parse(data)
-    call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale)
+    target = None
     if action.target is not None:
-        object_id = getattr(parsed, action.target.field)
+        object_id = parse_id(data.get(action.target.field), action.target.field)
         if isinstance(actor, Participant):
-            call.target = policy.reachable(session, actor, action.target.model, object_id)
+            target = policy.reachable(session, actor, action.target.model, object_id)
         elif isinstance(actor, Facilitator):
-            call.target = policy.managed(session, actor, action.target.model, object_id)
+            target = policy.managed(session, actor, action.target.model, object_id,
+                                    action.level, proposal_owners=action.proposal_owners)
         else:
-            call.target = policy.load(session, action.target.model, object_id)
+            target = policy.load(session, action.target.model, object_id)
+    parsed = action.parse(data)
+    call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale,
+                          target=target, level=action.level)
     return action.run(call)

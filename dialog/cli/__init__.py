@@ -15,12 +15,12 @@ if len(sys.argv) > 1 and sys.argv[1] == "serve":
 
 import click
 
-from dialog.cli import analyze, database, demo, facilitator, mail, polis, records, serve
+from dialog.cli import analyze, database, demo, facilitator, mail, polis, process, records, serve
 
 COMMANDS: list[click.Command] = [serve.serve, database.db, facilitator.facilitator, demo.demo,
                                  polis.import_polis, polis.export, analyze.analyze,
                                  records.records, records.publish, records.retention,
-                                 mail.mail]
+                                 mail.mail, process.process]
 
 
 @click.group(help="dialog: verktyg för medskapande dialog / a toolkit for co-creative dialogue.")

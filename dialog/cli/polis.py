@@ -29,7 +29,8 @@ def fail(exc: DialogError) -> click.ClickException:
                "som en ny process och skriv ut dess id.")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--title", help="Processens titel (annars Polis-samtalets ämne).")
-@click.option("--owner", metavar="EMAIL", help="Samtalsledaren som ska äga processen.")
+@click.option("--owner", metavar="EMAIL", help="Samtalsledaren som ska äga processen (utan "
+              "ägare når ingen den förrän med `dialog process set-owner`).")
 @click.option("--language", type=click.Choice(["sv", "en", "zh"]),
               help="Språk för textanalysen (annars gissat ur kommentarerna).")
 @click.option("--json", "as_json", is_flag=True, help="Skriv ut {\"process_id\": ...}.")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.demo import publish as publication
+from dialog.demo import team
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
 from dialog.services.passwords import hash_password
@@ -78,6 +79,7 @@ def build_demo(session: Session) -> DemoResult:
     result.add(reactions.build(session, facilitator, process, workshop))
     result.add(samtal.build(session, facilitator, process))
     result.add(konkret.build(session, facilitator, process))
+    result.add(team.build(session, process, DEMO_PASSWORD))
     # Publication runs last: version 1 shows whatever the phases above produced.
     result.add(publication.build(session, facilitator, process))
     return result
@@ -97,5 +99,6 @@ def existing_demo(session: Session) -> DemoResult | None:
     found.add(reactions.extra_urls(process))
     found.add(samtal.extra_urls(process))
     found.add(konkret.extra_urls(session, process))
+    found.add(team.extra_urls(session, process))
     found.add(publication.extra_urls(session, process))
     return found

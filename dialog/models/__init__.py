@@ -31,11 +31,13 @@ from dialog.models.perspective import (
     PerspectiveKind,
 )
 from dialog.models.process import Phase, PhaseKind, PhaseStatus, Process, StakeholderGroup
+from dialog.models.programme import Programme
 from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdate
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
 from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
 from dialog.models.subscription import MailOutbox, Subscription
+from dialog.models.team import Invitation, ProcessMember, ProposalOwner, TeamRole
 from dialog.models.workshop import Workshop, WorkshopState
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "FishingAnswer",
     "FishingPrompt",
     "GoalKind",
+    "Invitation",
     "LinkRelation",
     "MailOutbox",
     "Majority",
@@ -76,7 +79,10 @@ __all__ = [
     "PhaseKind",
     "PhaseStatus",
     "Process",
+    "ProcessMember",
+    "Programme",
     "Proposal",
+    "ProposalOwner",
     "ProposalStatus",
     "ProposalStatusUpdate",
     "Publication",
@@ -89,6 +95,7 @@ __all__ = [
     "RoundStatus",
     "StakeholderGroup",
     "Subscription",
+    "TeamRole",
     "ViewChange",
     "Vote",
     "VoteRound",

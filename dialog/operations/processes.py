@@ -56,7 +56,7 @@ class ProcessWithTally(ProcessOut):
 
 
 @operation("process.get", input=OfProcess, role=Role.FACILITATOR, result=ProcessWithTally,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def get_process(call: Call[OfProcess]) -> ProcessWithTally:
     """A process with its groups, phases and the tally of perspectives."""
     process: Process = call.target
@@ -69,7 +69,7 @@ class PerspectiveList(Output):
 
 
 @operation("process.perspectives", input=OfProcess, role=Role.FACILITATOR,
-           result=PerspectiveList, target=Target(Process, "process_id"))
+           result=PerspectiveList, target=Target(Process, "process_id"), changes=False)
 def list_perspectives(call: Call[OfProcess]) -> dict[str, Any]:
     """Every perspective of the process, hidden ones included, oldest first."""
     return {"perspectives": perspectives_of_process(call.session, call.target)}
@@ -80,7 +80,7 @@ class ModerationLog(Output):
 
 
 @operation("process.moderation_log", input=OfProcess, role=Role.FACILITATOR,
-           result=ModerationLog, target=Target(Process, "process_id"))
+           result=ModerationLog, target=Target(Process, "process_id"), changes=False)
 def moderation_log(call: Call[OfProcess]) -> dict[str, Any]:
     """Every moderation decision of the process, oldest first."""
     return {"events": moderation.moderation_log(call.session, call.target.id)}

@@ -32,7 +32,7 @@ class WorkshopRef(Input):
 
 
 @operation("workshop.get", input=WorkshopRef, role=Role.FACILITATOR, result=WorkshopOut,
-           target=Target(Workshop, "workshop_id"))
+           target=Target(Workshop, "workshop_id"), changes=False)
 def get_workshop(call: Call[WorkshopRef]) -> Workshop:
     """A workshop: its code, state and moderation setting."""
     workshop: Workshop = call.target

@@ -42,7 +42,7 @@ def open_phase(call: Call[NewPhase]) -> Phase:
 
 
 @operation("phase.list", input=OfProcess, role=Role.FACILITATOR, result=PhaseList,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_phases(call: Call[OfProcess]) -> dict[str, Any]:
     """Every phase round of the process, and the open one."""
     return {"phases": service.history(call.target),
@@ -50,7 +50,7 @@ def list_phases(call: Call[OfProcess]) -> dict[str, Any]:
 
 
 @operation("phase.get", input=OnePhase, role=Role.FACILITATOR, result=PhaseDetail,
-           target=Target(Phase, "phase_id"))
+           target=Target(Phase, "phase_id"), changes=False)
 def get_phase(call: Call[OnePhase]) -> PhaseDetail:
     """A phase with the facilitator's controls and what it has produced."""
     import phases

@@ -68,7 +68,7 @@ class Versions:
 
 
 @operation("publication.list", input=OfProcess, role=Role.FACILITATOR,
-           result=PublicationList, target=Target(Process, "process_id"))
+           result=PublicationList, target=Target(Process, "process_id"), changes=False)
 def list_publications(call: Call[OfProcess]) -> Versions:
     """The published versions, oldest first."""
     process: Process = call.target
@@ -86,7 +86,7 @@ class PublicationSnapshot(Output):
 
 
 @operation("publication.preview", input=OfProcess, role=Role.FACILITATOR,
-           result=PublicationSnapshot, target=Target(Process, "process_id"))
+           result=PublicationSnapshot, target=Target(Process, "process_id"), changes=False)
 def preview(call: Call[OfProcess]) -> PublicationSnapshot:
     """What publishing now would store, with the changes since the latest version."""
     return PublicationSnapshot.model_validate(publishing.preview(call.session, call.target))
@@ -102,7 +102,7 @@ class PublicationSettingsOut(Output):
 
 
 @operation("publication.settings", input=OfProcess, role=Role.FACILITATOR,
-           result=PublicationSettingsOut, target=Target(Process, "process_id"))
+           result=PublicationSettingsOut, target=Target(Process, "process_id"), changes=False)
 def settings(call: Call[OfProcess]) -> PublicationSettings:
     """The licence and the retention date."""
     return publishing.settings_of(call.session, call.target)
@@ -128,7 +128,7 @@ def update_settings(call: Call[ChangeSettings]) -> PublicationSettings:
 
 
 @operation("publication.records", input=OfProcess, role=Role.FACILITATOR,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def process_records(call: Call[OfProcess]) -> dict[str, Any]:
     """Everything recorded for the process (public records), hidden and logged included."""
     return records(call.session, call.target, requested_by=call.facilitator.email)

@@ -33,6 +33,10 @@ def create_facilitator(session: Session, email: str, password: str) -> Facilitat
     return facilitator
 
 
+def looks_like_email(email: str) -> bool:
+    return bool(_EMAIL.match(email))
+
+
 def find_by_email(session: Session, email: str) -> Facilitator | None:
     return session.scalar(
         select(Facilitator).where(func.lower(Facilitator.email) == email.strip().lower())

@@ -10,7 +10,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError, NotFound
-from dialog.models import Facilitator, Phase, PhaseKind, Process, StakeholderGroup
+from dialog.models import (
+    Facilitator,
+    Phase,
+    PhaseKind,
+    Process,
+    ProcessMember,
+    StakeholderGroup,
+    TeamRole,
+)
 
 MAX_TITLE = 200
 MAX_QUESTION = 2000
@@ -48,7 +56,23 @@ def create_process(
     process.phases = [Phase(kind=PhaseKind.INVENTERING, round=1)]
     session.add(process)
     session.flush()
+    if facilitator is not None:
+        add_owner(session, process, facilitator)
     return process
+
+
+def add_owner(session: Session, process: Process, facilitator: Facilitator) -> None:
+    """Make the facilitator an owner of the process (its creator, or by the CLI)."""
+    member = session.scalar(select(ProcessMember).where(
+        ProcessMember.process_id == process.id, ProcessMember.facilitator_id == facilitator.id))
+    if member is None:
+        session.add(ProcessMember(process_id=process.id, facilitator_id=facilitator.id,
+                                  role=TeamRole.OWNER))
+    else:
+        member.role = TeamRole.OWNER
+    if process.created_by_id is None:
+        process.created_by_id = facilitator.id
+    session.flush()
 
 
 def get_process_by_slug(session: Session, slug: str) -> Process:
@@ -59,10 +83,12 @@ def get_process_by_slug(session: Session, slug: str) -> Process:
 
 
 def processes_of(session: Session, facilitator: Facilitator) -> list[Process]:
+    """The processes whose team the facilitator is in (any role), newest first."""
     return list(
         session.scalars(
             select(Process)
-            .where(Process.created_by_id == facilitator.id)
+            .join(ProcessMember, ProcessMember.process_id == Process.id)
+            .where(ProcessMember.facilitator_id == facilitator.id)
             .order_by(Process.created_at.desc(), Process.id.desc())
         )
     )

@@ -77,6 +77,9 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
     publish_subscriptions.init_app(app)
+    from dialog.web import programmes, team
+    app.register_blueprint(team.blueprint)
+    app.register_blueprint(programmes.blueprint)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES

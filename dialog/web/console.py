@@ -13,7 +13,7 @@ from flask.typing import ResponseReturnValue
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process
-from dialog.services import facilitators, processes, tallies, workshops
+from dialog.services import facilitators, ownership, processes, tallies, workshops
 from dialog.web.auth import check_csrf, csrf_token, login_required
 from dialog.web.pages import managed_page
 
@@ -59,7 +59,8 @@ def logout() -> ResponseReturnValue:
 @login_required
 def dashboard() -> ResponseReturnValue:
     return render_template("console/dashboard.html",
-                           processes=processes.processes_of(db.session, g.facilitator))
+                           processes=processes.processes_of(db.session, g.facilitator),
+                           followed=ownership.followed_by(db.session, g.facilitator))
 
 
 @blueprint.route("/processes/new", methods=["GET", "POST"])

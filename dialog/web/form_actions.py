@@ -29,8 +29,9 @@ Render = Callable[[Any, DialogError, dict[str, Any]], ResponseReturnValue]
 def again(model: type[Any], object_id: int, render: Render) -> Refused:
     """Show the page of the object the form was about again, with the refusal.
 
-    The object is loaded and allowed through the policy once more: a refusal may come before
-    the action reached its target (e.g. a malformed field), so nothing foreign is shown.
+    The object is loaded and allowed through the policy once more, as for a change: a
+    refusal may come before the action reached its target (e.g. a malformed field, a box
+    not ticked), so nothing foreign is shown and a team's reader is refused (403).
     """
 
     def refused(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:

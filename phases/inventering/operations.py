@@ -94,7 +94,7 @@ class Watched(Output):
 
 
 @operation("workshop.watch", input=WatchWorkshop, role=Role.FACILITATOR, result=Watched,
-           target=Target(Workshop, "workshop_id"))
+           target=Target(Workshop, "workshop_id"), changes=False)
 def watch(call: Call[WatchWorkshop]) -> dict[str, Any]:
     """What a workshop console or its wall shows when it starts following the workshop."""
     found = PerspectiveOut.dump_all(perspectives_of_workshop(call.session, call.target))

@@ -17,6 +17,7 @@ from dialog.actions import Role, perform
 from dialog.extensions import db
 from dialog.web.http_actions import actor_for, describe, expose
 from dialog.web.locale import current_locale
+from phases.konkretisering import ownership
 from phases.konkretisering.operations import (
     alternatives,
     checkback,
@@ -117,3 +118,11 @@ def export_konkretisering(process_id: int) -> ResponseReturnValue:
     slug = document["process"]["slug"]
     response.headers["Content-Disposition"] = f'attachment; filename="{slug}-konkretisering.json"'
     return response
+
+# Proposal owners (phases/konkretisering/ownership.py)
+expose(blueprint, "POST", "/proposals/<int:proposal_id>/owners", ownership.add_owner,
+       status=201, endpoint="add_proposal_owner")
+expose(blueprint, "GET", "/proposals/<int:proposal_id>/owners", ownership.list_owners,
+       endpoint="list_proposal_owners")
+expose(blueprint, "GET", "/proposals/<int:proposal_id>/status-updates",
+       ownership.list_updates, endpoint="list_status_updates")

@@ -91,7 +91,7 @@ def with_indicators(call: Call[Any], conversation: ConversationRound) -> dict[st
 
 
 @operation("round.suggest", input=OfProcess, role=Role.FACILITATOR, result=Suggestions,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def suggest(call: Call[OfProcess]) -> dict[str, Any]:
     """Suggested rounds: from the perspective map, else a simple heuristic."""
     return suggestions.suggest(call.session, call.target, call.locale)
@@ -109,7 +109,7 @@ def create_round(call: Call[NewRound]) -> ConversationRound:
 
 
 @operation("round.list", input=OfProcess, role=Role.FACILITATOR, result=Rounds,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_rounds(call: Call[OfProcess]) -> dict[str, Any]:
     """The process's conversation rounds with their learning indicators."""
     found = rounds.rounds_of_process(call.session, call.target)
@@ -117,7 +117,7 @@ def list_rounds(call: Call[OfProcess]) -> dict[str, Any]:
 
 
 @operation("round.get", input=OfRound, role=Role.FACILITATOR, result=RoundDetail,
-           target=Target(ConversationRound, "round_id"))
+           target=Target(ConversationRound, "round_id"), changes=False)
 def get_round(call: Call[OfRound]) -> dict[str, Any]:
     """A conversation round with its reflections and indicators."""
     found = reflections.reflections_of_round(call.session, call.target)
@@ -126,7 +126,7 @@ def get_round(call: Call[OfRound]) -> dict[str, Any]:
 
 
 @operation("round.indicators", input=OfRound, role=Role.FACILITATOR, result=IndicatorsOut,
-           target=Target(ConversationRound, "round_id"))
+           target=Target(ConversationRound, "round_id"), changes=False)
 def indicators(call: Call[OfRound]) -> dict[str, Any]:
     """The round's learning indicators."""
     return learning.indicators(call.session, call.target)
@@ -171,7 +171,7 @@ def moderate(call: Call[Moderation]) -> Reflection:
 
 
 @operation("resistance.list", input=OfProcess, role=Role.FACILITATOR, result=ResistanceLog,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def resistance_log(call: Call[OfProcess]) -> dict[str, Any]:
     """The resistance line: its levels, and the log over time."""
     return {"levels": resistance.levels(call.locale),
@@ -189,7 +189,7 @@ def log_resistance(call: Call[NewReading]) -> ResistanceEntryOut:
 
 
 @operation("samtal.watch", input=OfProcess, role=Role.FACILITATOR, result=Watched,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def watch(call: Call[OfProcess]) -> dict[str, Any]:
     """Follow a process's phases and rounds: what is there so far."""
     process = call.target
@@ -200,7 +200,7 @@ def watch(call: Call[OfProcess]) -> dict[str, Any]:
 
 
 @operation("samtal.console", input=OfProcess, role=Role.FACILITATOR,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def console(call: Call[OfProcess]) -> dict[str, Any]:
     """Everything the samtal console shows (the page's own read; not a JSON route)."""
     process, session = call.target, call.session

@@ -11,9 +11,10 @@ from dialog.web.api import (
     processes,
     publications,
     subscriptions,
+    team,
     workshops,
 )
 from dialog.web.api.blueprint import blueprint
 
 __all__ = ["auth", "blueprint", "openapi", "participants", "perspectives", "processes",
-           "publications", "subscriptions", "workshops"]
+           "publications", "subscriptions", "team", "workshops"]

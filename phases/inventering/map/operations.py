@@ -71,7 +71,7 @@ class MapQuery(Input):
 
 
 @operation("map.show", input=MapQuery, role=Role.FACILITATOR, result=PerspectiveMap,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def show_map(call: Call[MapQuery]) -> dict[str, Any]:
     """The perspective map and opinion analysis (recomputed when something changed)."""
     result, _computed = analysis_runs.refresh(call.session, call.target, _seed(call.input.seed))
@@ -89,7 +89,7 @@ class WatchedMap(Output):
 
 
 @operation("map.watch", input=MapQuery, role=Role.FACILITATOR, result=WatchedMap,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def watch_map(call: Call[MapQuery]) -> dict[str, Any]:
     """Follow a process's map: the current one now, ``map:update`` with the next ones."""
     return {"process_id": call.target.id, "map": show_map.run(call),
@@ -116,7 +116,7 @@ def create_link(call: Call[NewLink]) -> dict[str, Any]:
 
 
 @operation("link.list", input=OfProcess, role=Role.FACILITATOR, result=Links,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_links(call: Call[OfProcess]) -> dict[str, Any]:
     """Every relation drawn in the process."""
     return {"links": links.links_of_process(call.session, call.target.id)}

@@ -36,6 +36,7 @@ from dialog.models import (
     Process,
     Reaction,
 )
+from dialog.services import processes
 from dialog.services.bulk_rows import insert_rows
 from dialog.services.personal_data import personal_data_kinds
 from dialog.services.processes import slugify
@@ -150,6 +151,8 @@ def _create_process(session: Session, export: PolisExport, folder: Path, title: 
     process.phases = [Phase(kind=PhaseKind.INVENTERING, round=1)]
     session.add(process)
     session.flush()
+    if owner is not None:
+        processes.add_owner(session, process, owner)
     return process
 
 

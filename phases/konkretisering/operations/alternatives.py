@@ -43,7 +43,7 @@ class Change(OneAlternative):
 
 
 @operation("alternative.list", input=OfProcess, role=Role.FACILITATOR, result=Alternatives,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_alternatives(call: Call[OfProcess]) -> dict[str, Any]:
     """Every alternative of a process with what lies behind it."""
     return {"alternatives": [alternative_full(call.session, a)
@@ -63,7 +63,7 @@ def draft(call: Call[Draft]) -> dict[str, Any]:
 
 
 @operation("alternative.get", input=OneAlternative, role=Role.FACILITATOR,
-           result=AlternativeFull, target=ALTERNATIVE)
+           result=AlternativeFull, target=ALTERNATIVE, changes=False)
 def get(call: Call[OneAlternative]) -> dict[str, Any]:
     """An alternative with its sources, check-backs, votes, amendments and history."""
     return alternative_full(call.session, call.target)

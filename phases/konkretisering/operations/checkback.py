@@ -61,7 +61,7 @@ def open_round(call: Call[NewCheckbackRound]) -> dict[str, Any]:
 
 
 @operation("checkback.list", input=OfProcess, role=Role.FACILITATOR, result=CheckbackRounds,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_rounds(call: Call[OfProcess]) -> dict[str, Any]:
     """Every check-back round of a process with its results."""
     return {"checkback_rounds": [checkback.results(call.session, r)
@@ -69,7 +69,7 @@ def list_rounds(call: Call[OfProcess]) -> dict[str, Any]:
 
 
 @operation("checkback.get", input=CheckbackRoundRef, role=Role.FACILITATOR, result=CheckbackResults,
-           target=ROUND)
+           target=ROUND, changes=False)
 def get(call: Call[CheckbackRoundRef]) -> dict[str, Any]:
     """A check-back round: per alternative the counts and the reasons given."""
     return checkback.results(call.session, call.target)

@@ -55,7 +55,7 @@ def go_fishing(call: Call[Question]) -> FishingPrompt:
 
 
 @operation("fishing.list", input=OfProcess, role=Role.FACILITATOR, result=Prompts,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_prompts(call: Call[OfProcess]) -> dict[str, Any]:
     """Every fishing prompt of a process with its answers."""
     return {"fishing_prompts": fishing.prompts_of(call.session, call.target)}

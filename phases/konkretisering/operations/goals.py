@@ -37,7 +37,7 @@ class Loaded(Goals):
 
 
 @operation("goal.list", input=OfProcess, role=Role.FACILITATOR, result=Goals,
-           target=OF_PROCESS)
+           target=OF_PROCESS, changes=False)
 def list_goals(call: Call[OfProcess]) -> dict[str, list[CommitteeGoal]]:
     """The committee's goals of a process, in their order."""
     return {"committee_goals": goals.goals_of(call.session, call.target)}

@@ -74,7 +74,7 @@ class PhoneState(Output):
 
 
 @operation("konkretisering.watch", input=OfProcess, role=Role.FACILITATOR, result=Watched,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def watch(call: Call[OfProcess]) -> dict[str, Any]:
     """Follow a process's konkretisering; what is there so far."""
     process, session = call.target, call.session

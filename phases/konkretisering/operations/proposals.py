@@ -43,8 +43,11 @@ class OneProposal(Input):
 
 
 class StatusUpdate(OneProposal):
+    #: Left out: the proposal's current status stays, with a new dated note.
     status: LooseText = None
     note: LooseText = ""
+    #: Another name for ``note`` (a proposal owner's update).
+    text: LooseText = None
     dated: LooseDate = None
 
 
@@ -54,7 +57,7 @@ class Updated(Output):
 
 
 @operation("proposal.list", input=OfProcess, role=Role.FACILITATOR, result=Proposals,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_proposals(call: Call[OfProcess]) -> dict[str, list[Proposal]]:
     """The proposals of a process."""
     return {"proposals": proposals.proposals_of(call.session, call.target)}
@@ -73,32 +76,33 @@ def create(call: Call[NewProposal]) -> Proposal:
 
 
 @operation("proposal.get", input=OneProposal, role=Role.FACILITATOR, result=ProposalOut,
-           target=PROPOSAL)
+           target=PROPOSAL, changes=False, proposal_owners=True)
 def get(call: Call[OneProposal]) -> Proposal:
     """A proposal with its status history."""
     return call.target  # type: ignore[no-any-return]
 
 
 @operation("proposal.status", input=StatusUpdate, role=Role.FACILITATOR, result=Updated,
-           target=PROPOSAL)
+           target=PROPOSAL, proposal_owners=True)
 def add_status(call: Call[StatusUpdate]) -> dict[str, Any]:
     """Add a dated status update; the status of the latest date is the proposal's."""
     data = call.input
     update: ProposalStatusUpdate = proposals.add_status_update(
-        call.session, call.target, call.facilitator, status=data.status, note=data.note,
-        dated=data.dated)
+        call.session, call.target, call.facilitator,
+        status=data.status if data.status not in (None, "") else call.target.status,
+        note=data.note or data.text or "", dated=data.dated)
     return {"update": update, "proposal": call.target}
 
 
 @operation("proposal.trace", input=OneProposal, role=Role.FACILITATOR, result=Trace,
-           target=PROPOSAL)
+           target=PROPOSAL, changes=False)
 def get_trace(call: Call[OneProposal]) -> dict[str, Any]:
     """The chain behind a proposal: alternatives, reflections, perspectives, groups."""
     return trace(call.session, call.target)
 
 
 @operation("konkretisering.export", input=OfProcess, role=Role.FACILITATOR,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def export_all(call: Call[OfProcess]) -> dict[str, Any]:
     """The whole konkretisering of a process as one JSON document (flagged texts left out)."""
     return export.export(call.session, call.target)

@@ -67,7 +67,7 @@ def open_vote(call: Call[OnAlternative]) -> dict[str, Any]:
 
 
 @operation("vote.get", input=VoteRoundRef, role=Role.FACILITATOR, result=VoteRoundOut,
-           target=ROUND)
+           target=ROUND, changes=False)
 def get(call: Call[VoteRoundRef]) -> dict[str, Any]:
     """A vote round with its tally (and, once closed, its minority)."""
     return majority_vote.vote_round_out(call.session, call.target)
