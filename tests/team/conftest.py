@@ -30,7 +30,7 @@ POSTGRES_URL = os.environ.get("DIALOG_TEST_DATABASE_URL")
 #: Every model an action, route or page acts on, by the name its input field gives it.
 TARGET_MODELS = ("Process", "Workshop", "Phase", "Perspective", "ConversationRound",
                  "Reflection", "Alternative", "Amendment", "CheckbackRound", "FishingPrompt",
-                 "FishingAnswer", "VoteRound", "Proposal")
+                 "FishingAnswer", "VoteRound", "Proposal", "Participant")
 
 PEOPLE = {
     "owner": DEMO_EMAIL,

@@ -86,7 +86,12 @@ def init_app(app: Flask) -> None:
 
 
 def deliver_waiting(app: Flask, base_url: str) -> int:
-    """Send every waiting mail (a background task; its own session and commits)."""
+    """Send every waiting mail (a background task; its own session and commits).
+
+    Under gevent (``dialog serve``) its short writes run between other greenlets' whole
+    transactions; with real threads (the test server) a request that reads, then writes,
+    may meet one of them on SQLite, so tests let the outbox settle between requests.
+    """
     sender = transport.configured()
     if sender is None:
         return 0
