@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 #: Where runtime files (SQLite database, generated secret key) live by default.
 DEFAULT_INSTANCE_DIR = Path.cwd() / "instance"
@@ -22,6 +23,13 @@ class Settings:
     public_base_url: str | None = None
     #: Largest Socket.IO/Engine.IO message we accept; perspectives are 500 characters.
     max_message_bytes: int = 64 * 1024
+    #: ``DIALOG_TRUSTED_HOSTS``: the only ``Host`` names (``name`` or ``name:port``) served.
+    trusted_hosts: tuple[str, ...] = ()
+    #: ``DIALOG_ALLOWED_ORIGINS``: other origins (``https://name``) whose pages may talk to us.
+    allowed_origins: tuple[str, ...] = ()
+    #: ``DIALOG_SECURE_COOKIES``: send the login cookie over HTTPS only (default: when the
+    #: public URL is ``https``).
+    secure_cookies: bool = False
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -30,13 +38,25 @@ class Settings:
         instance_dir = Path(env.get("DIALOG_INSTANCE_DIR") or DEFAULT_INSTANCE_DIR)
         database_url = env.get("DIALOG_DATABASE_URL") or _default_database_url(instance_dir)
         secret_key = env.get("DIALOG_SECRET_KEY") or _stored_secret_key(instance_dir)
+        public_base_url = (env.get("DIALOG_PUBLIC_URL") or "").rstrip("/") or None
+        secure = env.get("DIALOG_SECURE_COOKIES", "").strip().lower()
         return cls(
             database_url=database_url,
             secret_key=secret_key,
             redis_url=env.get("DIALOG_REDIS_URL") or None,
             instance_dir=instance_dir,
-            public_base_url=(env.get("DIALOG_PUBLIC_URL") or "").rstrip("/") or None,
+            public_base_url=public_base_url,
+            trusted_hosts=_words(env.get("DIALOG_TRUSTED_HOSTS")),
+            allowed_origins=tuple(urlsplit(origin).netloc or origin for origin in
+                                  _words(env.get("DIALOG_ALLOWED_ORIGINS"))),
+            secure_cookies=(secure in ("1", "true", "yes", "on") if secure else
+                            (public_base_url or "").startswith("https://")),
         )
+
+
+def _words(value: str | None) -> tuple[str, ...]:
+    """A comma- or space-separated list, lower-cased."""
+    return tuple(word.lower() for word in (value or "").replace(",", " ").split())
 
 
 def _default_database_url(instance_dir: Path) -> str:

@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     from dialog.web import (
         api,
         console,
+        csrf,
         errors,
         locale,
         participant,
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
 
     locale.init_app(app)
     errors.init_app(app)
+    csrf.init_app(app)
     timefmt.init_app(app)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(console.blueprint)

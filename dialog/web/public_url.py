@@ -1,0 +1,53 @@
+"""Where this instance lives, for links that leave the request: never the Host header alone.
+
+A link that is stored or shared (a cached ``data.zip`` or ``report.pdf``, a join link, a QR
+code) must not point wherever the caller's ``Host`` header said. The base is
+``DIALOG_PUBLIC_URL`` when it is set; otherwise the request's own host, but only when it is
+trusted: listed in ``DIALOG_TRUSTED_HOSTS`` (Flask then refuses every other host with 400),
+or, with no list, the loopback names a laptop answers on.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, request
+
+from dialog.config import Settings
+
+#: Hosts trusted without configuration: the machine itself, on any port it serves.
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "[::1]"})
+
+
+def settings() -> Settings:
+    found: Settings = current_app.config["DIALOG_SETTINGS"]
+    return found
+
+
+def host_is_trusted(host: str) -> bool:
+    """Is ``host`` (``name`` or ``name:port``) one this instance may name in its links?"""
+    host = host.lower()
+    trusted = settings().trusted_hosts
+    if trusted:
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return host in trusted or name in trusted
+    name = host if host.endswith("]") else host.rsplit(":", 1)[0]
+    return name in LOOPBACK
+
+
+def public_base_url() -> str | None:
+    """``DIALOG_PUBLIC_URL``, else this request's ``scheme://host`` when trusted, else None."""
+    configured = settings().public_base_url
+    if configured:
+        return configured
+    if host_is_trusted(request.host):
+        return request.host_url.rstrip("/")
+    return None
+
+
+def allowed_origin_hosts() -> set[str]:
+    """The ``host[:port]`` an ``Origin`` header may name: this site, its public URL, allowed."""
+    allowed = {request.host.lower(), *settings().allowed_origins}
+    if settings().public_base_url:
+        allowed.add(urlsplit(settings().public_base_url).netloc.lower())
+    return allowed
