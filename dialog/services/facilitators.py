@@ -50,7 +50,8 @@ def authenticate(session: Session, email: str, password: str) -> Facilitator:
 def issue_token(secret_key: str, facilitator: Facilitator) -> str:
     """Return a signed bearer token for API and Socket.IO calls."""
     serializer = URLSafeTimedSerializer(secret_key, salt="facilitator-token")
-    return TOKEN_PREFIX + serializer.dumps({"fid": facilitator.id})
+    return TOKEN_PREFIX + serializer.dumps({"fid": facilitator.id,
+                                            "gen": facilitator.session_generation})
 
 
 def facilitator_for_token(session: Session, secret_key: str, token: str) -> Facilitator | None:
@@ -64,4 +65,16 @@ def facilitator_for_token(session: Session, secret_key: str, token: str) -> Faci
         return None
     if not isinstance(data, dict) or not isinstance(data.get("fid"), int):
         return None
-    return session.get(Facilitator, data["fid"])
+    return current(session.get(Facilitator, data["fid"]), data.get("gen", 0))
+
+
+def current(facilitator: Facilitator | None, generation: object) -> Facilitator | None:
+    """The facilitator, if a login of this ``generation`` is still theirs (not logged out)."""
+    if facilitator is None or generation != facilitator.session_generation:
+        return None
+    return facilitator
+
+
+def end_sessions(facilitator: Facilitator) -> None:
+    """Log out everywhere: every cookie and token issued so far stops working."""
+    facilitator.session_generation += 1

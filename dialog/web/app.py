@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
         JSON_SORT_KEYS=False,
         DIALOG_SETTINGS=settings,
     )
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         console,
         csrf,
         errors,
+        headers,
         locale,
         participant,
         public,
@@ -69,6 +71,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     locale.init_app(app)
     errors.init_app(app)
     csrf.init_app(app)
+    headers.init_app(app)
     timefmt.init_app(app)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(console.blueprint)

@@ -34,12 +34,26 @@ def facilitator_from_request() -> Facilitator | None:
     token = bearer_token()
     if token:
         return facilitators.facilitator_for_token(db.session, secret_key(), token)
+    facilitator = facilitator_from_session()
+    if facilitator is not None and changes_state():
+        check_csrf()  # the cookie is the authority here: it must come from our page
+    return facilitator
+
+
+def facilitator_from_session() -> Facilitator | None:
+    """The facilitator this login cookie names, unless they have logged out since."""
     facilitator_id = session.get("facilitator_id")
-    if not facilitator_id:
+    if not isinstance(facilitator_id, int):
         return None
-    if changes_state():  # the cookie is the authority here: it must come from our page
-        check_csrf()
-    return db.session.get(Facilitator, facilitator_id)
+    return facilitators.current(db.session.get(Facilitator, facilitator_id),
+                                session.get("generation", 0))
+
+
+def start_session(facilitator: Facilitator) -> None:
+    """A fresh session (new CSRF token too) for a facilitator who just proved who they are."""
+    session.clear()
+    session["facilitator_id"] = facilitator.id
+    session["generation"] = facilitator.session_generation
 
 
 def login_required(view: F) -> F:
@@ -47,8 +61,7 @@ def login_required(view: F) -> F:
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        facilitator_id = session.get("facilitator_id")
-        facilitator = db.session.get(Facilitator, facilitator_id) if facilitator_id else None
+        facilitator = facilitator_from_session()
         if facilitator is None:
             return redirect(url_for("console.login", next=request.full_path.rstrip("?")))
         g.facilitator = facilitator

@@ -14,7 +14,13 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process
 from dialog.services import facilitators, processes, tallies, workshops
-from dialog.web.auth import check_csrf, csrf_token, login_required
+from dialog.web.auth import (
+    check_csrf,
+    csrf_token,
+    facilitator_from_session,
+    login_required,
+    start_session,
+)
 from dialog.web.pages import managed_page
 
 blueprint = Blueprint("console", __name__, url_prefix="/facilitator")
@@ -39,8 +45,7 @@ def login() -> ResponseReturnValue:
         except DialogError as exc:
             error = exc.code
         else:
-            session.clear()
-            session["facilitator_id"] = facilitator.id
+            start_session(facilitator)
             target = request.args.get("next") or ""
             safe = target.startswith("/") and not target.startswith("//")
             return redirect(target if safe else url_for("console.dashboard"))
@@ -51,6 +56,9 @@ def login() -> ResponseReturnValue:
 @blueprint.post("/logout")
 def logout() -> ResponseReturnValue:
     check_csrf()
+    facilitator = facilitator_from_session()
+    if facilitator is not None:
+        facilitators.end_sessions(facilitator)
     session.clear()
     return redirect(url_for("console.login"))
 

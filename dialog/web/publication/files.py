@@ -25,6 +25,7 @@ from dialog.publication import published
 from dialog.publication.licences import licence_for
 from dialog.publication.opendata import build_zip
 from dialog.publication.pdf import html_to_pdf
+from dialog.web.headers import report_policy
 from dialog.web.locale import current_locale
 from dialog.web.publication.pages import blueprint
 from dialog.web.publication.view import view_context
@@ -84,7 +85,10 @@ def _download(data: bytes, mimetype: str, filename: str, inline: bool = False) -
 @blueprint.get("/p/<slug>/v/<int:version>/report.html")
 def report_html(slug: str, version: int | None) -> ResponseReturnValue:
     """The committee report as one HTML page (print it, or read it on screen)."""
-    return report_html_text(published(db.session, slug, version))
+    response = Response(report_html_text(published(db.session, slug, version)),
+                        mimetype="text/html")
+    response.headers["Content-Security-Policy"] = report_policy()  # its CSS is inlined
+    return response
 
 
 @blueprint.get("/p/<slug>/report.pdf", defaults={"version": None})

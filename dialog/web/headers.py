@@ -1,0 +1,48 @@
+"""What every answer tells the browser: no framing, no sniffing, no inline script, and
+never to store a page that carries a token or a signed-in facilitator's data.
+
+Published pages and files (the committee's report, open data) and static files are public
+and may be cached; every other answer is ``Cache-Control: no-store``. A view that sets its
+own ``Content-Security-Policy`` (the self-contained report) keeps it.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+#: The templates load scripts only from our own files; JSON data blocks
+#: (``<script type="application/json">``) are not scripts and need no allowance.
+CONTENT_SECURITY_POLICY = "; ".join((
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+))
+
+#: Endpoints whose answers are public and the same for everyone: a cache may keep them.
+CACHEABLE_PREFIXES = ("static", "publish.")
+
+
+def report_policy() -> str:
+    """The policy for a self-contained page whose CSS is inlined (the printable report)."""
+    return CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def _security_headers(response: Response) -> Response:
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        endpoint = request.endpoint or ""
+        if not endpoint.startswith(CACHEABLE_PREFIXES) or response.status_code >= 400:
+            headers["Cache-Control"] = "no-store"
+        return response
