@@ -48,6 +48,7 @@ def public_base_url() -> str | None:
 def allowed_origin_hosts() -> set[str]:
     """The ``host[:port]`` an ``Origin`` header may name: this site, its public URL, allowed."""
     allowed = {request.host.lower(), *settings().allowed_origins}
-    if settings().public_base_url:
-        allowed.add(urlsplit(settings().public_base_url).netloc.lower())
+    configured = settings().public_base_url
+    if configured:
+        allowed.add(urlsplit(configured).netloc.lower())
     return allowed

@@ -60,7 +60,8 @@ def test_the_login_cookie_is_https_only_when_asked(settings: Settings, world: Wo
         response = log_in(client, world.facilitator_email)
     assert response.status_code == 302
     cookie = response.headers["Set-Cookie"]
-    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    for attribute in ("Secure", "HttpOnly", "SameSite=Lax"):
+        assert attribute in cookie
 
 
 def test_an_https_public_url_makes_the_cookie_secure(tmp_path: Path):
