@@ -12,6 +12,7 @@ from dialog.extensions import db, socketio
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
 from dialog.web.errors import failed_commit_response
+from dialog.web.public_url import flask_trusted_hosts
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         SESSION_COOKIE_SECURE=settings.secure_cookies,
         JSON_SORT_KEYS=False,
         DIALOG_SETTINGS=settings,
+        TRUSTED_HOSTS=flask_trusted_hosts(settings),
     )
     app.config.update(config)
 

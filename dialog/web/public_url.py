@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 
 from dialog.config import Settings
 
@@ -27,12 +27,15 @@ def settings() -> Settings:
 def host_is_trusted(host: str) -> bool:
     """Is ``host`` (``name`` or ``name:port``) one this instance may name in its links?"""
     host = host.lower()
+    name = host.rsplit(":", 1)[0] if ":" in host and not host.endswith("]") else host
+    if name.startswith("[") and "]:" in host:
+        name = host.rsplit(":", 1)[0]
     trusted = settings().trusted_hosts
-    if trusted:
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        return host in trusted or name in trusted
-    name = host if host.endswith("]") else host.rsplit(":", 1)[0]
-    return name in LOOPBACK
+    if not trusted:
+        return name in LOOPBACK
+    return host in trusted or name in trusted or any(
+        entry.startswith(".") and (name.endswith(entry) or name == entry[1:])
+        for entry in trusted)
 
 
 def public_base_url() -> str | None:
@@ -52,3 +55,23 @@ def allowed_origin_hosts() -> set[str]:
     if configured:
         allowed.add(urlsplit(configured).netloc.lower())
     return allowed
+
+
+def external_url(endpoint: str, **values: object) -> str:
+    """An absolute link for this answer: on the public base, else on the request's host.
+
+    The fallback is the caller's own ``Host``, so it only ever misleads the caller who sent
+    it; anything stored or shared (cached files) must use :func:`public_base_url` alone.
+    """
+    base = public_base_url()
+    if base is None:
+        return url_for(endpoint, _external=True, **values)
+    return base + url_for(endpoint, **values)
+
+
+def flask_trusted_hosts(settings: Settings) -> list[str] | None:
+    """``DIALOG_TRUSTED_HOSTS`` as Flask's ``TRUSTED_HOSTS`` (names; Flask ignores ports)."""
+    if not settings.trusted_hosts:
+        return None
+    return sorted({entry if entry.endswith("]") else entry.rsplit(":", 1)[0]
+                   if ":" in entry else entry for entry in settings.trusted_hosts})
