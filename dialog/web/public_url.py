@@ -9,6 +9,7 @@ or, with no list, the loopback names a laptop answers on.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
@@ -57,7 +58,7 @@ def allowed_origin_hosts() -> set[str]:
     return allowed
 
 
-def external_url(endpoint: str, **values: object) -> str:
+def external_url(endpoint: str, **values: Any) -> str:
     """An absolute link for this answer: on the public base, else on the request's host.
 
     The fallback is the caller's own ``Host``, so it only ever misleads the caller who sent
