@@ -30,6 +30,10 @@ class Settings:
     #: ``DIALOG_SECURE_COOKIES``: send the login cookie over HTTPS only (default: when the
     #: public URL is ``https``).
     secure_cookies: bool = False
+    #: ``DIALOG_HEADER_TIMEOUT``: seconds a client has to send a request's line and headers.
+    header_timeout: float = 15.0
+    #: ``DIALOG_IDLE_TIMEOUT``: seconds an open connection may stay silent.
+    idle_timeout: float = 60.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -51,7 +55,17 @@ class Settings:
                                   _words(env.get("DIALOG_ALLOWED_ORIGINS"))),
             secure_cookies=(secure in ("1", "true", "yes", "on") if secure else
                             (public_base_url or "").startswith("https://")),
+            header_timeout=_seconds(env.get("DIALOG_HEADER_TIMEOUT"), 15.0),
+            idle_timeout=_seconds(env.get("DIALOG_IDLE_TIMEOUT"), 60.0),
         )
+
+
+def _seconds(value: str | None, default: float) -> float:
+    try:
+        seconds = float(value) if value else default
+    except ValueError:
+        return default
+    return seconds if seconds > 0 else default
 
 
 def _words(value: str | None) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from dialog.extensions import db, socketio
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
 from dialog.web.errors import failed_commit_response
-from dialog.web.public_url import flask_trusted_hosts
+from dialog.web.public_url import flask_trusted_hosts, socket_origin_check
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,8 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         async_mode=async_mode,
         message_queue=settings.redis_url,
         max_http_buffer_size=settings.max_message_bytes,
-        cors_allowed_origins=[],  # same origin only: no other site may drive a workshop
+        # Same site only (and DIALOG_ALLOWED_ORIGINS): no other site may drive a workshop.
+        cors_allowed_origins=socket_origin_check(settings),
         ping_timeout=20,
         ping_interval=10,
     )

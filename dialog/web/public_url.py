@@ -9,6 +9,7 @@ or, with no list, the loopback names a laptop answers on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,13 +26,16 @@ def settings() -> Settings:
     return found
 
 
-def host_is_trusted(host: str) -> bool:
-    """Is ``host`` (``name`` or ``name:port``) one this instance may name in its links?"""
+def host_is_trusted(host: str, trusted: tuple[str, ...] | None = None) -> bool:
+    """Is ``host`` (``name`` or ``name:port``) one this instance may name in its links?
+
+    ``trusted`` is ``DIALOG_TRUSTED_HOSTS`` (the app's, when not given): an entry with a port
+    matches that port only, ``.varberg.se`` matches every name under it. With no list, only
+    loopback names are trusted.
+    """
+    trusted = settings().trusted_hosts if trusted is None else trusted
     host = host.lower()
     name = host.rsplit(":", 1)[0] if ":" in host and not host.endswith("]") else host
-    if name.startswith("[") and "]:" in host:
-        name = host.rsplit(":", 1)[0]
-    trusted = settings().trusted_hosts
     if not trusted:
         return name in LOOPBACK
     return host in trusted or name in trusted or any(
@@ -76,3 +80,22 @@ def flask_trusted_hosts(settings: Settings) -> list[str] | None:
         return None
     return sorted({entry if entry.endswith("]") else entry.rsplit(":", 1)[0]
                    if ":" in entry else entry for entry in settings.trusted_hosts})
+
+
+def socket_origin_check(config: Settings) -> Callable[[str | None, dict[str, Any]], bool]:
+    """Engine.IO's origin check: this site (when its host is trusted), the public URL, and
+    ``DIALOG_ALLOWED_ORIGINS``; a page of any other site cannot open a live connection."""
+
+    def allowed(origin: str | None, environ: dict[str, Any]) -> bool:
+        if not origin:
+            return False
+        netloc = urlsplit(origin).netloc.lower()
+        accepted = set(config.allowed_origins)
+        if config.public_base_url:
+            accepted.add(urlsplit(config.public_base_url).netloc.lower())
+        host = str(environ.get("HTTP_HOST", "")).lower()
+        if host and (not config.trusted_hosts or host_is_trusted(host, config.trusted_hosts)):
+            accepted.add(host)
+        return bool(netloc) and netloc in accepted
+
+    return allowed
