@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, g, request
 
+from dialog.config import Settings
+
 #: The templates load scripts only from our own files; JSON data blocks
 #: (``<script type="application/json">``) are not scripts and need no allowance.
 CONTENT_SECURITY_POLICY = "; ".join((
@@ -44,6 +46,7 @@ def allow_inline_style() -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_global(allow_inline_style)
+    settings: Settings = app.config["DIALOG_SETTINGS"]
 
     @app.after_request
     def _security_headers(response: Response) -> Response:
@@ -53,6 +56,8 @@ def init_app(app: Flask) -> None:
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Referrer-Policy", "same-origin")
+        if (settings.public_base_url or "").startswith("https://"):
+            headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         endpoint = request.endpoint or ""
         if not endpoint.startswith(CACHEABLE_PREFIXES) or response.status_code >= 400:
             headers["Cache-Control"] = "no-store"

@@ -1,5 +1,5 @@
 """Finding 9 (web): what every answer says to the browser about framing, sniffing, scripts
-and caching, and that the login cookie can be HTTPS-only."""
+and caching, that the login cookie can be HTTPS-only, and HSTS on an https instance."""
 
 from __future__ import annotations
 
@@ -73,3 +73,12 @@ def test_an_https_public_url_makes_the_cookie_secure(tmp_path: Path):
     assert Settings.from_env(base | {"DIALOG_SECURE_COOKIES": "1"}).secure_cookies
     assert not Settings.from_env(base | {"DIALOG_PUBLIC_URL": "https://x.se",
                                          "DIALOG_SECURE_COOKIES": "0"}).secure_cookies
+
+
+def test_an_https_instance_tells_browsers_to_stay_on_https(settings: Settings, client):
+    assert "Strict-Transport-Security" not in client.get("/").headers
+    secure = create_app(replace(settings, public_base_url="https://dialog.varberg.se"),
+                        TESTING=True)
+    with secure.app_context():
+        answer = secure.test_client().get("/")
+    assert answer.headers["Strict-Transport-Security"].startswith("max-age=")
