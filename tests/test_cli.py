@@ -65,7 +65,7 @@ def test_a_short_password_is_refused_in_swedish(env):
     dialog(env, "db", "upgrade")
     result = dialog(env, "facilitator", "create", "a@b.se", "--password-stdin", stdin="kort\n")
     assert result.returncode != 0
-    assert "minst 8 tecken" in result.stderr
+    assert "minst 12 tecken" in result.stderr
 
 
 def test_the_secret_key_is_generated_once_and_kept(tmp_path):

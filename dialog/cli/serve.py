@@ -13,10 +13,13 @@ def serve(host: str, port: int) -> None:
     from dialog.config import Settings
     from dialog.extensions import socketio
     from dialog.web.app import create_app
+    from dialog.web.server_handler import handler_with_timeouts
 
     settings = Settings.from_env()
     app = create_app(settings, async_mode="gevent")
     click.echo(f"dialog lyssnar på http://{host}:{port}/  (avsluta med Ctrl+C)")
     if settings.redis_url:
         click.echo("Socket.IO-meddelanden går via Redis: flera processer kan dela rummen.")
-    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)
+    handler = handler_with_timeouts(settings.header_timeout, settings.idle_timeout)
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False,
+                 handler_class=handler)

@@ -18,3 +18,5 @@ class Facilitator(Base):
     #: ``scrypt$n$r$p$salt$hash``; see ``dialog.services.passwords``.
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: Raised at logout: every login cookie and bearer token issued before it stops working.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")

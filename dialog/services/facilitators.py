@@ -10,21 +10,22 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError, Unauthorized
 from dialog.models import Facilitator
-from dialog.services.passwords import hash_password, verify_password
+from dialog.services.password_policy import MIN_PASSWORD_LENGTH, check_password
+from dialog.services.passwords import dummy_hash, hash_password, verify_password
 
 TOKEN_PREFIX = "f."
 TOKEN_MAX_AGE_SECONDS = 7 * 24 * 3600
-MIN_PASSWORD_LENGTH = 8
+__all__ = ["MIN_PASSWORD_LENGTH", "authenticate", "create_facilitator", "current", "end_sessions",
+           "facilitator_for_token", "find_by_email", "issue_token"]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def create_facilitator(session: Session, email: str, password: str) -> Facilitator:
-    """Create an account; the email must be new and the password at least 8 characters."""
+    """Create an account; the email must be new and the password pass the policy."""
     email = email.strip().lower()
     if not _EMAIL.match(email):
         raise DialogError("invalid_email")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise DialogError("password_too_short", min=MIN_PASSWORD_LENGTH)
+    check_password(password)
     if find_by_email(session, email) is not None:
         raise DialogError("email_taken", 409)
     facilitator = Facilitator(email=email, password_hash=hash_password(password))
@@ -46,7 +47,9 @@ def find_by_email(session: Session, email: str) -> Facilitator | None:
 def authenticate(session: Session, email: str, password: str) -> Facilitator:
     """Return the facilitator whose credentials these are, or refuse."""
     facilitator = find_by_email(session, email or "")
-    if facilitator is None or not verify_password(password or "", facilitator.password_hash):
+    # An unknown e-mail costs the same hash as a known one: the time tells nothing.
+    stored = facilitator.password_hash if facilitator is not None else dummy_hash()
+    if not verify_password(password or "", stored) or facilitator is None:
         raise Unauthorized("invalid_credentials")
     return facilitator
 
@@ -54,7 +57,8 @@ def authenticate(session: Session, email: str, password: str) -> Facilitator:
 def issue_token(secret_key: str, facilitator: Facilitator) -> str:
     """Return a signed bearer token for API and Socket.IO calls."""
     serializer = URLSafeTimedSerializer(secret_key, salt="facilitator-token")
-    return TOKEN_PREFIX + serializer.dumps({"fid": facilitator.id})
+    return TOKEN_PREFIX + serializer.dumps({"fid": facilitator.id,
+                                            "gen": facilitator.session_generation})
 
 
 def facilitator_for_token(session: Session, secret_key: str, token: str) -> Facilitator | None:
@@ -68,4 +72,16 @@ def facilitator_for_token(session: Session, secret_key: str, token: str) -> Faci
         return None
     if not isinstance(data, dict) or not isinstance(data.get("fid"), int):
         return None
-    return session.get(Facilitator, data["fid"])
+    return current(session.get(Facilitator, data["fid"]), data.get("gen", 0))
+
+
+def current(facilitator: Facilitator | None, generation: object) -> Facilitator | None:
+    """The facilitator, if a login of this ``generation`` is still theirs (not logged out)."""
+    if facilitator is None or generation != facilitator.session_generation:
+        return None
+    return facilitator
+
+
+def end_sessions(facilitator: Facilitator) -> None:
+    """Log out everywhere: every cookie and token issued so far stops working."""
+    facilitator.session_generation += 1

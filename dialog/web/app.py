@@ -12,6 +12,7 @@ from dialog.extensions import db, socketio
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
 from dialog.web.errors import failed_commit_response
+from dialog.web.public_url import flask_trusted_hosts, socket_origin_check
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,10 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
         JSON_SORT_KEYS=False,
         DIALOG_SETTINGS=settings,
+        TRUSTED_HOSTS=flask_trusted_hosts(settings),
     )
     app.config.update(config)
 
@@ -46,7 +49,8 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         async_mode=async_mode,
         message_queue=settings.redis_url,
         max_http_buffer_size=settings.max_message_bytes,
-        cors_allowed_origins=[],  # same origin only: no other site may drive a workshop
+        # Same site only (and DIALOG_ALLOWED_ORIGINS): no other site may drive a workshop.
+        cors_allowed_origins=socket_origin_check(settings),
         ping_timeout=20,
         ping_interval=10,
     )
@@ -55,7 +59,9 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     from dialog.web import (
         api,
         console,
+        csrf,
         errors,
+        headers,
         locale,
         participant,
         public,
@@ -69,6 +75,8 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
 
     locale.init_app(app)
     errors.init_app(app)
+    csrf.init_app(app)
+    headers.init_app(app)
     timefmt.init_app(app)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(console.blueprint)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -13,8 +12,12 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Facilitator
 from dialog.services import facilitators
+from dialog.web.csrf import changes_state, check_origin, check_token, csrf_token
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = ["bearer_token", "check_csrf", "csrf_token", "facilitator_from_request", "json_body",
+           "login_required", "secret_key"]
 
 
 def bearer_token() -> str | None:
@@ -31,8 +34,26 @@ def facilitator_from_request() -> Facilitator | None:
     token = bearer_token()
     if token:
         return facilitators.facilitator_for_token(db.session, secret_key(), token)
+    facilitator = facilitator_from_session()
+    if facilitator is not None and changes_state():
+        check_csrf()  # the cookie is the authority here: it must come from our page
+    return facilitator
+
+
+def facilitator_from_session() -> Facilitator | None:
+    """The facilitator this login cookie names, unless they have logged out since."""
     facilitator_id = session.get("facilitator_id")
-    return db.session.get(Facilitator, facilitator_id) if facilitator_id else None
+    if not isinstance(facilitator_id, int):
+        return None
+    return facilitators.current(db.session.get(Facilitator, facilitator_id),
+                                session.get("generation", 0))
+
+
+def start_session(facilitator: Facilitator) -> None:
+    """A fresh session (new CSRF token too) for a facilitator who just proved who they are."""
+    session.clear()
+    session["facilitator_id"] = facilitator.id
+    session["generation"] = facilitator.session_generation
 
 
 def login_required(view: F) -> F:
@@ -40,8 +61,7 @@ def login_required(view: F) -> F:
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        facilitator_id = session.get("facilitator_id")
-        facilitator = db.session.get(Facilitator, facilitator_id) if facilitator_id else None
+        facilitator = facilitator_from_session()
         if facilitator is None:
             return redirect(url_for("console.login", next=request.full_path.rstrip("?")))
         g.facilitator = facilitator
@@ -50,17 +70,10 @@ def login_required(view: F) -> F:
     return cast(F, wrapper)
 
 
-def csrf_token() -> str:
-    """The per-session token every console form carries."""
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(24)
-    return cast(str, session["csrf"])
-
-
 def check_csrf() -> None:
-    sent = request.form.get("csrf_token", "")
-    if not sent or not secrets.compare_digest(sent, session.get("csrf", "")):
-        raise DialogError("csrf_failed", 400)
+    """A console form's check: the browser's origin and the session's token."""
+    check_origin()
+    check_token()
 
 
 def json_body() -> dict[str, Any]:

@@ -10,11 +10,18 @@ from typing import Any
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
-from dialog.errors import DialogError
+from dialog.errors import DialogError, TooManyRequests
 from dialog.extensions import db
 from dialog.models import Process
 from dialog.services import facilitators, ownership, processes, tallies, workshops
-from dialog.web.auth import check_csrf, csrf_token, login_required
+from dialog.web.auth import (
+    check_csrf,
+    csrf_token,
+    facilitator_from_session,
+    login_required,
+    start_session,
+)
+from dialog.web.login import safe_next, sign_in
 from dialog.web.pages import managed_page
 
 blueprint = Blueprint("console", __name__, url_prefix="/facilitator")
@@ -34,16 +41,14 @@ def login() -> ResponseReturnValue:
     if request.method == "POST":
         check_csrf()
         try:
-            facilitator = facilitators.authenticate(
-                db.session, request.form.get("email", ""), request.form.get("password", ""))
+            facilitator = sign_in(request.form.get("email", ""), request.form.get("password", ""))
+        except TooManyRequests:
+            raise
         except DialogError as exc:
             error = exc.code
         else:
-            session.clear()
-            session["facilitator_id"] = facilitator.id
-            target = request.args.get("next") or ""
-            safe = target.startswith("/") and not target.startswith("//")
-            return redirect(target if safe else url_for("console.dashboard"))
+            start_session(facilitator)
+            return redirect(safe_next(request.args.get("next")) or url_for("console.dashboard"))
     return render_template("console/login.html", error=error,
                            email=request.form.get("email", "")), 401 if error else 200
 
@@ -51,6 +56,9 @@ def login() -> ResponseReturnValue:
 @blueprint.post("/logout")
 def logout() -> ResponseReturnValue:
     check_csrf()
+    facilitator = facilitator_from_session()
+    if facilitator is not None:
+        facilitators.end_sessions(facilitator)
     session.clear()
     return redirect(url_for("console.login"))
 

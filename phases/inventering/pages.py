@@ -17,6 +17,7 @@ from dialog.publication.publishing import latest
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
 from dialog.web.pages import managed_page
+from dialog.web.public_url import external_url
 from dialog.web.qr import qr_svg
 
 
@@ -40,7 +41,7 @@ def sent(workshop_id: int) -> ResponseReturnValue:
 
 
 def _workshop_page(workshop: Workshop, template: str) -> ResponseReturnValue:
-    join_url = url_for("participant.join", code=workshop.join_code, _external=True)
+    join_url = external_url("participant.join", code=workshop.join_code)
     return render_template(
         template, workshop=workshop, process=workshop.process, join_url=join_url,
         qr=qr_svg(join_url, label=f"QR-kod till {join_url}"),

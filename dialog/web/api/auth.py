@@ -7,11 +7,11 @@ from flask.typing import ResponseReturnValue
 
 from dialog.actions import Input, Output
 from dialog.actions.fields import LooseText
-from dialog.extensions import db
 from dialog.services import facilitators
 from dialog.web.api.blueprint import blueprint
 from dialog.web.auth import json_body, secret_key
 from dialog.web.http_actions import describe
+from dialog.web.login import sign_in
 
 
 class Credentials(Input):
@@ -27,7 +27,5 @@ class Token(Output):
           body=Credentials, result=Token)
 def issue_token() -> ResponseReturnValue:
     data = json_body()
-    facilitator = facilitators.authenticate(
-        db.session, str(data.get("email") or ""), str(data.get("password") or "")
-    )
+    facilitator = sign_in(str(data.get("email") or ""), str(data.get("password") or ""))
     return jsonify(token=facilitators.issue_token(secret_key(), facilitator))

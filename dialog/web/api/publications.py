@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, url_for
+from flask import Response
 from flask.typing import ResponseReturnValue
 
 from dialog.actions import Role, perform
@@ -16,12 +16,13 @@ from dialog.publication.records import records_zip
 from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import actor_for, describe, expose
 from dialog.web.locale import current_locale
+from dialog.web.public_url import external_url
 
 PROCESS = "/processes/<int:process_id>"
 
 
 def version_url(slug: str, version: int) -> str:
-    return url_for("publish.page", slug=slug, version=version, _external=True)
+    return external_url("publish.page", slug=slug, version=version)
 
 
 def slug_of(process_id: int) -> str:

@@ -12,7 +12,7 @@ from dialog.models import Process
 from dialog.publication import published
 from dialog.publication.feed import NewsItem, news
 from dialog.web.locale import _
-from dialog.web.public_links import public_base
+from dialog.web.public_url import public_base_url
 from dialog.web.publication.pages import blueprint
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -23,7 +23,7 @@ def feed(slug: str) -> ResponseReturnValue:
     """An Atom feed of versions and proposals' status changes (only what is published)."""
     process = db.session.get(Process, published(db.session, slug).process_id)
     assert process is not None
-    base = public_base()
+    base = public_base_url() or ""  # an untrusted Host never names our links
     items = news(db.session, process)
     root = Element("feed", xmlns=ATOM)
     root.set("xml:lang", process.language or "sv")

@@ -13,7 +13,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from flask import Response, current_app, render_template, request, url_for
+from flask import Response, current_app, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog import __version__
@@ -25,8 +25,9 @@ from dialog.publication import published
 from dialog.publication.licences import licence_for
 from dialog.publication.opendata import build_zip
 from dialog.publication.pdf import html_to_pdf
+from dialog.web.headers import report_policy
 from dialog.web.locale import current_locale
-from dialog.web.public_links import public_base
+from dialog.web.public_url import public_base_url
 from dialog.web.publication.pages import blueprint
 from dialog.web.publication.view import view_context
 
@@ -37,8 +38,8 @@ def report_html_text(publication: Publication) -> str:
     """Render the self-contained report (CSS inlined) for the current language."""
     snapshot = publication.snapshot
     css = (static_dir() / REPORT_CSS).read_text(encoding="utf-8")
-    page_url = public_base() + url_for("publish.page", slug=snapshot["process"]["slug"],
-                                       version=publication.version)
+    page_url = files_base_url() + url_for("publish.page", slug=snapshot["process"]["slug"],
+                                          version=publication.version)
     return render_template("publish/report.html", **view_context(
         snapshot, report_css=css, page_url=page_url, licence=licence_for(publication.licence),
         changes=snapshot.get("changes"), invitation=None))
@@ -56,9 +57,18 @@ def _renderer_digest() -> str:
     return digest.hexdigest()[:12]
 
 
+def files_base_url() -> str:
+    """The base of every link in a cached file: configured or trusted, never any ``Host``.
+
+    With neither, links are paths on this site (``/p/...``): no caller can plant a host.
+    """
+    return public_base_url() or ""
+
+
 def _cached(publication: Publication, name: str, make: Any) -> bytes:
     folder = Path(current_app.instance_path) / "publications" / str(publication.process_id)
-    target = folder / f"v{publication.version}-{_renderer_digest()}-{name}"
+    base = hashlib.sha256(files_base_url().encode()).hexdigest()[:8]
+    target = folder / f"v{publication.version}-{_renderer_digest()}-{base}-{name}"
     if target.is_file():
         return target.read_bytes()
     data: bytes = make()
@@ -85,7 +95,10 @@ def _download(data: bytes, mimetype: str, filename: str, inline: bool = False) -
 @blueprint.get("/p/<slug>/v/<int:version>/report.html")
 def report_html(slug: str, version: int | None) -> ResponseReturnValue:
     """The committee report as one HTML page (print it, or read it on screen)."""
-    return report_html_text(published(db.session, slug, version))
+    response = Response(report_html_text(published(db.session, slug, version)),
+                        mimetype="text/html")
+    response.headers["Content-Security-Policy"] = report_policy()  # its CSS is inlined
+    return response
 
 
 @blueprint.get("/p/<slug>/report.pdf", defaults={"version": None})
@@ -105,5 +118,5 @@ def data_zip(slug: str, version: int | None) -> ResponseReturnValue:
     """Open data: CSV, JSON, GraphML, the Polis format and a README with the licence."""
     publication = published(db.session, slug, version)
     data = _cached(publication, "data.zip", lambda: build_zip(
-        publication.snapshot, base_url=request.url_root))
+        publication.snapshot, base_url=files_base_url()))
     return _download(data, "application/zip", _filename(publication, "-data.zip"))

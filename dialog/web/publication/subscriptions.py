@@ -23,7 +23,7 @@ from dialog.publication import published
 from dialog.services import subscriptions
 from dialog.web.api.subscriptions import throttle_subscribe
 from dialog.web.locale import current_locale
-from dialog.web.public_links import public_base
+from dialog.web.public_url import public_base_url
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("subscriptions", __name__)
@@ -79,8 +79,11 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(blueprint)
 
     def wake() -> None:
-        socketio.start_background_task(deliver_waiting, app,
-                                       public_base())
+        base = public_base_url()
+        if base is None:  # links from an untrusted Host: the mail waits for `dialog mail send`
+            log.warning("mail waits: no DIALOG_PUBLIC_URL and the Host is not trusted")
+            return
+        socketio.start_background_task(deliver_waiting, app, base)
 
     outbox.on_commit(wake if settings.smtp_url else None)
 
