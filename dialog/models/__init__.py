@@ -22,6 +22,13 @@ from dialog.models.facilitator import Facilitator
 from dialog.models.fishing import FishingAnswer, FishingPrompt
 from dialog.models.link import LinkRelation, PerspectiveLink
 from dialog.models.majority_vote import Dissent, Majority, RoundStatus, Vote, VoteRound, VoteValue
+from dialog.models.meeting import (
+    Attendance,
+    GroupChange,
+    OutreachAction,
+    OutreachStatus,
+    ParticipantCode,
+)
 from dialog.models.moderation import ModerationEvent
 from dialog.models.participant import AGE_BANDS, Participant
 from dialog.models.perspective import (
@@ -35,7 +42,7 @@ from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdat
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
 from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
-from dialog.models.workshop import Workshop, WorkshopState
+from dialog.models.workshop import MeetingFormat, Workshop, WorkshopState
 
 __all__ = [
     "AGE_BANDS",
@@ -49,6 +56,7 @@ __all__ = [
     "AlternativeEvent",
     "AlternativeOutcome",
     "Amendment",
+    "Attendance",
     "AnalysisSnapshot",
     "Base",
     "CheckbackRating",
@@ -62,11 +70,16 @@ __all__ = [
     "FishingAnswer",
     "FishingPrompt",
     "GoalKind",
+    "GroupChange",
     "LinkRelation",
     "Majority",
+    "MeetingFormat",
     "ModerationEvent",
     "ModerationStatus",
+    "OutreachAction",
+    "OutreachStatus",
     "Participant",
+    "ParticipantCode",
     "Perspective",
     "PerspectiveKind",
     "PerspectiveLink",
