@@ -39,7 +39,7 @@ class Attendance(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
-    returning: Mapped[bool] = mapped_column(default=False)
+    came_back: Mapped[bool] = mapped_column(default=False)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -73,8 +73,8 @@ class OutreachAction(Base):
     stakeholder_group_id: Mapped[int | None] = mapped_column(
         ForeignKey("stakeholder_group.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(Text)
-    where: Mapped[str] = mapped_column(String(200), default="")
-    when: Mapped[str] = mapped_column(String(40), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[str] = mapped_column(String(40), default="")
     #: A role or team name ("fritidsgården", "ungdomssamordnaren"), not a participant.
     responsible: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[OutreachStatus] = mapped_column(
