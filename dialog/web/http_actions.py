@@ -26,6 +26,8 @@ from dialog.web.locale import current_locale
 
 Status = int | Callable[[Any], int]
 Shape = Callable[[Any, Any], Any]
+#: Runs the action (the callable it is given) inside a check of its own, e.g. a throttle.
+Guard = Callable[[Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -98,16 +100,30 @@ def request_data(method: str, needs_body: bool) -> dict[str, Any]:
 
 def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
            status: Status = 200, shape: Shape | None = None,
-           endpoint: str | None = None) -> None:
-    """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links."""
+           endpoint: str | None = None, guard: Guard | None = None,
+           for_facilitator: Action[Any] | None = None) -> None:
+    """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links.
+
+    ``guard(run)`` wraps the call, e.g. to throttle guesses of a code. ``for_facilitator``
+    answers the same route when a facilitator calls it (e.g. a perspective a facilitator
+    enters from an interview, where a phone sends its own).
+    """
     in_path = path_fields(rule)
     needs_body = bool(set(action.input.model_fields) - in_path)
 
     def view(**path_params: Any) -> ResponseReturnValue:
-        actor = actor_for(action.role)
+        chosen = action
+        if for_facilitator is not None and not (bearer_token() or "").startswith(
+                participants.TOKEN_PREFIX) and facilitator_from_request() is not None:
+            chosen = for_facilitator
+        actor = actor_for(chosen.role)
         data = {**request_data(method, needs_body), **path_params}
-        result = perform(action, db.session, actor, data, current_locale())
-        body = action.dump(result)
+
+        def run() -> Any:
+            return perform(chosen, db.session, actor, data, current_locale())
+
+        result = guard(run) if guard is not None else run()
+        body = chosen.dump(result)
         if shape is not None:
             body = shape(result, body)
         return jsonify(body), status(result) if callable(status) else status

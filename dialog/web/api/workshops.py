@@ -8,6 +8,7 @@ from flask import url_for
 
 from dialog.operations import workshops
 from dialog.web.api.blueprint import blueprint
+from dialog.web.code_guard import check_participant_code
 from dialog.web.http_actions import expose
 
 
@@ -30,4 +31,5 @@ expose(blueprint, "GET", "/workshops/<int:workshop_id>", workshops.get_workshop,
        shape=_with_join_url, endpoint="get_workshop")
 expose(blueprint, "PATCH", "/workshops/<int:workshop_id>", workshops.update_workshop,
        endpoint="update_workshop")
-expose(blueprint, "POST", "/join", workshops.join, status=201, endpoint="join")
+expose(blueprint, "POST", "/join", workshops.join, status=201, endpoint="join",
+       guard=check_participant_code)
