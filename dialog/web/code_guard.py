@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from flask import request
+
 from dialog.errors import DialogError, TooManyRequests
 from dialog.services.throttle import Rule
 from dialog.web.throttling import client_key, current_throttle
@@ -22,7 +24,10 @@ T = TypeVar("T")
 
 def check_participant_code(run: Callable[[], T]) -> T:
     """Run ``run`` (a join that may carry a participant code) unless this client guessed
-    too often; a wrong code counts one guess."""
+    too often; a wrong code counts one guess. A join without a code is not slowed here."""
+    sent = request.get_json(silent=True)
+    if not isinstance(sent, dict) or sent.get("participant_code") in (None, ""):
+        return run()
     throttle, key = current_throttle(), client_key()
     if not throttle.allows(PARTICIPANT_CODE_GUESSES, key):
         raise TooManyRequests(PARTICIPANT_CODE_GUESSES.code,
