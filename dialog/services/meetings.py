@@ -46,7 +46,10 @@ def describe_meeting(session: Session, workshop: Workshop, given: dict[str, Any]
         if field in given:
             setattr(workshop, field, names(given[field], field))
     if "requires_participant_code" in given:
-        workshop.requires_participant_code = bool(given["requires_participant_code"])
+        flag = given["requires_participant_code"]
+        if isinstance(flag, str):
+            flag = flag.strip().lower() in ("1", "true", "on", "yes", "ja")
+        workshop.requires_participant_code = bool(flag)
     session.flush()
     if announce:
         record(session, "workshop-changed", workshop=WorkshopOut.dump(workshop))

@@ -74,6 +74,9 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(public.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
+    from dialog.web import meetings_forms  # the meetings pages and their forms
+
+    app.register_blueprint(meetings_forms.blueprint)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES
