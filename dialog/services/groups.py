@@ -79,13 +79,13 @@ def history(session: Session, process: Process) -> list[GroupChange]:
 def _free_name(process: Process, name: Any, keep: StakeholderGroup | None = None) -> str:
     if not isinstance(name, str) or not name.strip():
         raise DialogError("field_required", field="name")
-    name = " ".join(name.split())
-    if len(name) > MAX_NAME:
+    cleaned = " ".join(name.split())
+    if len(cleaned) > MAX_NAME:
         raise DialogError("field_too_long", field="name", max=MAX_NAME)
-    existing = process.group_named(name)
+    existing = process.group_named(cleaned)
     if existing is not None and existing is not keep:
-        raise Conflict("stakeholder_group_exists", name=name)
-    return name
+        raise Conflict("stakeholder_group_exists", name=cleaned)
+    return cleaned
 
 
 def _log(session: Session, process: Process, kind: str, before: str, after: str,

@@ -74,9 +74,10 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(public.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
-    from dialog.web import meetings_forms  # the meetings pages and their forms
+    from dialog.web import meetings_forms  # noqa: F401 (the meetings pages' forms)
+    from dialog.web.meetings_console import blueprint as meetings
 
-    app.register_blueprint(meetings_forms.blueprint)
+    app.register_blueprint(meetings)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES

@@ -7,6 +7,7 @@ card, is never slowed; someone trying word after word is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TypeVar
 
 from flask import request
@@ -36,8 +37,7 @@ def check_participant_code(run: Callable[[], T]) -> T:
         return run()
     except DialogError as exc:
         if exc.code == "participant_code_unknown":
-            try:
+            # This wrong code is answered as such; the next try is refused.
+            with suppress(TooManyRequests):
                 throttle.hit(PARTICIPANT_CODE_GUESSES, key)
-            except TooManyRequests:
-                pass  # this wrong code is answered as such; the next try is refused
         raise

@@ -17,7 +17,6 @@ from flask.typing import ResponseReturnValue
 from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import MeetingFormat, OutreachStatus, Process, Workshop
-from dialog.operations import meetings as meeting_actions
 from dialog.operations import workshops as workshop_actions
 from dialog.services import groups, meetings, outreach, tallies
 from dialog.services.perspectives import perspectives_of_workshop

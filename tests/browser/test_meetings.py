@@ -40,7 +40,8 @@ def test_a_phone_shows_its_code_and_a_returning_person_enters_it(
     other_phone.wait_for_url("**/w/*")
     expect(other_phone.locator("#participant-code-returning")).to_be_visible()
     expect(other_phone.locator("#participant-code-value")).to_have_text(code)
-    assert not phone.js_errors and not other_phone.js_errors
+    assert not phone.js_errors
+    assert not other_phone.js_errors
 
 
 def test_the_meetings_pages_pass_axe(tablet: Any, new_page: Any, facilitator_state: Any,

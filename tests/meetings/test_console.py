@@ -29,7 +29,8 @@ def test_the_process_page_shows_a_timeline_of_meetings_and_phases(client, world)
     logged_in(client, world)
     page = client.get(f"/facilitator/processes/{world.process_id}").get_data(as_text=True)
     assert "Tidslinje: möten och faser" in page
-    assert "Workshop 1" in page and "Inventering öppnades (omgång 1)" in page
+    assert "Workshop 1" in page
+    assert "Inventering öppnades (omgång 1)" in page
 
 
 def test_a_meeting_is_opened_and_changed_from_the_console(client, world):
@@ -46,7 +47,8 @@ def test_a_meeting_is_opened_and_changed_from_the_console(client, world):
     assert meeting.facilitators == ["Amira", "samtalsledare@varberg.se"]
     assert meeting.target_groups == ["unga"]
     meeting_page = client.get(opened.headers["Location"]).get_data(as_text=True)
-    assert "Håsten" in meeting_page and 'value="2026-03-04T18:00"' in meeting_page
+    assert "Håsten" in meeting_page
+    assert 'value="2026-03-04T18:00"' in meeting_page
 
     refused = client.post(f"/facilitator/workshops/{meeting.id}/meeting", data={
         "csrf_token": token, "title": "Fritidsgården", "starts_at": "2026-03-04T18:00",
@@ -64,7 +66,8 @@ def test_a_facilitator_enters_an_interview_from_the_console(client, world):
         "stakeholder_group": "vårdnadshavare", "source": "interview", "client_id": "c.1"})
     assert sent.status_code == 302
     page = client.get(path).get_data(as_text=True)
-    assert "Bussen går för sällan på kvällen." in page and "från intervju" in page
+    assert "Bussen går för sällan på kvällen." in page
+    assert "från intervju" in page
     stored = db.session.query(Perspective).one()
     assert (stored.source, stored.participant_id) == ("interview", None)
 
@@ -80,7 +83,8 @@ def test_groups_outreach_and_cards_from_the_console(client, world):
         "when": "2026-03-20", "responsible": "fritidsförvaltningen"})
     assert planned.status_code == 302
     shown = client.get(page).get_data(as_text=True)
-    assert "Saknas och uppsök" in shown and "Besök på idrottsföreningens styrelsemöte" in shown
+    assert "Saknas och uppsök" in shown
+    assert "Besök på idrottsföreningens styrelsemöte" in shown
     item = db.session.query(OutreachAction).one()
     client.post(f"/facilitator/outreach/{item.id}", data={"csrf_token": token,
                                                           "status": "done"})

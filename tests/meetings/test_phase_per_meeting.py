@@ -83,7 +83,8 @@ def test_phones_follow_their_own_meetings_phase(client, world, socket_client):
                 json={"kind": "larande_samtal", "workshop_ids": [digital["id"]]})
 
     online_events = [e for e in online_phone.get_received(NS) if e["name"] == "phase:changed"]
-    assert online_events and online_events[0]["args"][0]["phase"]["kind"] == "larande_samtal"
+    assert online_events
+    assert online_events[0]["args"][0]["phase"]["kind"] == "larande_samtal"
     assert not [e for e in centre_phone.get_received(NS) if e["name"] == "phase:changed"]
     online_screen = client.get("/api/v1/me/screen",
                                headers=bearer(online["participant_token"])).json

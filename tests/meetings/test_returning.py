@@ -20,7 +20,8 @@ def write(client, token, workshop_id, text):
 def test_a_join_answers_a_participant_code_of_three_words(client, world):
     joined = client.post("/api/v1/join", json={"join_code": world.join_code}).json
     words = joined["participant_code"].split("-")
-    assert len(words) == 3 and all(word in participant_codes.words() for word in words)
+    assert len(words) == 3
+    assert all(word in participant_codes.words() for word in words)
     assert joined["returning"] is False
 
 
