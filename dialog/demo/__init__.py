@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialog.demo import meetings
 from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
@@ -78,6 +79,7 @@ def build_demo(session: Session) -> DemoResult:
     result.add(reactions.build(session, facilitator, process, workshop))
     result.add(samtal.build(session, facilitator, process))
     result.add(konkret.build(session, facilitator, process))
+    result.add(meetings.build(session, facilitator, process))
     # Publication runs last: version 1 shows whatever the phases above produced.
     result.add(publication.build(session, facilitator, process))
     return result
