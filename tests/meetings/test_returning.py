@@ -111,3 +111,21 @@ def test_bad_card_counts_and_strangers_are_refused(client, world, make_facilitat
     _id, stranger = make_facilitator("annan@kungsbacka.se")
     assert client.post(url, headers=bearer(stranger), json={"count": 3}).status_code == 403
     assert client.post(url, json={"count": 3}).status_code == 401
+
+
+def test_retention_forgets_participant_codes_too(client, world):
+    from dialog.extensions import db
+    from dialog.models import Process
+    from dialog.publication.retention import apply_retention
+    from dialog.publication.publishing import settings_of
+
+    first = client.post("/api/v1/join", json={"join_code": world.join_code}).json
+    client.patch(f"/api/v1/workshops/{world.workshop_id}",
+                 headers=bearer(world.facilitator_token), json={"state": "closed"})
+    with db.transaction() as session:
+        process = session.get(Process, world.process_id)
+        apply_retention(session, settings_of(session, process))
+    later = second_meeting(client, world)
+    back = client.post("/api/v1/join", json={"join_code": later["join_code"],
+                                             "participant_code": first["participant_code"]})
+    assert (back.status_code, back.json["error"]["code"]) == (404, "participant_code_unknown")
