@@ -1,8 +1,8 @@
 """Meetings in the demo: the process over months and places.
 
 The first workshop becomes a meeting at the library. A youth centre in Håsten still
-collects (inventering; paused between its evenings) while a digital week reflects (lärande samtal) and the library has
-reached konkretisering. Young people from the youth centre come back to the digital week
+collects (inventering; paused between its evenings) while a digital week reflects
+(lärande samtal) and the library has reached konkretisering. Young people from the youth centre come back to the digital week
 with their participant codes; a facilitator enters a parent's interview with its source;
 the group "äldre" is added with an outreach visit planned, and one for "region".
 """

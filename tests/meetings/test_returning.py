@@ -116,8 +116,8 @@ def test_bad_card_counts_and_strangers_are_refused(client, world, make_facilitat
 def test_retention_forgets_participant_codes_too(client, world):
     from dialog.extensions import db
     from dialog.models import Process
-    from dialog.publication.retention import apply_retention
     from dialog.publication.publishing import settings_of
+    from dialog.publication.retention import apply_retention
 
     first = client.post("/api/v1/join", json={"join_code": world.join_code}).json
     client.patch(f"/api/v1/workshops/{world.workshop_id}",
