@@ -2,9 +2,10 @@
 
 The first workshop becomes a meeting at the library. A youth centre in Håsten still
 collects (inventering; paused between its evenings) while a digital week reflects
-(lärande samtal) and the library has reached konkretisering. Young people from the youth centre come back to the digital week
-with their participant codes; a facilitator enters a parent's interview with its source;
-the group "äldre" is added with an outreach visit planned, and one for "region".
+(lärande samtal) and the library has reached konkretisering. Young people from the youth
+centre come back to the digital week with their participant codes; a facilitator enters a
+parent's interview with its source; the group "äldre" is added with an outreach visit
+planned, and one for "region".
 """
 
 from __future__ import annotations
