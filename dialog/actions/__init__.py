@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dialog.actions.call import Call, Role
 from dialog.actions.declare import REGISTRY, Action, Target, operation, perform
-from dialog.actions.schema import Input, Output, parse_input
+from dialog.actions.schema import Input, Output, StrictInput, parse_input
 
-__all__ = ["REGISTRY", "Action", "Call", "Input", "Output", "Role", "Target", "operation",
-           "parse_input", "perform"]
+__all__ = ["REGISTRY", "Action", "Call", "Input", "Output", "Role", "StrictInput", "Target",
+           "operation", "parse_input", "perform"]

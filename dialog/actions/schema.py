@@ -23,6 +23,13 @@ class Input(BaseModel):
     model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True)
 
 
+class StrictInput(Input):
+    """An input that refuses fields it does not know (``unknown_field``, 400), so a typo in
+    a field name is an error and not silently lost."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
 class Output(BaseModel):
     """Base of every result schema; reads ORM objects by attribute."""
 
@@ -47,6 +54,8 @@ def parse_input(model: type[M], data: dict[str, Any]) -> M:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "body"
+        if first["type"] == "extra_forbidden":
+            raise DialogError("unknown_field", field=field) from None
         if first["type"] == "missing":
             raise DialogError("field_required", field=field) from None
         raise DialogError("invalid_field", field=field) from None

@@ -124,6 +124,7 @@ def assemble_graph(
             node, type="perspective", perspective_id=json_id(p.id), text=p.text, kind=p.kind,
             stakeholder_group=p.stakeholder_group, theme=None, agrees=int(agrees[i]),
             disagrees=int(disagrees[i]), passes=int(passes[i]), divisive=is_divisive,
+            source=p.source,
         )
     voiced = [p.stakeholder_group for p in items if p.stakeholder_group]
     for name in dict.fromkeys([*stakeholder_groups, *voiced]):

@@ -27,6 +27,8 @@ class PerspectiveInput:
     kind: str = "thought"
     stakeholder_group: str | None = None
     participant_id: ParticipantId | None = None
+    #: Entered by a facilitator from outside the room ("interview", "paper", ...), else None.
+    source: str | None = None
 
 
 @dataclass(frozen=True)

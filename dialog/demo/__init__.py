@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialog.demo import meetings, team
 from dialog.demo import publish as publication
-from dialog.demo import team
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
 from dialog.services.passwords import hash_password
@@ -80,6 +80,7 @@ def build_demo(session: Session) -> DemoResult:
     result.add(samtal.build(session, facilitator, process))
     result.add(konkret.build(session, facilitator, process))
     result.add(team.build(session, process, DEMO_PASSWORD))
+    result.add(meetings.build(session, facilitator, process))
     # Publication runs last: version 1 shows whatever the phases above produced.
     result.add(publication.build(session, facilitator, process))
     return result

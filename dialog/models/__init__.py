@@ -22,6 +22,13 @@ from dialog.models.facilitator import Facilitator
 from dialog.models.fishing import FishingAnswer, FishingPrompt
 from dialog.models.link import LinkRelation, PerspectiveLink
 from dialog.models.majority_vote import Dissent, Majority, RoundStatus, Vote, VoteRound, VoteValue
+from dialog.models.meeting import (
+    Attendance,
+    GroupChange,
+    OutreachAction,
+    OutreachStatus,
+    ParticipantCode,
+)
 from dialog.models.moderation import ModerationEvent
 from dialog.models.participant import AGE_BANDS, Participant
 from dialog.models.perspective import (
@@ -38,7 +45,7 @@ from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
 from dialog.models.subscription import MailOutbox, Subscription
 from dialog.models.team import Invitation, ProcessMember, ProposalOwner, TeamRole
-from dialog.models.workshop import Workshop, WorkshopState
+from dialog.models.workshop import MeetingFormat, Workshop, WorkshopState
 
 __all__ = [
     "AGE_BANDS",
@@ -53,6 +60,7 @@ __all__ = [
     "AlternativeOutcome",
     "Amendment",
     "AnalysisSnapshot",
+    "Attendance",
     "Base",
     "CheckbackRating",
     "CheckbackRound",
@@ -65,13 +73,18 @@ __all__ = [
     "FishingAnswer",
     "FishingPrompt",
     "GoalKind",
+    "GroupChange",
     "Invitation",
     "LinkRelation",
     "MailOutbox",
     "Majority",
+    "MeetingFormat",
     "ModerationEvent",
     "ModerationStatus",
+    "OutreachAction",
+    "OutreachStatus",
     "Participant",
+    "ParticipantCode",
     "Perspective",
     "PerspectiveKind",
     "PerspectiveLink",

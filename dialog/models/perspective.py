@@ -54,6 +54,9 @@ class Perspective(Base):
     #: Label from an imported conversation (e.g. a Polis comment-id).
     external_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: Entered by a facilitator from outside the room: "interview", "outreach", "paper", ...
+    source: Mapped[str | None] = mapped_column(String(16))
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
 
     participant: Mapped[Participant | None] = relationship()
     stakeholder_group: Mapped[StakeholderGroup | None] = relationship()

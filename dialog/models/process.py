@@ -58,10 +58,15 @@ class Process(Base):
 
     @property
     def current_phase(self) -> Phase | None:
-        """The most recently opened phase that is still open, else the latest one."""
-        open_phases = [p for p in self.phases if p.status is PhaseStatus.OPEN]
-        candidates = open_phases or self.phases
-        return candidates[-1] if candidates else None
+        """The open phase furthest in the method (meetings may be in different phases: the
+        process has reached konkretisering while a youth centre still collects), the most
+        recently opened among equals; with none open, the latest one."""
+        method = list(PhaseKind)
+        open_phases = [(method.index(p.kind), position, p)
+                       for position, p in enumerate(self.phases) if p.status is PhaseStatus.OPEN]
+        if open_phases:
+            return max(open_phases, key=lambda found: found[:2])[2]
+        return self.phases[-1] if self.phases else None
 
 
 class StakeholderGroup(Base):

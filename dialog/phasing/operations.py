@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from pydantic import WithJsonSchema
 
 from dialog.actions import Call, Input, Role, Target, operation
-from dialog.actions.fields import Id
+from dialog.actions.fields import Id, LooseIds
 from dialog.actions.inputs import NoInput, OfProcess
 from dialog.i18n import translate
-from dialog.models import Phase, PhaseKind, PhaseStatus, Process
+from dialog.models import Phase, PhaseKind, PhaseStatus, Process, Workshop
 from dialog.phasing import service
 from dialog.phasing.schemas import MyScreen, PhaseDetail, PhaseList, ProcessPhaseOut
 
@@ -26,7 +26,8 @@ Kind = Annotated[Any, WithJsonSchema({"enum": [kind.value for kind in PhaseKind]
 class NewPhase(Input):
     process_id: Id
     kind: Kind = None
-
+    #: Open the phase for these meetings only (the others stay where they are).
+    workshop_ids: LooseIds = None
 
 
 class OnePhase(Input):
@@ -37,8 +38,9 @@ class OnePhase(Input):
 @operation("phase.open", input=NewPhase, role=Role.FACILITATOR, result=ProcessPhaseOut,
            target=Target(Process, "process_id"))
 def open_phase(call: Call[NewPhase]) -> Phase:
-    """Open the next phase or a new round of an earlier one (the open phase closes)."""
-    return service.open_phase(call.session, call.target, call.input.kind)
+    """Open the next phase or a new round of an earlier one, for all meetings or some."""
+    return service.open_phase(call.session, call.target, call.input.kind,
+                              call.input.workshop_ids)
 
 
 @operation("phase.list", input=OfProcess, role=Role.FACILITATOR, result=PhaseList,
@@ -81,7 +83,10 @@ def my_screen(call: Call[NoInput]) -> dict[str, Any]:
     participant = call.participant
     process = call.session.get(Process, participant.process_id)
     assert process is not None
-    phase = process.current_phase
+    # The phone follows its own meeting's phase (meetings may be in different phases).
+    workshop = call.session.get(Workshop, participant.workshop_id) if (
+        participant.workshop_id) else None
+    phase = workshop.phase if workshop is not None else process.current_phase
     if phase is None or phase.status is not PhaseStatus.OPEN or participant.workshop_id is None:
         endpoint = WAITING_ENDPOINT if participant.workshop_id else None
         return {"phase": phase, "waiting": True,

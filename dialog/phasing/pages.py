@@ -52,7 +52,8 @@ def now(workshop_id: int) -> ResponseReturnValue:
 @login_required
 def open_phase(process_id: int) -> ResponseReturnValue:
     return submit_form(operations.open_phase,
-                       {"process_id": process_id, "kind": request.form.get("kind")},
+                       {"process_id": process_id, "kind": request.form.get("kind"),
+                        "workshop_ids": request.form.getlist("workshop_ids") or None},
                        _refused, console_page)
 
 

@@ -4,6 +4,11 @@ Inventering, lärande samtal and konkretisering follow each other (the order is
 ``phases.PHASES``, listed once); a process may return to an earlier phase, which opens a
 new round of it. Opening a phase closes the one that was open, and the workshops still
 running follow the process into the new phase.
+
+A phase may also open for some meetings only (``workshop_ids``): a digital round can reflect
+while a youth centre still collects. Those meetings move into the phase (joining its open
+round when there is one); the phases they leave close once no running meeting is left in
+them. Each meeting's phone follows its own meeting's phase.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import Conflict, DialogError
 from dialog.events import record
-from dialog.models import Phase, PhaseKind, PhaseStatus, Process, WorkshopState, utcnow
+from dialog.models import Phase, PhaseKind, PhaseStatus, Process, Workshop, WorkshopState, utcnow
 from dialog.phasing.schemas import ProcessPhaseOut
 
 
@@ -33,16 +38,17 @@ def parse_kind(kind: Any) -> PhaseKind:
         raise DialogError("unknown_phase_kind", kind=str(kind)[:40]) from exc
 
 
-def open_phase(session: Session, process: Process, kind: Any) -> Phase:
-    """Open the next round of ``kind``, closing the phase that is open now."""
+def open_phase(session: Session, process: Process, kind: Any,
+               workshop_ids: Any = None) -> Phase:
+    """Open the next round of ``kind``, closing the phase that is open now; with
+    ``workshop_ids``, open it for those meetings only."""
     kind = parse_kind(kind)
+    if workshop_ids is not None:
+        return _open_for_meetings(session, process, kind, _meetings(process, workshop_ids))
     current = open_phase_of(process)
     if current is not None and current.kind is kind:
         raise Conflict("phase_already_open", kind=kind.value, round=current.round)
-    method = order()
-    before = method[method.index(kind) - 1] if method.index(kind) > 0 else None
-    if before is not None and not any(p.kind is before for p in process.phases):
-        raise Conflict("phase_out_of_order", kind=kind.value, before=before.value)
+    _check_order(process, kind)
     closed = [_close(p) for p in process.phases if p.status is PhaseStatus.OPEN]
     rounds = [p.round for p in process.phases if p.kind is kind]
     phase = Phase(kind=kind, round=max(rounds, default=0) + 1, status=PhaseStatus.OPEN)
@@ -54,6 +60,58 @@ def open_phase(session: Session, process: Process, kind: Any) -> Phase:
             workshop.phase = phase
     session.flush()
     _record(session, process, phase, closed)
+    return phase
+
+
+def _check_order(process: Process, kind: PhaseKind) -> None:
+    method = order()
+    before = method[method.index(kind) - 1] if method.index(kind) > 0 else None
+    if before is not None and not any(p.kind is before for p in process.phases):
+        raise Conflict("phase_out_of_order", kind=kind.value, before=before.value)
+
+
+def _meetings(process: Process, workshop_ids: Any) -> list[Workshop]:
+    """The process's running meetings named by ``workshop_ids`` (a non-empty list of ids)."""
+    if not isinstance(workshop_ids, list) or not workshop_ids:
+        raise DialogError("invalid_workshop_ids")
+    by_id = {w.id: w for w in process.workshops}
+    chosen: list[Workshop] = []
+    for raw in workshop_ids:
+        try:
+            workshop = by_id.get(int(raw)) if not isinstance(raw, bool) else None
+        except (TypeError, ValueError):
+            workshop = None
+        if workshop is None:
+            raise DialogError("unknown_workshop", 404, id=str(raw)[:20])
+        if workshop.state is WorkshopState.CLOSED:
+            raise Conflict("workshop_closed")
+        if workshop not in chosen:
+            chosen.append(workshop)
+    return chosen
+
+
+def _open_for_meetings(session: Session, process: Process, kind: PhaseKind,
+                       chosen: list[Workshop]) -> Phase:
+    """Move ``chosen`` into the open round of ``kind`` (a new round when none is open)."""
+    _check_order(process, kind)
+    phase = next((p for p in reversed(process.phases)
+                  if p.kind is kind and p.status is PhaseStatus.OPEN), None)
+    if phase is not None and all(w.phase_id == phase.id for w in chosen):
+        raise Conflict("phase_already_open", kind=kind.value, round=phase.round)
+    if phase is None:
+        rounds = [p.round for p in process.phases if p.kind is kind]
+        phase = Phase(kind=kind, round=max(rounds, default=0) + 1, status=PhaseStatus.OPEN)
+        process.phases.append(phase)
+        session.flush()
+    left = {w.phase for w in chosen if w.phase is not phase}
+    for workshop in chosen:
+        workshop.phase = phase
+    session.flush()
+    running = [w for w in process.workshops if w.state is not WorkshopState.CLOSED]
+    closed = [_close(p) for p in left if p.status is PhaseStatus.OPEN
+              and not any(w.phase is p for w in running)]
+    session.flush()
+    _record(session, process, phase, closed, [w.id for w in chosen])
     return phase
 
 
@@ -83,11 +141,13 @@ def _close(phase: Phase) -> Phase:
     return phase
 
 
-def _record(session: Session, process: Process, phase: Phase, closed: list[Phase]) -> None:
+def _record(session: Session, process: Process, phase: Phase, closed: list[Phase],
+            workshop_ids: list[int] | None = None) -> None:
     record(
         session, "phase-changed",
         process_id=process.id,
         phase=ProcessPhaseOut.dump(phase),
         closed=ProcessPhaseOut.dump_all(p for p in closed if p is not phase),
-        workshop_ids=[w.id for w in process.workshops],
+        workshop_ids=(workshop_ids if workshop_ids is not None
+                      else [w.id for w in process.workshops]),
     )

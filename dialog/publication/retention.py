@@ -13,11 +13,18 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dialog.events import record
-from dialog.models import Participant, Process, PublicationSettings, Workshop, WorkshopState
+from dialog.models import (
+    Participant,
+    ParticipantCode,
+    Process,
+    PublicationSettings,
+    Workshop,
+    WorkshopState,
+)
 from dialog.models import utcnow as now
 from dialog.services import subscriptions
 
@@ -53,6 +60,8 @@ def apply_retention(session: Session, settings: PublicationSettings) -> Retentio
         select(Participant).where(Participant.process_id == process.id)))
     for participant in participants:
         participant.token_hash = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+    # Participant codes would bring a participant back behind a new token: they go too.
+    session.execute(delete(ParticipantCode).where(ParticipantCode.process_id == process.id))
     settings.retention_applied_at = now()
     addresses = subscriptions.forget_all(session, process)
     session.flush()

@@ -27,11 +27,27 @@ class PerspectiveOut(Output):
     client_id: str | None
     participant_id: int | None
     created_at: Timestamp
+    #: Entered by a facilitator from outside the room: ``interview``, ``paper``, ...; null
+    #: when a participant wrote it.
+    source: str | None = None
 
     @field_validator("personal_data", mode="before")
     @classmethod
     def _listed(cls, value: Any) -> list[str]:
         return list(value or [])
+
+
+class MeetingPhaseOut(Output):
+    """The phase round a meeting is in (meetings of one process may be in different ones)."""
+
+    kind: str
+    round: int
+    status: str
+
+    @field_validator("kind", "status", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> str:
+        return str(getattr(value, "value", value))
 
 
 class WorkshopOut(Output):
@@ -43,6 +59,32 @@ class WorkshopOut(Output):
     state: str
     pre_moderation: bool
     created_at: Timestamp
+
+    #: The meeting: where and when (ISO 8601 with offset), format, for whom, run by whom.
+    place: str = ""
+    starts_at: Timestamp | None = None
+    ends_at: Timestamp | None = None
+    format: str = "physical"
+    target_groups: list[str] = Field(default_factory=list)
+    facilitators: list[str] = Field(default_factory=list)
+    agenda: str = ""
+    requires_participant_code: bool = False
+    phase: MeetingPhaseOut | None = None
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _format(cls, value: Any) -> str:
+        return str(getattr(value, "value", value or "physical"))
+
+    @field_validator("target_groups", "facilitators", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> list[str]:
+        return list(value or [])
+
+    @field_validator("place", "agenda", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> str:
+        return value or ""
 
     @field_validator("state", mode="before")
     @classmethod

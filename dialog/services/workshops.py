@@ -84,3 +84,13 @@ def _unused_code(session: Session) -> str:
         if session.scalar(select(Workshop.id).where(Workshop.join_code == code)) is None:
             return code
     raise RuntimeError("could not find an unused join code")  # 31^6 codes: practically never
+
+
+def retitle(workshop: Workshop, title: Any) -> Workshop:
+    """A meeting's new title (the same rules as when it opened)."""
+    if not isinstance(title, str) or not title.strip():
+        raise DialogError("field_required", field="title")
+    if len(title.strip()) > 200:
+        raise DialogError("field_too_long", field="title", max=200)
+    workshop.title = title.strip()
+    return workshop

@@ -88,6 +88,10 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     from dialog.web import programmes, team
     app.register_blueprint(team.blueprint)
     app.register_blueprint(programmes.blueprint)
+    from dialog.web import meetings_forms  # noqa: F401 (the meetings pages' forms)
+    from dialog.web.meetings_console import blueprint as meetings
+
+    app.register_blueprint(meetings)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES

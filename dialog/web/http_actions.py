@@ -101,24 +101,32 @@ def request_data(method: str, needs_body: bool) -> dict[str, Any]:
 
 def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
            status: Status = 200, shape: Shape | None = None,
-           endpoint: str | None = None, guard: Guard | None = None) -> None:
+           endpoint: str | None = None, guard: Guard | None = None,
+           for_facilitator: Action[Any] | None = None) -> None:
     """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links.
 
-    ``guard(run)`` wraps the call, e.g. to throttle guesses of a join code.
+    ``guard(run)`` wraps the call, e.g. to throttle guesses of a code. ``for_facilitator``
+    answers the same route when a facilitator calls it (e.g. a perspective a facilitator
+    enters from an interview, where a phone sends its own).
     """
     in_path = path_fields(rule)
     needs_body = bool(set(action.input.model_fields) - in_path)
 
     def view(**path_params: Any) -> ResponseReturnValue:
-        actor = actor_for(action.role)
+        chosen = action
+        if for_facilitator is not None and not (bearer_token() or "").startswith(
+                participants.TOKEN_PREFIX) and facilitator_from_request() is not None:
+            chosen = for_facilitator
+        actor = actor_for(chosen.role)
         if isinstance(actor, Participant):
-            participant_limits.admit(current_throttle(), action.name, actor)
+            participant_limits.admit(current_throttle(), chosen.name, actor)
         data = {**request_data(method, needs_body), **path_params}
+
         def run() -> Any:
-            return perform(action, db.session, actor, data, current_locale())
+            return perform(chosen, db.session, actor, data, current_locale())
 
         result = guard(run) if guard is not None else run()
-        body = action.dump(result)
+        body = chosen.dump(result)
         if shape is not None:
             body = shape(result, body)
         return jsonify(body), status(result) if callable(status) else status

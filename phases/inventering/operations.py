@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, WithJsonSchema
 
-from dialog.actions import Call, Input, Output, Role, Target, operation
+from dialog.actions import Call, Input, Output, Role, StrictInput, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
 from dialog.actions.inputs import NoInput
 from dialog.models import ModerationStatus, Process, Workshop
@@ -14,6 +14,7 @@ from dialog.publication.publishing import latest
 from dialog.publication.usage import used_in
 from dialog.schemas import PerspectiveOut, WorkshopOut
 from dialog.services.perspectives import perspectives_of_workshop
+from phases.inventering.entered import SOURCES, enter_perspective
 from phases.inventering.perspectives import (
     for_wall,
     perspectives_of_participant,
@@ -48,6 +49,32 @@ def submit(call: Call[NewPerspective]) -> Submitted:
     return Submitted(id=perspective.id, status=perspective.status.value, duplicate=duplicate,
                      client_id=perspective.client_id or data.client_id)
 
+
+class EnteredPerspective(StrictInput):
+    workshop_id: Id
+    text: LooseText = None
+    kind: Annotated[Any, WithJsonSchema({"enum": ["standpoint", "feeling", "idea",
+                                                  "thought"]})] = None
+    stakeholder_group: LooseOptionalText = None
+    #: Where the facilitator heard it.
+    source: Annotated[Any, WithJsonSchema({"enum": list(SOURCES)})] = None
+    client_id: LooseOptionalText = None
+
+
+class Entered(Submitted):
+    source: str
+
+
+@operation("perspective.enter", input=EnteredPerspective, role=Role.FACILITATOR,
+           result=Entered, target=Target(Workshop, "workshop_id"))
+def enter(call: Call[EnteredPerspective]) -> Entered:
+    """A facilitator enters a perspective heard outside the room, with its source."""
+    data = call.input
+    perspective, duplicate = enter_perspective(
+        call.session, call.facilitator, call.target, text=data.text, kind=data.kind,
+        source=data.source, stakeholder_group=data.stakeholder_group, client_id=data.client_id)
+    return Entered(id=perspective.id, status=perspective.status.value, duplicate=duplicate,
+                   client_id=perspective.client_id, source=perspective.source or "")
 
 
 class UsedIn(Output):

@@ -17,9 +17,11 @@ if (form) {
     const data = new FormData(form);
     const group = String(data.get("stakeholder_group") || "");
     const ageBand = String(data.get("age_band") || "");
+    const participantCode = String(data.get("participant_code") || "").trim();
     const body = { join_code: form.dataset.joinCode };
     if (group) body.stakeholder_group = group;
     if (ageBand) body.age_band = ageBand;
+    if (participantCode) body.participant_code = participantCode;
 
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
@@ -37,6 +39,7 @@ if (form) {
         setToken(joined, answer.participant_token);
         rememberJoinCode(joined, form.dataset.joinCode);
         setItem(keys.group(joined), group);
+        if (answer.participant_code) rememberCode(answer);
         window.location.assign(`/w/${encodeURIComponent(joined)}`);
         return;
       }
@@ -52,4 +55,14 @@ if (form) {
   // Someone who already joined on this phone can go straight on; joining again is allowed.
   const already = document.getElementById("already-joined");
   if (already && getToken(workshopId)) already.hidden = false;
+}
+
+// The next page shows the participant code to write down (see participant_code.js).
+function rememberCode(answer) {
+  try {
+    sessionStorage.setItem("dialog.participant_code",
+      JSON.stringify({ code: answer.participant_code, returning: Boolean(answer.returning) }));
+  } catch {
+    // Private mode without storage: the code cannot be shown; the phone still works.
+  }
 }

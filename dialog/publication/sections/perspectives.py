@@ -25,5 +25,7 @@ def perspectives_section(ctx: SectionContext) -> list[dict[str, Any]]:
             "round": perspective.phase.round,
             "date": perspective.created_at.date().isoformat(),
             "redacted": text != perspective.text,
+            #: Entered by a facilitator (e.g. "interview"); published as "från intervju".
+            "source": perspective.source,
         })
     return items

@@ -6,6 +6,7 @@ from typing import Any
 
 from dialog.operations import workshops
 from dialog.web.api.blueprint import blueprint
+from dialog.web.code_guard import check_participant_code
 from dialog.web.http_actions import expose
 from dialog.web.join_guard import check_join_code
 from dialog.web.public_url import external_url
@@ -31,4 +32,4 @@ expose(blueprint, "GET", "/workshops/<int:workshop_id>", workshops.get_workshop,
 expose(blueprint, "PATCH", "/workshops/<int:workshop_id>", workshops.update_workshop,
        endpoint="update_workshop")
 expose(blueprint, "POST", "/join", workshops.join, status=201, endpoint="join",
-       guard=check_join_code)
+       guard=lambda run: check_join_code(lambda: check_participant_code(run)))

@@ -28,10 +28,13 @@ DEFAULT_CONTACT = "samtalsledaren för processen eller kommunens kontaktcenter"
 
 
 def invitation(process_id: int) -> dict[str, Any] | None:
-    """A live invitation to an open workshop of the process, if one is open right now."""
+    """A live invitation to an open workshop of the process, if one is open right now (not
+    one that only admits participant codes: a reader without a card could not join it)."""
     workshop = db.session.scalar(
         select(Workshop).where(Workshop.process_id == process_id,
-                               Workshop.state == WorkshopState.OPEN).order_by(Workshop.id.desc()))
+                               Workshop.state == WorkshopState.OPEN,
+                               Workshop.requires_participant_code.is_(False))
+        .order_by(Workshop.id.desc()))
     if workshop is None:
         return None
     return {"join_code": workshop.join_code,

@@ -54,7 +54,7 @@ def load_inputs(session: Session, process: Process) -> MapInputs:
     """Load a process's approved perspectives, all reactions and the links between them."""
     rows = session.execute(
         select(Perspective.id, Perspective.text, Perspective.kind, StakeholderGroup.name,
-               Perspective.participant_id)
+               Perspective.participant_id, Perspective.source)
         .outerjoin(StakeholderGroup, Perspective.stakeholder_group_id == StakeholderGroup.id)
         .where(Perspective.process_id == process.id,
                Perspective.status == ModerationStatus.APPROVED)
@@ -62,8 +62,8 @@ def load_inputs(session: Session, process: Process) -> MapInputs:
     ).all()
     perspectives = [
         PerspectiveInput(id=pid, text=text, kind=kind.value, stakeholder_group=group,
-                         participant_id=author)
-        for pid, text, kind, group, author in rows
+                         participant_id=author, source=source)
+        for pid, text, kind, group, author, source in rows
     ]
     texts = {p.id: p.text for p in perspectives}
     # Core rows and no ORDER BY: one row per participant and perspective, and the analysis

@@ -56,6 +56,7 @@ export function buildModel(map) {
         node: node.key,
         text: node.text || "",
         kind: node.kind || "",
+        source: node.source || null,
         group: node.stakeholder_group || "",
         theme: theme || null,
         colour: theme ? theme.colour : NO_THEME_COLOUR,

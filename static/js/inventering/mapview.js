@@ -77,7 +77,8 @@ function start(page) {
       const p = [...model.perspectives.values()].find((item) => item.node === node.key);
       if (!p) return;
       box.replaceChildren(
-        el("p", { class: "small muted", text: `#${p.id} · ${strings.kinds[p.kind] || p.kind}` }),
+        el("p", { class: "small muted", text: `#${p.id} · ${strings.kinds[p.kind] || p.kind}`
+          + (p.source ? ` · ${(strings.sources || {})[p.source] || p.source}` : "") }),
         ...quote(strings, p),
         voteBar(strings, p),
         el("div", { class: "button-row" },
