@@ -9,6 +9,7 @@ from flask import Flask, Response, request
 
 from dialog.config import Settings
 from dialog.extensions import db, socketio
+from dialog.live.packets import PacketJSON
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
 from dialog.web.errors import failed_commit_response
@@ -38,6 +39,9 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         DIALOG_SETTINGS=settings,
     )
     app.config.update(config)
+    from dialog.web import untrusted
+
+    untrusted.init_app(app)  # before any route: path converters refuse ids past LARGEST_ID
 
     db.init(settings.database_url)
     app.extensions["dialog.throttle"] = Throttle(settings.redis_url, secret=settings.secret_key)
@@ -49,6 +53,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         cors_allowed_origins=[],  # same origin only: no other site may drive a workshop
         ping_timeout=20,
         ping_interval=10,
+        json=PacketJSON,  # event arguments parsed like HTTP bodies (depth, NaN, NUL)
     )
 
     from dialog.live import NAMESPACE, register_live
