@@ -4,6 +4,7 @@ python-socketio parses an event's arguments with the ``json`` module it is given
 the shared parser refuses (:func:`dialog.services.untrusted_input.loads`) still reaches its
 event, with a :class:`Refused` argument in place of the data, so the handler can acknowledge
 the refusal with its code instead of the packet being dropped and the phone left waiting.
+A connect whose credentials are refused is a connect without credentials: refused.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class PacketJSON:
         try:
             return untrusted_input.loads(text, parse_int=_int)
         except DialogError as exc:
+            refused = Refused(exc.code, exc.params)
             event = _EVENT.match(text if isinstance(text, str) else text.decode("utf-8", "replace"))
-            if event is None:
-                raise ValueError(exc.code) from None
-            return [event.group(1), Refused(exc.code, exc.params)]
+            # An event gets the refusal as its argument; anything else (the credentials
+            # of a connect) is the refusal itself, which no handler accepts.
+            return [event.group(1), refused] if event else refused
