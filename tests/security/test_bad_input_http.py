@@ -192,8 +192,10 @@ PAGE_RULES = [rule for rule in RULES if not rule.api]
 def test_the_corpus_covers_every_route_with_at_least_300_requests(demo: Demo):
     api = sum(1 for rule in API_RULES for _ in api_cases(rule, demo))
     pages = sum(1 for rule in PAGE_RULES for _ in form_cases(rule))
-    assert len(API_RULES) >= 70 and len(PAGE_RULES) >= 40
-    assert api + pages >= 300
+    assert len(API_RULES) >= 70
+    assert len(PAGE_RULES) >= 40
+    assert api >= 300
+    assert pages >= 300
 
 
 @pytest.mark.parametrize("rule", API_RULES, ids=str)
