@@ -12,6 +12,7 @@ from dialog.extensions import db, socketio
 from dialog.live.packets import PacketJSON
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
+from dialog.web import untrusted
 from dialog.web.errors import failed_commit_response
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,6 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         DIALOG_SETTINGS=settings,
     )
     app.config.update(config)
-    from dialog.web import untrusted
-
     untrusted.init_app(app)  # before any route: path converters refuse ids past LARGEST_ID
 
     db.init(settings.database_url)

@@ -215,3 +215,45 @@ def test_bad_input_to_pages_and_forms_is_a_clear_refusal_never_a_500(client: Fla
     assert not problems, "\n".join(problems)
 
 
+
+
+@pytest.mark.parametrize(("body", "status", "code"), [
+    ("[" * 50_000 + "]" * 50_000, 400, "too_deeply_nested"),
+    ('{"text": NaN, "kind": "idea", "client_id": "c"}', 400, "invalid_number"),
+    ('{"text": 1e309, "kind": "idea", "client_id": "c"}', 400, "invalid_number"),
+    ('{"text": "a\\u0000b", "kind": "idea", "client_id": "c"}', 400, "invalid_characters"),
+    ('{"text": "\\ud800", "kind": "idea", "client_id": "c"}', 400, "invalid_characters"),
+    ('{"text": [], "kind": "idea", "client_id": "c"}', 400, "text_required"),
+])
+def test_each_kind_of_unreadable_json_has_its_own_code(client: FlaskClient, demo: Demo,
+                                                       body: str, status: int, code: str):
+    response = client.post(f"/api/v1/workshops/{demo.workshop_id}/perspectives", data=body,
+                           content_type="application/json",
+                           headers=bearer(demo.participant_token))
+    assert (response.status_code, response.json["error"]["code"]) == (status, code)
+
+
+@pytest.mark.parametrize("process_id", [2**31, 2**63, 2**64])
+def test_an_id_no_column_can_hold_is_not_found_in_the_path_and_in_the_body(
+        client: FlaskClient, demo: Demo, process_id: int):
+    path = client.get(f"/api/v1/processes/{process_id}",
+                      headers=bearer(demo.facilitator_token))
+    body = client.post(f"/api/v1/processes/{demo.process_id}/links",
+                       headers=bearer(demo.facilitator_token),
+                       json={"source_id": process_id, "target_id": 1, "relation": "supports"})
+    assert (path.status_code, path.json["error"]["code"]) == (404, "not_found")
+    assert (body.status_code, body.json["error"]["code"]) == (404, "id_out_of_range")
+
+
+def test_the_largest_id_is_still_an_id(client: FlaskClient, demo: Demo):
+    response = client.get(f"/api/v1/processes/{2**31 - 1}",
+                          headers=bearer(demo.facilitator_token))
+    assert (response.status_code, response.json["error"]["code"]) == (404, "process_not_found")
+
+
+@pytest.mark.parametrize("query", ["?after=a%00b", "?x=%00"])
+def test_nul_in_a_query_string_is_refused(client: FlaskClient, demo: Demo, query: str):
+    response = client.get(f"/api/v1/processes/{demo.process_id}/perspectives{query}",
+                          headers=bearer(demo.facilitator_token))
+    assert (response.status_code, response.json["error"]["code"]) == (
+        400, "invalid_characters")
