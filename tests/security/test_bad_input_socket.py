@@ -182,3 +182,11 @@ def test_a_refused_packet_names_its_event_and_code(demo: Demo, connect: Any):
     nul = raw_emit(sio, "perspective:submit", json.dumps({"text": "a\x00b"}))
     assert (deep["error"]["code"], nan["error"]["code"], nul["error"]["code"]) == (
         "too_deeply_nested", "invalid_number", "invalid_characters")
+
+
+@pytest.mark.parametrize("event", ["no:such-event", "", "x" * 300, "perspective:submit "])
+def test_an_event_nobody_handles_is_acknowledged_as_unknown(demo: Demo, connect: Any,
+                                                           event: str):
+    sio = sockets(demo, connect)["participant"]
+    ack = sio.emit(event, {}, namespace=NAMESPACE, callback=True)
+    assert (ack["ok"], ack["error"]["code"]) == (False, "unknown_event")
