@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pytest
 from flask.testing import FlaskClient
@@ -121,18 +122,16 @@ def form_cases(rule: Rule) -> Iterator[Case]:
     """The corpus for one console or page rule, as the signed-in facilitator."""
     for path in path_variants(rule.rule):
         yield Case(rule.method, path, "facilitator")
+    if rule.method == "GET":
+        for query in ("next=%00&code=a%00&version=2147483648", "next=//evil.example&lang=%FF",
+                      "code=" + "x" * 3000):
+            yield Case("GET", f"{fill(rule.rule)}?{query}", "facilitator")
     if rule.method == "POST":
         for value in BAD_FORM_VALUES:
             yield Case("POST", fill(rule.rule), "facilitator",
-                       "&".join(f"{name}={quote(value)}" for name in FORM_FIELDS),
+                       "&".join(f"{name}={quote(value, safe='')}" for name in FORM_FIELDS),
                        "application/x-www-form-urlencoded")
         yield Case("POST", fill(rule.rule), "facilitator", "[" * 50_000)
-
-
-def quote(value: str) -> str:
-    from urllib.parse import quote as url_quote
-
-    return url_quote(value, safe="")
 
 
 def send(client: FlaskClient, case: Case, headers: dict[str, str] | None = None,
