@@ -55,7 +55,7 @@ def loads(text: str | bytes, **options: Any) -> Any:
     go to it (e.g. ``parse_int``).
     """
     if isinstance(text, bytes | bytearray):
-        text = text.decode("utf-8")
+        text = text.decode("utf-8-sig")  # RFC 8259: UTF-8; a leading BOM is tolerated
     if nesting_depth(text) > MAX_DEPTH:
         raise DialogError("too_deeply_nested", max=MAX_DEPTH)
     data = json.loads(text, parse_float=_finite, parse_constant=_no_constant, **options)

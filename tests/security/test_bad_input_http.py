@@ -256,3 +256,11 @@ def test_nul_in_a_query_string_is_refused(client: FlaskClient, demo: Demo, query
                           headers=bearer(demo.facilitator_token))
     assert (response.status_code, response.json["error"]["code"]) == (
         400, "invalid_characters")
+
+
+def test_a_utf8_byte_order_mark_is_tolerated(client: FlaskClient, demo: Demo):
+    body = '\ufeff{"text": "Med BOM.", "kind": "idea", "client_id": "bom-1"}'.encode()
+    response = client.post(f"/api/v1/workshops/{demo.workshop_id}/perspectives", data=body,
+                           content_type="application/json",
+                           headers=bearer(demo.participant_token))
+    assert response.status_code in (200, 201)
