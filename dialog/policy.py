@@ -37,11 +37,13 @@ from dialog.models import (
     ProposalOwner,
     TeamRole,
 )
+from dialog.services import ids
 
 Loaded = TypeVar("Loaded")
 
-#: Ids above this are refused as unknown before they reach the database (BIGINT's limit).
-LARGEST_ID = 2**63 - 1
+#: Ids above this are refused as unknown before they reach the database: PostgreSQL's
+#: INTEGER id columns are 32-bit, so 2**31 - 1 is safe on SQLite and PostgreSQL alike.
+LARGEST_ID = ids.LARGEST_ID
 
 
 def not_found_code(model: type[Any]) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-from dialog.services.ids import parse_client_id, parse_id
+from dialog.services.ids import LARGEST_ID, parse_client_id, parse_id
 
 
 def _id_field(value: Any, info: Any) -> int:
@@ -31,11 +31,13 @@ def _flag(value: Any) -> bool:
     return bool(value)
 
 
-#: A positive integer id; anything else is ``field_required`` naming the field.
-Id = Annotated[int, BeforeValidator(_id_field), WithJsonSchema({"type": "integer",
-                                                                 "minimum": 1})]
+#: A positive integer id; anything else is ``field_required`` naming the field, and an id
+#: past :data:`LARGEST_ID` is 404 ``id_out_of_range``.
+Id = Annotated[int, BeforeValidator(_id_field),
+               WithJsonSchema({"type": "integer", "minimum": 1, "maximum": LARGEST_ID})]
 OptionalId = Annotated[int | None, BeforeValidator(_optional_id),
-                       WithJsonSchema({"type": ["integer", "null"], "minimum": 1})]
+                       WithJsonSchema({"type": ["integer", "null"], "minimum": 1,
+                                       "maximum": LARGEST_ID})]
 #: The phone's idempotency key: ``client_id_required`` / ``client_id_too_long``.
 ClientId = Annotated[str, BeforeValidator(parse_client_id),
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 64})]

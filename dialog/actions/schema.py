@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dialog.errors import DialogError
+from dialog.services import untrusted_input
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,7 +49,12 @@ class Output(BaseModel):
 
 
 def parse_input(model: type[M], data: dict[str, Any]) -> M:
-    """Validate ``data`` against ``model``; every refusal is a DialogError with a code."""
+    """Validate ``data`` against ``model``; every refusal is a DialogError with a code.
+
+    Text no database can store (NUL, a lone surrogate) is refused first, on every face:
+    400 ``invalid_characters`` naming the field.
+    """
+    untrusted_input.refuse_bad_characters(data)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

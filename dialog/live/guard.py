@@ -18,6 +18,7 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.i18n import translate
 from dialog.live.identity import Identity
+from dialog.live.packets import Refused
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +59,24 @@ def connections(wanted: Callable[[Identity], bool]) -> list[str]:
     return [sid for sid, identity in list(_identities.items()) if wanted(identity)]
 
 
-def event_handler(role: str | None, handler: Handler) -> Callable[[Any], dict[str, Any]]:
-    """Wrap ``handler`` with the shared guards: identity, payload checks, one transaction."""
+def event_handler(role: str | None, handler: Handler) -> Callable[..., dict[str, Any]]:
+    """Wrap ``handler`` with the shared guards: identity, payload checks, one transaction.
 
-    def run(data: Any = None) -> dict[str, Any]:
+    An event carries one JSON object (or nothing); anything else is acknowledged with a
+    code, never dropped: a phone waiting for its ack must not wait forever.
+    """
+
+    def run(*arguments: Any) -> dict[str, Any]:
         identity = current_identity()
         if identity is None:
             return error_ack("unauthorized")
         if role and identity.role != role:
             return error_ack("wrong_role", identity.locale)
+        if len(arguments) > 1:
+            return error_ack("too_many_arguments", identity.locale)
+        data = arguments[0] if arguments else None
+        if isinstance(data, Refused):
+            return error_ack(data.code, identity.locale, **data.params)
         if data is None:
             data = {}
         if not isinstance(data, dict):

@@ -14,7 +14,7 @@ from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 from dialog.extensions import db
 from dialog.i18n import negotiate
 from dialog.live import drop, rooms
-from dialog.live.guard import forget, remember
+from dialog.live.guard import current_identity, error_ack, forget, remember
 from dialog.live.identity import identify
 from dialog.live.socket_actions import on
 from dialog.operations import moderation
@@ -42,9 +42,16 @@ def on_disconnect(*_args: Any) -> None:
     forget()
 
 
+def on_unknown_event(_event: Any, *_args: Any) -> dict[str, Any]:
+    """An event nobody handles is acknowledged as unknown, so no phone waits forever."""
+    identity = current_identity()
+    return error_ack("unknown_event", identity.locale if identity else "sv")
+
+
 def register(socketio: SocketIO, namespace: str) -> None:
     socketio.on_event("connect", on_connect, namespace=namespace)
     socketio.on_event("disconnect", on_disconnect, namespace=namespace)
+    socketio.on_event("*", on_unknown_event, namespace=namespace)
     on(socketio, namespace, "perspective:moderate", moderation.moderate_perspective,
        wrap="perspective")
     drop.connect_signals(socketio, namespace)

@@ -10,12 +10,19 @@ from typing import Any
 
 from dialog.errors import DialogError
 
+#: The largest id any table can hold: PostgreSQL's INTEGER (32 bits) is the narrowest of
+#: our id columns; SQLite's are 64 bits. A larger id cannot exist, so it is never queried.
+LARGEST_ID = 2**31 - 1
+
 #: The longest ``client_id`` a phone may send (a UUID is 36 characters).
 MAX_CLIENT_ID = 64
 
 
 def parse_id(value: Any, field: str) -> int:
-    """Accept a positive integer id (or its digits as a string), else ``field_required``."""
+    """Accept a positive integer id (or its digits as a string), else ``field_required``.
+
+    An id past :data:`LARGEST_ID` names nothing that can exist: 404 ``id_out_of_range``.
+    """
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise DialogError("field_required", field=field)
     try:
@@ -24,6 +31,8 @@ def parse_id(value: Any, field: str) -> int:
         raise DialogError("field_required", field=field) from exc
     if number < 1:
         raise DialogError("field_required", field=field)
+    if number > LARGEST_ID:
+        raise DialogError("id_out_of_range", 404, field=field)
     return number
 
 

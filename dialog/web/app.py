@@ -9,8 +9,10 @@ from flask import Flask, Response, request
 
 from dialog.config import Settings
 from dialog.extensions import db, socketio
+from dialog.live.packets import PacketJSON
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
+from dialog.web import untrusted
 from dialog.web.errors import failed_commit_response
 from dialog.web.public_url import flask_trusted_hosts, socket_origin_check
 
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         TRUSTED_HOSTS=flask_trusted_hosts(settings),
     )
     app.config.update(config)
+    untrusted.init_app(app)  # before any route: path converters refuse ids past LARGEST_ID
 
     db.init(settings.database_url)
     app.extensions["dialog.throttle"] = Throttle(settings.redis_url, secret=settings.secret_key)
@@ -53,6 +56,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         cors_allowed_origins=socket_origin_check(settings),
         ping_timeout=20,
         ping_interval=10,
+        json=PacketJSON,  # event arguments parsed like HTTP bodies (depth, NaN, NUL)
     )
 
     from dialog.live import NAMESPACE, register_live

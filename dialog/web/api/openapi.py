@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from dialog import __version__
 from dialog.actions import Role
+from dialog.services.ids import LARGEST_ID
 from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import ROUTES, Route, describe
 
@@ -53,7 +54,8 @@ def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
         operation["operationId"] = route.action.name
     if path_names:
         operation["parameters"] = [{"name": name, "in": "path", "required": True,
-                                    "schema": {"type": "integer", "minimum": 1} if name == "id"
+                                    "schema": {"type": "integer", "minimum": 1,
+                                               "maximum": LARGEST_ID} if name == "id"
                                     else {"type": "string"}} for name in path_names]
     if body is not None and set(body.model_fields) - path_fields:
         reference = _schema(body, schemas, drop=path_fields)
