@@ -65,7 +65,7 @@ def add_group(call: Call[NewGroup]) -> StakeholderGroup:
 
 
 @operation("stakeholder_group.list", input=OfProcess, role=Role.FACILITATOR, result=GroupList,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_groups(call: Call[OfProcess]) -> dict[str, Any]:
     """The stakeholder groups and how they changed (added, renamed, merged)."""
     return {"groups": call.target.stakeholder_groups,
@@ -130,7 +130,7 @@ def plan_outreach(call: Call[NewOutreach]) -> OutreachAction:
 
 
 @operation("outreach.list", input=OfProcess, role=Role.FACILITATOR, result=OutreachPlan,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_outreach(call: Call[OfProcess]) -> dict[str, Any]:
     """The outreach plan with each step's status."""
     return {"outreach": outreach.plan_of(call.session, call.target)}
