@@ -7,12 +7,8 @@ from typing import Any
 
 import click
 
-from dialog import policy
-from dialog.cli.context import bound_settings
 from dialog.cli.polis import fail
 from dialog.errors import DialogError
-from dialog.extensions import db
-from dialog.models import Process
 
 
 @click.command(help="Analysera en process: åsiktsgrupper, samsyn, splittring, teman och "
@@ -24,6 +20,10 @@ from dialog.models import Process
               help="Ta med grafen (networkx node-link JSON) i JSON-utskriften.")
 def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None:
     """Analyse a process now and print the result; members carry the import's own ids."""
+    from dialog import policy
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
+    from dialog.models import Process
     from phases.inventering.map import analysis_runs  # the analysis stack loads slowly
     from phases.inventering.map.analysis_inputs import participant_labels
 
