@@ -57,8 +57,10 @@ def moderate(
     event = decide(session, perspective, "perspective", facilitator, action, reason)
     event.perspective = perspective
     session.flush()
+    # Hiding tells the author why (the phone shows the reason); redaction is in redaction.py.
+    note = {"action": "hide", "reason": event.reason} if action == "hide" else None
     record(session, "perspective-moderated", perspective=PerspectiveOut.dump(perspective),
-           previous_status=event.from_status.value)
+           previous_status=event.from_status.value, note=note)
     return event
 
 

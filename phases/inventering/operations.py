@@ -12,6 +12,7 @@ from dialog.actions.inputs import NoInput
 from dialog.models import ModerationStatus, Perspective, Workshop
 from dialog.schemas import PerspectiveOut, WorkshopOut
 from dialog.services.perspectives import perspectives_of_workshop
+from dialog.services.redaction import latest_notes
 from phases.inventering.perspectives import (
     for_wall,
     perspectives_of_participant,
@@ -48,14 +49,28 @@ def submit(call: Call[NewPerspective]) -> Submitted:
 
 
 
+class ModerationNote(Output):
+    #: ``redact`` (the text was edited, ``text`` is what is shown) or ``hide``.
+    action: str
+    reason: str
+    text: str | None = None
+
+
+class MyPerspective(PerspectiveOut):
+    #: What the facilitator changed and why, when the perspective was redacted or hidden.
+    note: ModerationNote | None = None
+
+
 class MyPerspectives(Output):
-    perspectives: list[PerspectiveOut]
+    perspectives: list[MyPerspective]
 
 
 @operation("perspective.mine", input=NoInput, role=Role.PARTICIPANT, result=MyPerspectives)
-def mine(call: Call[NoInput]) -> dict[str, list[Perspective]]:
-    """The calling phone's own perspectives with their moderation status."""
-    return {"perspectives": perspectives_of_participant(call.session, call.participant)}
+def mine(call: Call[NoInput]) -> dict[str, list[dict[str, Any]]]:
+    """The calling phone's own perspectives with their moderation status and notes."""
+    own = perspectives_of_participant(call.session, call.participant)
+    notes = latest_notes(call.session, [p.id for p in own])
+    return {"perspectives": [{**PerspectiveOut.dump(p), "note": notes.get(p.id)} for p in own]}
 
 
 class WatchWorkshop(Input):
