@@ -103,6 +103,9 @@ def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
             "from_status": e.from_status.value,
             "to_status": e.to_status.value,
             "reason": e.reason,
+            # Redactions: the words as written stay here, for the facilitator and records only.
+            "original_text": e.original_text,
+            "edited_text": e.edited_text,
             "facilitator": e.facilitator.email if e.facilitator else None,
             "created_at": e.created_at.isoformat(),
         }
