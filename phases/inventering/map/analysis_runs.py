@@ -22,6 +22,7 @@ from dialog.analysis.warmup import load_libraries
 from dialog.models import AnalysisSnapshot, Process, utcnow
 from dialog.services.exactly_once import insert_once
 from phases.inventering.map.analysis_inputs import MapInputs, fingerprint, load_inputs
+from phases.inventering.map.themes import ThemeIdentity
 
 #: Lists of perspectives in the result whose entries get the perspective's text added.
 _TEXTED = ("consensus", "divisive", "group_informed_consensus", "uncertain")
@@ -42,7 +43,7 @@ def analyze_process(
     perspective_map = analyze_map(
         inputs.perspectives, inputs.stakeholder_groups, inputs.links,
         votes=inputs.approved_votes(), opinion=groups if groups.groups else None,
-        language=inputs.language, seed=seed,
+        language=inputs.language, seed=seed, identify=ThemeIdentity(session, process.id),
     )
     finished = time.perf_counter()
     priorities = {str(pid): float(weight)
