@@ -19,7 +19,11 @@ from dialog.analysis.graph_model import perspective_node
 #: Longest suggested name in words, and in characters.
 MAX_WORDS = 7
 MAX_CHARS = 60
-_CLAUSE = re.compile(r"(?<=[^\s])[.!?;:\n]|\s[–—-]\s|,\s")
+#: Longest suggested name in characters for text written without spaces (Chinese).
+MAX_CHARS_UNSPACED = 16
+#: A first clause shorter than this many words ("During the campaign") says too little.
+MIN_CLAUSE_WORDS = 4
+_CLAUSE = re.compile(r"(?<=[^\s])[.!?;:\n]|\s[–—-]\s|,\s|[，、。！？；：]")
 
 
 def central_member(members: Sequence[str], core: nx.Graph) -> str:
@@ -40,12 +44,16 @@ def short_phrase(text: str) -> str:
     """Return the first clause of a text, at most MAX_WORDS words, without end punctuation."""
     plain = " ".join(str(text).split())
     first = _CLAUSE.split(plain, maxsplit=1)[0].strip() or plain
+    if " " in plain and len(first.split(" ")) < MIN_CLAUSE_WORDS:
+        first = plain
     words = first.split(" ")
     phrase = " ".join(words[:MAX_WORDS])
-    if len(phrase) > MAX_CHARS:
-        phrase = phrase[:MAX_CHARS].rsplit(" ", 1)[0]
-    phrase = phrase.strip(" ,.;:!?–—-\"'”“")
-    if len(words) > MAX_WORDS or len(first) < len(plain):
+    limit = MAX_CHARS if " " in phrase else MAX_CHARS_UNSPACED
+    if len(phrase) > limit:
+        cut = phrase[:limit]
+        phrase = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    phrase = phrase.strip(" ,.;:!?–—-\"'”“，。")
+    if len(phrase) < len(plain.strip(" .!?。！？")):
         phrase += " …"
     return phrase[:1].upper() + phrase[1:]
 
