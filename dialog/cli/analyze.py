@@ -45,8 +45,9 @@ def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None
                f"{result['counts']['perspectives']} perspektiv, "
                f"{result['counts']['reactions']} reaktioner "
                f"({result['timing_ms']['total']:.0f} ms)")
-    for group in result["opinion_groups"]:
-        click.echo(f"  Åsiktsgrupp {group['id']}: {group['size']} deltagare")
+    for index, group in enumerate(result["opinion_groups"]):
+        # Letters, as on the map and in the publication: Åsiktsgrupp A, B, C ...
+        click.echo(f"  Åsiktsgrupp {chr(ord('A') + index)}: {group['size']} deltagare")
         for item in group["representative"][:3]:
             mark = "+" if item.get("direction") == "agree" else "−"
             click.echo(f"    {mark} {item['text'][:100]}")
