@@ -129,3 +129,23 @@ def test_renaming_over_socket_io_answers_with_the_theme(world, themed, client, s
     ack = console.emit("theme:rename", {"process_id": world.process_id, "theme_id": park["id"],
                                         "name": "Parken"}, namespace="/live", callback=True)
     assert ack["ok"] is True and ack["theme"]["label"] == "Parken"
+
+
+def test_the_publication_shows_the_same_picture_and_the_facilitators_names(client, world,
+                                                                           themed):
+    found = get_map(client, world)
+    park = theme_of(found, themed["park"][0])
+    rename(client, world, park["id"], "Ljus i parken")
+    preview = client.get(f"/api/v1/processes/{world.process_id}/publication-preview",
+                         headers=bearer(world.facilitator_token))
+    assert preview.status_code == 200, preview.json
+    published = preview.json["map"]
+    assert "Ljus i parken" in [t["label"] for t in published["themes"]]
+    on_map = {n["id"]: (n["x"], n["y"]) for n in get_map(client, world)["graph"]["nodes"]}
+    drawn = [n for n in published["graph"]["nodes"] if "x" in n]
+    assert drawn
+    # The same arrangement: left-to-right and top-to-bottom orders agree with the map's.
+    by_x = sorted(drawn, key=lambda n: (n["x"], n["id"]))
+    assert [on_map[n["id"]][0] for n in by_x] == sorted(on_map[n["id"]][0] for n in drawn)
+    by_y = sorted(drawn, key=lambda n: (n["y"], n["id"]))
+    assert [on_map[n["id"]][1] for n in by_y] == sorted(on_map[n["id"]][1] for n in drawn)
