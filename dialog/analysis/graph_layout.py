@@ -29,7 +29,7 @@ def place(graph: nx.Graph, seed: int = 0) -> None:
         spring = nx.spring_layout(placed, seed=seed, weight="weight",
                                   k=1.6 / max(placed.number_of_nodes(), 1) ** 0.5)
         positions = {node: (float(xy[0]), float(xy[1])) for node, xy in spring.items()}
-    for node, attrs in graph.nodes(data=True):
+    for node in graph.nodes:
         if node in positions:
             continue
         around = [positions[n] for n in graph.neighbors(node) if n in positions]

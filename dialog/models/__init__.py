@@ -21,8 +21,8 @@ from dialog.models.conversation import (
 from dialog.models.facilitator import Facilitator
 from dialog.models.fishing import FishingAnswer, FishingPrompt
 from dialog.models.link import LinkRelation, PerspectiveLink
-from dialog.models.map_theme import MapTheme
 from dialog.models.majority_vote import Dissent, Majority, RoundStatus, Vote, VoteRound, VoteValue
+from dialog.models.map_theme import MapTheme
 from dialog.models.moderation import ModerationEvent
 from dialog.models.participant import AGE_BANDS, Participant
 from dialog.models.perspective import (

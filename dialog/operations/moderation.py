@@ -15,7 +15,8 @@ from dialog.services import moderation, redaction
 
 class Moderate(Input):
     perspective_id: Id
-    action: Annotated[Any, WithJsonSchema({"enum": ["approve", "hide", "restore", "redact"]})] = None
+    action: Annotated[Any, WithJsonSchema(
+        {"enum": ["approve", "hide", "restore", "redact"]})] = None
     reason: LooseOptionalText = None
     #: For ``redact``: the edited text that is published instead of the original.
     text: LooseOptionalText = None

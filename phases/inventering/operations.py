@@ -9,7 +9,7 @@ from pydantic import WithJsonSchema
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseOptionalText, LooseText
 from dialog.actions.inputs import NoInput
-from dialog.models import ModerationStatus, Perspective, Workshop
+from dialog.models import ModerationStatus, Workshop
 from dialog.schemas import PerspectiveOut, WorkshopOut
 from dialog.services.perspectives import perspectives_of_workshop
 from dialog.services.redaction import latest_notes

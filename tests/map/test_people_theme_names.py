@@ -9,14 +9,17 @@ from dialog.analysis.theme_names import central_member, short_phrase
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Parken behöver fler lampor längs gångvägen", "Parken behöver fler lampor längs gångvägen"),
+    ("Parken behöver fler lampor längs gångvägen",
+     "Parken behöver fler lampor längs gångvägen"),
     ("Bättre belysning i parken, så att kvällarna känns tryggare.",
      "Bättre belysning i parken …"),
     ("Vuxna lyssnar inte på unga när de bestämmer om centrum.",
      "Vuxna lyssnar inte på unga när de …"),
-    ("During the campaign, people said it would help", "During the campaign, people said it would …"),
+    ("During the campaign, people said it would help",
+     "During the campaign, people said it would …"),
     ("fritidsgården", "Fritidsgården"),
-    ("我覺得自用車未經政府認證就自行載客營業，已經威脅到公共安全。", "我覺得自用車未經政府認證就自行載 …"),
+    ("我覺得自用車未經政府認證就自行載客營業，已經威脅到公共安全。",
+     "我覺得自用車未經政府認證就自行載 …"),
 ])
 def test_a_short_phrase_is_the_first_clause_in_at_most_seven_words(text, name):
     assert short_phrase(text) == name

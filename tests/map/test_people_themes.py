@@ -6,6 +6,8 @@ keeps its id and the name the facilitator gave it, and that name is what the map
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.conftest import bearer
@@ -25,7 +27,7 @@ def themed(client, world, join_participant, write):
     ids = {"park": [write(token, world.workshop_id, t) for t in PARK],
            "youth": [write(token, world.workshop_id, t) for t in YOUTH]}
     for chain in ids.values():
-        for source, target in zip(chain, chain[1:], strict=False):
+        for source, target in itertools.pairwise(chain):
             link(client, world, source, target)
     return ids
 
@@ -58,7 +60,8 @@ def rename(client, world, theme_id, name, process_id=None):
 def test_every_node_carries_a_stored_position(client, world, themed):
     first = get_map(client, world)
     for node in first["graph"]["nodes"]:
-        assert 0.0 <= node["x"] <= 1.0 and 0.0 <= node["y"] <= 1.2, node
+        assert 0.0 <= node["x"] <= 1.0, node
+        assert 0.0 <= node["y"] <= 1.2, node
     again = get_map(client, world)
     assert [(n["id"], n["x"], n["y"]) for n in again["graph"]["nodes"]] == [
         (n["id"], n["x"], n["y"]) for n in first["graph"]["nodes"]]
@@ -128,7 +131,8 @@ def test_renaming_over_socket_io_answers_with_the_theme(world, themed, client, s
     console = socket_client(world.facilitator_token)
     ack = console.emit("theme:rename", {"process_id": world.process_id, "theme_id": park["id"],
                                         "name": "Parken"}, namespace="/live", callback=True)
-    assert ack["ok"] is True and ack["theme"]["label"] == "Parken"
+    assert ack["ok"] is True
+    assert ack["theme"]["label"] == "Parken"
 
 
 def test_the_publication_shows_the_same_picture_and_the_facilitators_names(client, world,
