@@ -37,6 +37,15 @@ def landmark_violations(page: Any) -> list[dict[str, Any]]:
     return list(result["violations"])
 
 
+def too_wide(page: Any, width: int) -> list[str]:
+    """The outermost elements that reach past ``width`` pixels."""
+    return list(page.evaluate("""(width) => [...document.querySelectorAll('body *')]
+        .filter((node) => node.getBoundingClientRect().right > width + 1
+          && node.parentElement.getBoundingClientRect().right <= width + 1)
+        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className + ' in ' + node.parentElement.id + ':' + getComputedStyle(node.parentElement).overflowX)""",
+        width))
+
+
 def open_map(page: Any, process_id: int, suffix: str = "/map") -> None:
     page.goto(f"/facilitator/processes/{process_id}{suffix}")
     wait_online(page)
@@ -52,7 +61,8 @@ def test_the_map_page_opens_on_the_cards_and_passes_axe(
     expect(page.locator("#opinion-heading")).to_be_visible()
     expect(page.locator("#map-canvas")).to_be_hidden()
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= VIEWPORTS[size]["width"], f"horizontal scroll: {width}px"
+    assert width <= VIEWPORTS[size]["width"], (
+        f"horizontal scroll: {width}px {too_wide(page, VIEWPORTS[size]['width'])}")
     violations = axe_violations(page) + landmark_violations(page)
     assert violations == [], describe_violations(violations)
 
