@@ -27,6 +27,7 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 WALL = {"width": 1920, "height": 1080}
+WRITTEN = "Ring mig på 070-123 45 67, parken behöver mer ljus på kvällarna"
 VIEWPORTS = {"320": NARROW_PHONE, "1024x768": TABLET, "1920x1080": WALL}
 
 
@@ -115,13 +116,15 @@ def test_the_phone_is_told_what_was_changed_and_why(
 ) -> None:
     phone = new_page(NARROW_PHONE)
     workshop_id = join(phone, workshop["join_code"])
-    phone.locator("#text").fill("Ring mig på 070-123 45 67, parken behöver mer ljus")
-    phone.locator("#write-form button[type=submit]").click()
+    phone.get_by_label("Ditt perspektiv").fill(WRITTEN)
+    phone.get_by_role("radio", name=re.compile("Idé")).check()
+    phone.get_by_role("button", name="Skicka").click()
+    expect(phone.locator("#write-status")).to_contain_text("Tack! Ditt perspektiv är skickat.")
     phone.goto(f"/w/{workshop_id}/sent")
     wait_online(phone)
     item = phone.locator("#sent-list .my-item").first
     expect(item).to_be_visible()
-    mine = next(p for p in live_server.perspectives() if "070-123" in p["text"])
+    mine = next(p for p in live_server.perspectives() if p["text"] == WRITTEN)
     status, body = live_server.request(
         "POST", f"/api/v1/perspectives/{mine['id']}/moderation",
         {"action": "redact", "text": "Parken behöver mer ljus",
