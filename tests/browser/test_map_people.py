@@ -43,7 +43,7 @@ def too_wide(page: Any, width: int) -> list[str]:
     return list(page.evaluate("""(width) => [...document.querySelectorAll('body *')]
         .filter((node) => node.getBoundingClientRect().right > width + 1
           && node.parentElement.getBoundingClientRect().right <= width + 1)
-        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className + ' in ' + node.parentElement.id + ':' + getComputedStyle(node.parentElement).overflowX)""",
+        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className)""",
         width))
 
 
