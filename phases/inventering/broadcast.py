@@ -37,8 +37,8 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
         workshop_id = perspective.get("workshop_id")
         if perspective.get("participant_id"):
             # The author hears what was changed and why (redact, hide), never anyone else.
-            emit("perspective:status", {"id": perspective["id"], "status": perspective["status"],
-                                        "note": note},
+            status = {"id": perspective["id"], "status": perspective["status"]}
+            emit("perspective:status", status | ({"note": note} if note else {}),
                  rooms.participant(perspective["participant_id"]))
         if workshop_id is None:
             return
