@@ -137,3 +137,27 @@ def test_the_phone_is_told_what_was_changed_and_why(
     assert width <= NARROW_PHONE["width"], f"horizontal scroll: {width}px"
     violations = axe_violations(phone)
     assert violations == [], describe_violations(violations)
+
+
+def test_a_facilitator_edits_a_perspective_in_the_console_instead_of_hiding_it(
+    live_server: Any, new_page: Any, tablet: Any, workshop: dict[str, Any],
+) -> None:
+    tablet.goto(f"/facilitator/workshops/{workshop['id']}")
+    wait_online(tablet)
+    phone = new_page(NARROW_PHONE)
+    join(phone, workshop["join_code"])
+    phone.get_by_label("Ditt perspektiv").fill(WRITTEN)
+    phone.get_by_role("radio", name=re.compile("Idé")).check()
+    phone.get_by_role("button", name="Skicka").click()
+    card = tablet.locator("#feed > li", has_text="070-123")
+    expect(card).to_contain_text("Väntar")
+    card.locator(".redact-box summary").click()
+    card.get_by_label("Texten som visas").fill("Parken behöver mer ljus på kvällarna")
+    card.get_by_label("Varför ändras texten?").fill("Telefonnumret togs bort")
+    card.get_by_role("button", name=re.compile("Godkänn den redigerade texten")).click()
+    edited = tablet.locator("#feed > li", has_text="Parken behöver mer ljus på kvällarna")
+    expect(edited).to_contain_text("Godkänd")
+    expect(tablet.locator("#feed")).not_to_contain_text("070-123")
+    expect(phone.locator("#write-status")).to_contain_text("Telefonnumret togs bort")
+    violations = axe_violations(tablet) + landmark_violations(tablet)
+    assert violations == [], describe_violations(violations)

@@ -15,6 +15,7 @@ import {
   showConnection,
   showNotice,
 } from "../common.js";
+import { redactBox } from "./redact.js";
 
 const strings = readStrings();
 const root = document.getElementById("console");
@@ -204,6 +205,9 @@ function start(page) {
         ),
         el("div", { class: "p-card__actions" }, actions),
       ),
+      p.status !== "hidden"
+        ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }))
+        : null,
     );
   }
 
@@ -225,7 +229,7 @@ function start(page) {
     }
   }
 
-  async function moderate(id, action) {
+  async function moderate(id, action, extra = {}) {
     // Buttons stay enabled (disabling would throw keyboard focus away); a flag stops doubles.
     if (busy.has(id)) return;
     busy.add(id);
@@ -234,6 +238,7 @@ function start(page) {
       const ack = await socket.timeout(10000).emitWithAck("perspective:moderate", {
         perspective_id: id,
         action,
+        ...extra,
       });
       if (ack && ack.ok && ack.perspective) {
         upsert(ack.perspective);
