@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cases = []
     if args.data.is_dir():
-        folders = sorted(p for p in args.data.iterdir() if (p / "votes.csv").is_file())
+        folders = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
         cases = [polis_case(folder) for folder in folders]
     if args.synthetic:
         cases.append(synthetic_case())

@@ -124,7 +124,9 @@ def test_moderation_reaches_console_wall_and_phone(socket_client, facilitator, p
                               namespace=NS, callback=True)
     assert hidden["perspective"]["status"] == "hidden"
     assert received(wall, "wall:remove") == [{"id": ack["id"]}]
-    assert received(phone, "perspective:status") == [{"id": ack["id"], "status": "hidden"}]
+    # Hiding tells the author why (here without a reason given).
+    assert received(phone, "perspective:status") == [
+        {"id": ack["id"], "status": "hidden", "note": {"action": "hide", "reason": ""}}]
     assert received(facilitator, "perspective:updated")[-1]["status"] == "hidden"
 
 

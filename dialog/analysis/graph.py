@@ -11,7 +11,7 @@ and ``in_theme`` (perspective - theme). All attributes are JSON-serialisable.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -37,7 +37,11 @@ from dialog.analysis.graph_opinion import (
 )
 from dialog.analysis.graph_votes import VoteTable, build_vote_table, co_agreement_pairs
 from dialog.analysis.text import TextVectors, default_similarity_threshold, similar_pairs, vectorize
+from dialog.analysis.theme_names import suggest_names
 from dialog.analysis.themes import Theme, detect_themes
+
+#: Gives themes their ids and labels (e.g. stable ids kept in a database); see assemble_graph.
+ThemeIdentity = Callable[[list[Theme]], list[Theme]]
 
 
 @dataclass
@@ -78,8 +82,13 @@ def assemble_graph(
     stakeholder_groups: Sequence[str] = (),
     seed: int = 0,
     params: MapParams | None = None,
+    identify: ThemeIdentity | None = None,
 ) -> GraphBuild:
-    """Build the graph and keep the intermediate results (see ``build_perspective_graph``)."""
+    """Build the graph and keep the intermediate results (see ``build_perspective_graph``).
+
+    ``identify`` may give the themes other ids and labels (stable ids and the facilitator's
+    names, kept by the caller) before anything else refers to them.
+    """
     params = params or MapParams()
     if similarity_threshold is None:
         similarity_threshold = params.similarity_threshold
@@ -148,10 +157,14 @@ def assemble_graph(
         core, graph, vectors, {node: i for i, node in enumerate(nodes)}, seed=seed,
         resolution=params.louvain_resolution, min_size=params.min_theme_size,
     )
+    suggest_names(themes, core, graph)
+    if identify is not None:
+        themes = identify(themes)
     for theme in themes:
         tnode = theme_node(theme["id"])
         graph.add_node(tnode, type="theme", theme_id=theme["id"], label=theme["label"],
-                       terms=list(theme["terms"]), size=theme["size"], other=theme["other"])
+                       terms=list(theme["terms"]), size=theme["size"], other=theme["other"],
+                       suggested_name=theme.get("suggested_name", theme["label"]))
         for pid in theme["perspective_ids"]:
             graph.nodes[perspective_node(pid)]["theme"] = theme["id"]
             graph.add_edge(perspective_node(pid), tnode, type="in_theme")

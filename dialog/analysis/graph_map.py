@@ -10,7 +10,8 @@ from typing import Any
 import networkx as nx
 
 from dialog.analysis.coverage import coverage_matrix, missing_perspectives
-from dialog.analysis.graph import assemble_graph
+from dialog.analysis.graph import ThemeIdentity, assemble_graph
+from dialog.analysis.graph_layout import place
 from dialog.analysis.graph_model import (
     ExplicitLink,
     MapParams,
@@ -55,6 +56,7 @@ def analyze_map(
     *,
     similarity_threshold: float | None = None,
     params: MapParams | None = None,
+    identify: ThemeIdentity | None = None,
 ) -> PerspectiveMap:
     """Analyse a process: graph and themes, bridging perspectives, coverage and prompts.
 
@@ -66,7 +68,7 @@ def analyze_map(
     params = params or MapParams()
     build = assemble_graph(
         perspectives, links, votes, opinion, language, similarity_threshold,
-        stakeholder_groups=stakeholder_groups, seed=seed, params=params,
+        stakeholder_groups=stakeholder_groups, seed=seed, params=params, identify=identify,
     )
     timing = dict(build.timing_ms)
     clock = time.perf_counter()
@@ -79,5 +81,8 @@ def analyze_map(
     coverage = coverage_matrix(build.graph, build.themes, stakeholder_groups)
     missing = missing_perspectives(build.graph, build.themes, coverage, build.contested, params)
     timing["coverage"] = round((time.perf_counter() - clock) * 1000, 3)
+    clock = time.perf_counter()
+    place(build.graph, seed)
+    timing["layout"] = round((time.perf_counter() - clock) * 1000, 3)
     timing["total"] = round((time.perf_counter() - start) * 1000, 3)
     return PerspectiveMap(build.graph, build.themes, bridging, coverage, missing, timing)

@@ -7,12 +7,8 @@ from typing import Any
 
 import click
 
-from dialog import policy
-from dialog.cli.context import bound_settings
 from dialog.cli.polis import fail
 from dialog.errors import DialogError
-from dialog.extensions import db
-from dialog.models import Process
 
 
 @click.command(help="Analysera en process: åsiktsgrupper, samsyn, splittring, teman och "
@@ -24,6 +20,10 @@ from dialog.models import Process
               help="Ta med grafen (networkx node-link JSON) i JSON-utskriften.")
 def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None:
     """Analyse a process now and print the result; members carry the import's own ids."""
+    from dialog import policy
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
+    from dialog.models import Process
     from phases.inventering.map import analysis_runs  # the analysis stack loads slowly
     from phases.inventering.map.analysis_inputs import participant_labels
 
@@ -45,8 +45,9 @@ def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None
                f"{result['counts']['perspectives']} perspektiv, "
                f"{result['counts']['reactions']} reaktioner "
                f"({result['timing_ms']['total']:.0f} ms)")
-    for group in result["opinion_groups"]:
-        click.echo(f"  Åsiktsgrupp {group['id']}: {group['size']} deltagare")
+    for index, group in enumerate(result["opinion_groups"]):
+        # Letters, as on the map and in the publication: Åsiktsgrupp A, B, C ...
+        click.echo(f"  Åsiktsgrupp {chr(ord('A') + index)}: {group['size']} deltagare")
         for item in group["representative"][:3]:
             mark = "+" if item.get("direction") == "agree" else "−"
             click.echo(f"    {mark} {item['text'][:100]}")

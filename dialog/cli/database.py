@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import click
 
-from dialog import migrate
-from dialog.config import Settings
-
 
 @click.group(help="Databasen / the database.")
 def db() -> None:
@@ -17,6 +14,9 @@ def db() -> None:
 @click.option("--revision", default="heads", show_default=True)
 def upgrade(revision: str) -> None:
     """Run Alembic migrations."""
+    from dialog import migrate
+    from dialog.config import Settings
+
     settings = Settings.from_env()
     migrate.upgrade(settings.database_url, revision)
     click.echo(f"Databasen är uppdaterad ({_safe(settings.database_url)}).")

@@ -6,11 +6,6 @@ import json
 
 import click
 
-from dialog import migrate
-from dialog.cli.context import base_url, bound_settings
-from dialog.demo import build_demo, existing_demo
-from dialog.extensions import db
-
 
 @click.command(help="Skapa demoprocessen \"Tillit och trygghet i Varberg\".")
 @click.option("--json", "as_json", is_flag=True, help="Skriv ut ett JSON-objekt.")
@@ -19,6 +14,11 @@ from dialog.extensions import db
 @click.option("--port", default=5000, show_default=True, help="Port i de utskrivna adresserna.")
 def demo(as_json: bool, if_empty: bool, port: int) -> None:
     """Create (or show) the demo process and print how to reach it."""
+    from dialog import migrate
+    from dialog.cli.context import base_url, bound_settings
+    from dialog.demo import build_demo, existing_demo
+    from dialog.extensions import db
+
     settings = bound_settings()
     if migrate.is_empty(db.engine):
         migrate.upgrade(settings.database_url)

@@ -6,12 +6,6 @@ import sys
 
 import click
 
-from dialog.cli.context import bound_settings
-from dialog.errors import DialogError
-from dialog.extensions import db
-from dialog.i18n import translate
-from dialog.services import facilitators
-
 
 @click.group(help="Samtalsledarkonton / facilitator accounts.")
 def facilitator() -> None:
@@ -24,6 +18,12 @@ def facilitator() -> None:
               help="Läs lösenordet från standard in (visas aldrig på kommandoraden).")
 def create(email: str, password_stdin: bool) -> None:
     """Create a facilitator account."""
+    from dialog.cli.context import bound_settings
+    from dialog.errors import DialogError
+    from dialog.extensions import db
+    from dialog.i18n import translate
+    from dialog.services import facilitators
+
     bound_settings()
     password = sys.stdin.readline().rstrip("\r\n")
     try:

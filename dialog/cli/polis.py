@@ -7,14 +7,9 @@ import sys
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
-from dialog import migrate, policy
-from dialog.cli.context import bound_settings
 from dialog.errors import DialogError
-from dialog.extensions import db
 from dialog.i18n import translate
-from dialog.models import Process
 
 #: Below this many votes an import is over before a progress bar would be worth drawing.
 PROGRESS_FROM_VOTES = 20_000
@@ -37,6 +32,11 @@ def fail(exc: DialogError) -> click.ClickException:
 def import_polis(folder: Path, title: str | None, owner: str | None, language: str | None,
                  as_json: bool) -> None:
     """Import a Polis conversation as a process."""
+    from tqdm import tqdm
+
+    from dialog import migrate
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
     from dialog.services import facilitators
     from phases.inventering.map import polis_import  # the analysis stack loads slowly
 
@@ -73,6 +73,10 @@ def import_polis(folder: Path, title: str | None, owner: str | None, language: s
 @click.option("--seed", default=0, show_default=True, type=click.IntRange(min=0))
 def export(process_id: int, fmt: str, output: Path, seed: int) -> None:
     """Write a process in Polis's export format or as GraphML."""
+    from dialog import policy
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
+    from dialog.models import Process
     from phases.inventering.map import graph_export, polis_export
 
     bound_settings()

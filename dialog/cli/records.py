@@ -8,17 +8,8 @@ from pathlib import Path
 
 import click
 
-from dialog import policy
-from dialog.cli.context import base_url, bound_settings
 from dialog.errors import DialogError
-from dialog.extensions import db
 from dialog.i18n import translate
-from dialog.models import Process
-from dialog.publication import publish as publish_version
-from dialog.publication import update_settings
-from dialog.publication.records import records as records_of
-from dialog.publication.records import records_zip
-from dialog.publication.retention import apply_due, due
 
 
 def _refuse(exc: DialogError) -> click.ClickException:
@@ -31,6 +22,13 @@ def _refuse(exc: DialogError) -> click.ClickException:
               help="Fil att skriva: .zip (JSON, CSV och README) eller .json.")
 def records(process_id: int, output: Path) -> None:
     """Write the records export of a process, hidden perspectives and moderation log included."""
+    from dialog import policy
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
+    from dialog.models import Process
+    from dialog.publication.records import records as records_of
+    from dialog.publication.records import records_zip
+
     bound_settings()
     try:
         with db.transaction() as session:
@@ -53,6 +51,12 @@ def records(process_id: int, output: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Skriv ut {version, url} som JSON.")
 def publish(process_id: int, note: str, as_json: bool) -> None:
     """Publish the next version of a process, as the facilitator's button does."""
+    from dialog import policy
+    from dialog.cli.context import base_url, bound_settings
+    from dialog.extensions import db
+    from dialog.models import Process
+    from dialog.publication import publish as publish_version
+
     settings = bound_settings()
     try:
         with db.transaction() as session:
@@ -76,6 +80,12 @@ def retention() -> None:
 @click.argument("until")
 def set_until(process_id: int, until: str) -> None:
     """Set or clear a process's retention date."""
+    from dialog import policy
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
+    from dialog.models import Process
+    from dialog.publication import update_settings
+
     bound_settings()
     value = None if until.lower() in ("none", "") else until
     try:
@@ -93,6 +103,10 @@ def set_until(process_id: int, until: str) -> None:
 @click.option("--dry-run", is_flag=True, help="Visa bara vad som skulle gallras.")
 def apply(today: object, dry_run: bool) -> None:
     """Cut the token links of every process past its retention date."""
+    from dialog.cli.context import bound_settings
+    from dialog.extensions import db
+    from dialog.publication.retention import apply_due, due
+
     bound_settings()
     day = today.date() if today is not None else date.today()  # type: ignore[attr-defined]
     with db.transaction() as session:

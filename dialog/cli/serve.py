@@ -10,6 +10,7 @@ import click
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
     """Serve HTTP and Socket.IO with gevent."""
+    from dialog.analysis.warmup import load_libraries
     from dialog.config import Settings
     from dialog.extensions import socketio
     from dialog.web.app import create_app
@@ -17,6 +18,7 @@ def serve(host: str, port: int) -> None:
 
     settings = Settings.from_env()
     app = create_app(settings, async_mode="gevent")
+    load_libraries()  # now, not inside the first live analysis
     click.echo(f"dialog lyssnar på http://{host}:{port}/  (avsluta med Ctrl+C)")
     if settings.redis_url:
         click.echo("Socket.IO-meddelanden går via Redis: flera processer kan dela rummen.")

@@ -22,6 +22,7 @@ from dialog.models.facilitator import Facilitator
 from dialog.models.fishing import FishingAnswer, FishingPrompt
 from dialog.models.link import LinkRelation, PerspectiveLink
 from dialog.models.majority_vote import Dissent, Majority, RoundStatus, Vote, VoteRound, VoteValue
+from dialog.models.map_theme import MapTheme
 from dialog.models.meeting import (
     Attendance,
     GroupChange,
@@ -78,6 +79,7 @@ __all__ = [
     "LinkRelation",
     "MailOutbox",
     "Majority",
+    "MapTheme",
     "MeetingFormat",
     "ModerationEvent",
     "ModerationStatus",

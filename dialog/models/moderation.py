@@ -32,6 +32,9 @@ class ModerationEvent(Base):
     from_status: Mapped[ModerationStatus] = mapped_column(StrEnumType(ModerationStatus))
     to_status: Mapped[ModerationStatus] = mapped_column(StrEnumType(ModerationStatus))
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: For ``redact``: the text as written (kept here, never published) and as edited.
+    original_text: Mapped[str | None] = mapped_column(Text)
+    edited_text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     perspective: Mapped[Perspective | None] = relationship()

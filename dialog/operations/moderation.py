@@ -10,20 +10,27 @@ from dialog.actions import Call, Input, Role, Target, operation
 from dialog.actions.fields import Id, LooseOptionalText
 from dialog.models import Perspective
 from dialog.schemas import PerspectiveOut
-from dialog.services import moderation
+from dialog.services import moderation, redaction
 
 
 class Moderate(Input):
     perspective_id: Id
-    action: Annotated[Any, WithJsonSchema({"enum": ["approve", "hide", "restore"]})] = None
+    action: Annotated[Any, WithJsonSchema(
+        {"enum": ["approve", "hide", "restore", "redact"]})] = None
     reason: LooseOptionalText = None
+    #: For ``redact``: the edited text that is published instead of the original.
+    text: LooseOptionalText = None
 
 
 @operation("perspective.moderate", input=Moderate, role=Role.FACILITATOR, result=PerspectiveOut,
            target=Target(Perspective, "perspective_id"))
 def moderate_perspective(call: Call[Moderate]) -> Perspective:
-    """Approve, hide or restore a perspective; the decision is logged."""
+    """Approve, hide, restore or redact a perspective; the decision is logged."""
     perspective: Perspective = call.target
+    if call.input.action == "redact":
+        redaction.redact(call.session, perspective, call.facilitator, call.input.text,
+                         call.input.reason or "")
+        return perspective
     moderation.moderate(call.session, perspective, call.facilitator, call.input.action,
                         call.input.reason or "")
     return perspective

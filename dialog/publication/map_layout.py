@@ -1,7 +1,10 @@
 """The published perspective graph: published nodes only, fixed positions for the picture.
 
-Positions are computed once, when the snapshot is built (spring layout, fixed seed), so a
-version's picture never moves. Perspective labels are the published, redacted texts.
+Positions are the map's own: the analysis lays the graph out once (seeded) and stores x, y
+on every node, so the publication shows the picture the console and the wall showed. A map
+stored before that gets a spring layout (fixed seed) here. Either way the positions are
+frozen in the snapshot, so a version's picture never moves. Perspective labels are the
+published, redacted texts.
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ def published_graph(node_link: dict[str, Any] | None, ctx: SectionContext) -> di
         elif kind == "opinion_group":
             nodes[node["id"]] = {"id": node["id"], "type": kind,
                                  "label": str(node.get("label") or node["id"])}
+    for node in node_link.get("nodes", []):
+        if node.get("id") in nodes and "x" in node and "y" in node:
+            nodes[node["id"]]["map_xy"] = (float(node["x"]), float(node["y"]))
     edges = [
         {"source": e["source"], "target": e["target"], "type": e.get("type", ""),
          "weight": round(float(e.get("weight", 1.0)), 4)}
@@ -56,9 +62,13 @@ def published_graph(node_link: dict[str, Any] | None, ctx: SectionContext) -> di
 
 def _place(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> None:
     """Give drawn nodes x/y in [0, 1]; themes pull their perspectives together."""
-    graph = nx.Graph()
     drawn = [n for n, attrs in nodes.items()
              if attrs["type"] in DRAWN and not (attrs["type"] == "theme" and attrs.get("other"))]
+    stored = {n: nodes[n].pop("map_xy") for n in list(nodes) if "map_xy" in nodes[n]}
+    if drawn and all(n in stored for n in drawn):
+        _spread(nodes, {n: stored[n] for n in drawn})
+        return
+    graph = nx.Graph()
     graph.add_nodes_from(drawn)
     for edge in edges:
         if edge["source"] in graph and edge["target"] in graph and (
@@ -68,6 +78,11 @@ def _place(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> Non
         return
     positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight",
                                  k=1.6 / max(graph.number_of_nodes(), 1) ** 0.5)
+    _spread(nodes, {n: (float(xy[0]), float(xy[1])) for n, xy in positions.items()})
+
+
+def _spread(nodes: dict[str, dict[str, Any]], positions: dict[str, tuple[float, float]]) -> None:
+    """Set x/y of the given nodes, stretched to fill [0, 1] in both directions."""
     xs = [float(p[0]) for p in positions.values()]
     ys = [float(p[1]) for p in positions.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0

@@ -57,8 +57,10 @@ def moderate(
     event = decide(session, perspective, "perspective", facilitator, action, reason)
     event.perspective = perspective
     session.flush()
+    # Hiding tells the author why (the phone shows the reason); redaction is in redaction.py.
+    note = {"action": "hide", "reason": event.reason} if action == "hide" else None
     record(session, "perspective-moderated", perspective=PerspectiveOut.dump(perspective),
-           previous_status=event.from_status.value)
+           previous_status=event.from_status.value, note=note)
     return event
 
 
@@ -101,6 +103,9 @@ def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
             "from_status": e.from_status.value,
             "to_status": e.to_status.value,
             "reason": e.reason,
+            # Redactions: the words as written stay here, for the facilitator and records only.
+            "original_text": e.original_text,
+            "edited_text": e.edited_text,
             "facilitator": e.facilitator.email if e.facilitator else None,
             "created_at": e.created_at.isoformat(),
         }

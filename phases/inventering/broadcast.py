@@ -32,10 +32,13 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
         if perspective["status"] == "approved":
             emit("wall:perspective", for_wall(perspective), rooms.wall(workshop_id))
 
-    def on_moderated(_sender: Any, perspective: dict[str, Any], **_: Any) -> None:
+    def on_moderated(_sender: Any, perspective: dict[str, Any],
+                     note: dict[str, Any] | None = None, **_: Any) -> None:
         workshop_id = perspective.get("workshop_id")
         if perspective.get("participant_id"):
-            emit("perspective:status", {"id": perspective["id"], "status": perspective["status"]},
+            # The author hears what was changed and why (redact, hide), never anyone else.
+            status = {"id": perspective["id"], "status": perspective["status"]}
+            emit("perspective:status", status | ({"note": note} if note else {}),
                  rooms.participant(perspective["participant_id"]))
         if workshop_id is None:
             return

@@ -14,6 +14,7 @@ from dialog.publication.publishing import latest
 from dialog.publication.usage import used_in
 from dialog.schemas import PerspectiveOut, WorkshopOut
 from dialog.services.perspectives import perspectives_of_workshop
+from dialog.services.redaction import latest_notes
 from phases.inventering.entered import SOURCES, enter_perspective
 from phases.inventering.perspectives import (
     for_wall,
@@ -85,7 +86,16 @@ class UsedIn(Output):
     url: str
 
 
+class ModerationNote(Output):
+    #: ``redact`` (the text was edited, ``text`` is what is shown) or ``hide``.
+    action: str
+    reason: str
+    text: str | None = None
+
+
 class MyPerspective(PerspectiveOut):
+    #: What the facilitator changed and why, when the perspective was redacted or hidden.
+    note: ModerationNote | None = None
     used_in: list[UsedIn] = Field(default_factory=list)
 
 
@@ -97,12 +107,14 @@ class MyPerspectives(Output):
 
 @operation("perspective.mine", input=NoInput, role=Role.PARTICIPANT, result=MyPerspectives)
 def mine(call: Call[NoInput]) -> dict[str, Any]:
-    """The calling phone's own perspectives, their moderation status and where they ended up."""
+    """The calling phone's own perspectives: status, moderators' notes, where they ended up."""
     own = perspectives_of_participant(call.session, call.participant)
     process = call.session.get(Process, call.participant.process_id)
     assert process is not None
-    usage = used_in(call.session, process, [p.id for p in own])
-    shown = [{**PerspectiveOut.dump(p), "used_in": usage.get(p.id, [])} for p in own]
+    ids = [p.id for p in own]
+    usage, notes = used_in(call.session, process, ids), latest_notes(call.session, ids)
+    shown = [{**PerspectiveOut.dump(p), "used_in": usage.get(p.id, []), "note": notes.get(p.id)}
+             for p in own]
     published = latest(call.session, process) is not None
     return {"perspectives": shown,
             "publication_url": f"/p/{process.slug}" if published else None}

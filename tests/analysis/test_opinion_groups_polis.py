@@ -9,6 +9,7 @@ docs/performance.md). They are marked xfail rather than hidden behind a meaningl
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -24,9 +25,12 @@ from dialog.analysis import (
     read_polis_export,
 )
 
-POLIS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polis-opendata"
+POLIS_DIR = (Path(os.environ.get("DIALOG_SHARED_DIR")
+                 or Path(__file__).resolve().parents[2].parent / "shared")
+             / "data" / "polis-opendata")
 CONVERSATIONS = (
-    sorted(p.name for p in POLIS_DIR.iterdir() if (p / "votes.csv").is_file())
+    # Every export, also those without votes.csv (read from participants-votes.csv).
+    sorted(p.name for p in POLIS_DIR.iterdir() if (p / "comments.csv").is_file())
     if POLIS_DIR.is_dir()
     else []
 )
@@ -39,11 +43,16 @@ ARI_FLOOR = {
     "15-per-hour-seattle": 0.8,  # 0.86-0.88 depending on seed
     "brexit-consensus": 0.8,  # 0.84
     "vtaiwan.uberx": 0.75,  # 0.83
+    "austria-climate.2vkxcncppn.2022-07-07": 0.9,  # 0.97, exported without votes.csv
+    "austria-climate.7z7ejpbmv5.2022-08-08": 0.8,  # 0.84, exported without votes.csv
 }
 DEFAULT_FLOOR = 0.6
 DIVERGENT = {
     "london.youth.policing": "26 people voting within 16 minutes; Polis's warm-started k-means "
     "kept a 3/18/3 split that cold k-means does not find (ARI 0.1)",
+    "american-assembly.bowling-green": "Polis's two groups are separable in our plane (linear "
+    "discriminant accuracy 0.96) but k-means from scratch draws the boundary elsewhere "
+    "(1,025 / 551 against Polis's 753 / 828; ARI 0.43)",
     "scoop-hivemind.ubi": "Polis grouped 60 people with fewer than 7 votes and found 4 groups "
     "that no 2-D projection of the final votes separates (ARI 0.1)",
 }
@@ -127,7 +136,13 @@ def test_we_group_the_people_polis_counts_as_in_conversation(name: str) -> None:
     assert len(ours) >= 0.7 * len(polis)
 
 
-@pytest.mark.parametrize("name", conversations(set()))
+#: Seed determinism is checked on the smaller conversations (with a votes.csv): the property
+#: does not depend on size, and the large ones would double the time of this file.
+SMALL = [p for p in conversations(set())
+         if p.values[0] == "none" or (POLIS_DIR / str(p.values[0]) / "votes.csv").is_file()]
+
+
+@pytest.mark.parametrize("name", SMALL)
 def test_the_analysis_is_deterministic_for_a_seed(name: str) -> None:
     first = analysis(name, seed=5).group_of()
     again = analyze_opinions(export(name).vote_matrix(), seed=5).group_of()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from dialog.analysis.graph_model import ExplicitLink, PerspectiveInput
 from dialog.models import (
+    ModerationEvent,
     ModerationStatus,
     Participant,
     Perspective,
@@ -102,11 +103,14 @@ def fingerprint(session: Session, process: Process, seed: int = 0) -> str:
         select(func.count(PerspectiveLink.id), func.max(PerspectiveLink.id))
         .where(PerspectiveLink.process_id == process.id)
     ).one()
+    # A redaction edits an approved perspective's text without changing any count above.
+    decisions = session.scalar(select(func.max(ModerationEvent.id))
+                               .where(ModerationEvent.process_id == process.id))
     groups = tuple(g.name for g in process.stakeholder_groups)
     # Perspectives and groups are counted per status above, so approving, hiding or
     # restoring one changes the digest; reacting again moves max(updated_at).
     text = repr((tuple(approved), tuple(reactions), tuple(links), groups, process.language,
-                 seed))
+                 seed, decisions))
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint
 
 from dialog.web.http_actions import expose
-from phases.inventering.map import operations
+from phases.inventering.map import operations, theme_operations
 
 blueprint = Blueprint("map_api", __name__, url_prefix="/api/v1")
 
@@ -27,3 +27,5 @@ expose(blueprint, "POST", "/processes/<int:process_id>/links", operations.create
        status=_created, endpoint="create_link")
 expose(blueprint, "GET", "/processes/<int:process_id>/links", operations.list_links,
        endpoint="list_links")
+expose(blueprint, "PATCH", "/processes/<int:process_id>/themes/<int:theme_id>",
+       theme_operations.rename_theme, endpoint="rename_theme")

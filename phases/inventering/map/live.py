@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dialog.live.identity import Identity, participant_of
 from dialog.live.socket_actions import on
-from phases.inventering.map import operations
+from phases.inventering.map import operations, theme_operations
 from phases.inventering.map import rooms as map_rooms
 from phases.inventering.map.scheduler import scheduler_for
 from phases.inventering.map.schemas import NextPerspective
@@ -56,3 +56,4 @@ def register(socketio: SocketIO, namespace: str) -> None:
     on(socketio, namespace, "map:watch", operations.watch_map, after=_watching)
     on(socketio, namespace, "link:create", operations.create_link, wrap="link",
        defaults=_own_process, after=_link_apart)
+    on(socketio, namespace, "theme:rename", theme_operations.rename_theme, wrap="theme")

@@ -166,3 +166,5 @@ def _subscribe(scheduler: AnalysisScheduler) -> None:
     events.perspective_moderated.connect(on_perspective, weak=False)
     events.reaction_submitted.connect(on_process_change, weak=False)
     events.link_created.connect(on_process_change, weak=False)
+    # A theme's new name is in the stored map already; the run sends it to the rooms.
+    events.signals.signal("map-theme-renamed").connect(on_process_change, weak=False)

@@ -16,6 +16,7 @@ import {
   showNotice,
 } from "../common.js";
 import { blockButton } from "./block.js";
+import { redactBox } from "./redact.js";
 
 const strings = readStrings();
 const root = document.getElementById("console");
@@ -209,6 +210,9 @@ function start(page) {
         ),
         el("div", { class: "p-card__actions" }, actions),
       ),
+      p.status !== "hidden"
+        ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }))
+        : null,
     );
   }
 
@@ -230,7 +234,7 @@ function start(page) {
     }
   }
 
-  async function moderate(id, action) {
+  async function moderate(id, action, extra = {}) {
     // Buttons stay enabled (disabling would throw keyboard focus away); a flag stops doubles.
     if (busy.has(id)) return;
     busy.add(id);
@@ -239,6 +243,7 @@ function start(page) {
       const ack = await socket.timeout(10000).emitWithAck("perspective:moderate", {
         perspective_id: id,
         action,
+        ...extra,
       });
       if (ack && ack.ok && ack.perspective) {
         upsert(ack.perspective);

@@ -1,7 +1,9 @@
 // Draw the perspective map with Cytoscape (vendored, a classic script defining `cytoscape`).
 //
-// Updates keep every node where it was and place new ones beside a neighbour, so the map
-// grows calmly instead of jumping around each time the analysis runs again.
+// Positions come from the server: the analysis lays the map out once (seeded) and stores
+// x, y in [0, 1] on every node, so the console, the wall and the publication show the same
+// picture. Only a map without stored positions is laid out here; then updates keep every
+// node where it was and place new ones beside a neighbour.
 
 import { displayName, format } from "../common.js";
 import { NO_THEME_COLOUR, PAIR_TYPES, shorten } from "./mapview-data.js";
@@ -13,6 +15,10 @@ const FONT = "system-ui, Roboto, Arial, sans-serif";
 const REDUCED_MOTION = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 
 const measureContext = document.createElement("canvas").getContext("2d");
+/** Model units the stored [0, 1] positions are spread over before the view is fitted. */
+const SPREAD = { x: 1200, y: 800 };
+/** Smallest label on the wall in screen pixels: readable from the back of the room. */
+const WALL_LABEL_PX = 28;
 
 /** Size a labelled node to its text, wrapped at `maxWidth` as Cytoscape wraps it. */
 function boxFor(font, pad, weight = 400) {
@@ -111,7 +117,9 @@ function elementsOf(model, strings, { perspectiveLabels }) {
       const letter = group ? group.letter : node.key.slice(2);
       data.label = `${format(strings.group_letter, { letter })} · ${group ? group.size : node.size || 0}`;
     }
-    defs.push({ group: "nodes", data, classes: classes.join(" ") });
+    const stored = Number.isFinite(node.x) && Number.isFinite(node.y);
+    defs.push({ group: "nodes", data, classes: classes.join(" "),
+      position: stored ? { x: node.x * SPREAD.x, y: node.y * SPREAD.y } : undefined });
   }
   for (const edge of model.edges) {
     const data = { id: `e:${pairKey(edge.source, edge.target)}`, source: edge.source,
@@ -142,6 +150,16 @@ export function createGraph(container, { strings, onSelect, projector = false })
   const hidden = new Set();
   let signature = "";
   let laidOut = false;
+  let storedPositions = false;
+
+  // On the wall, labels never shrink below WALL_LABEL_PX on screen, whatever the zoom.
+  function wallLabels() {
+    if (!projector) return;
+    const size = Math.max(13 * 1.3, WALL_LABEL_PX / Math.max(cy.zoom(), 0.01));
+    cy.style().selector("node").style("font-size", size)
+      .selector("node[type = 'theme']").style("font-size", size * 1.15).update();
+  }
+  if (projector) cy.on("zoom resize", wallLabels);
 
   function applyVisibility() {
     cy.batch(() => {
@@ -157,6 +175,12 @@ export function createGraph(container, { strings, onSelect, projector = false })
   function layout({ first }) {
     const visible = cy.elements().not(".is-hidden");
     if (!visible.nodes().length) return;
+    if (storedPositions) {
+      if (first || projector) cy.fit(visible, 24);
+      wallLabels();
+      laidOut = true;
+      return;
+    }
     visible.layout({
       name: "cose",
       randomize: first,
@@ -183,6 +207,8 @@ export function createGraph(container, { strings, onSelect, projector = false })
     });
     const wanted = new Set(defs.map((d) => d.data.id));
     const added = [];
+    const nodeDefs = defs.filter((d) => d.group === "nodes");
+    storedPositions = nodeDefs.length > 0 && nodeDefs.every((d) => d.position);
     cy.batch(() => {
       cy.elements().forEach((element) => {
         if (!wanted.has(element.id())) element.remove();
@@ -192,6 +218,7 @@ export function createGraph(container, { strings, onSelect, projector = false })
         if (existing.nonempty()) {
           existing.data(def.data);
           existing.classes(def.classes);
+          if (def.position) existing.position(def.position);
         } else {
           added.push(def);
         }
@@ -200,7 +227,7 @@ export function createGraph(container, { strings, onSelect, projector = false })
       cy.add(added.filter((d) => d.group === "edges"));
       // New nodes start beside a neighbour that is already placed.
       const extent = cy.extent();
-      placed.forEach((node, index) => {
+      (storedPositions ? placed.filter(() => false) : placed).forEach((node, index) => {
         const anchor = node.neighborhood("node").filter((n) => !placed.has(n)).first();
         const base = anchor.nonempty() ? anchor.position()
           : { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
@@ -210,7 +237,7 @@ export function createGraph(container, { strings, onSelect, projector = false })
     });
     applyVisibility();
     const next = [...wanted].sort().join(",");
-    if (next !== signature) {
+    if (next !== signature || storedPositions) {
       layout({ first: !laidOut });
       signature = next;
     }

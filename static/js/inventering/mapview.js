@@ -21,6 +21,7 @@ import {
 } from "./mapview-panels.js";
 import { watchMap } from "./mapview-live.js";
 import { holdWhileBusy } from "./mapview-pause.js";
+import { addRenameForms, viewSwitch } from "./mapview-people.js";
 
 const strings = readStrings();
 const root = document.getElementById("map-page");
@@ -65,6 +66,10 @@ function start(page) {
     box.addEventListener("change", () => graph.setHidden(box.dataset.show, !box.checked));
   }
   $("map-fit").addEventListener("click", () => graph.fit());
+  viewSwitch({ onGraph: () => {
+    graph.resize();
+    graph.fit();
+  } });
 
   function showDetails() {
     const box = $("node-details");
@@ -113,6 +118,9 @@ function start(page) {
     renderBridging($("bridging-list"), $("bridging-none"), model, strings, lang);
     renderUncertain($("uncertain-section"), $("uncertain-list"), model, strings);
     renderThemes($("theme-list"), $("themes-none"), model, strings);
+    addRenameForms($("theme-list"), model, page, () => {
+      if (!live.socket.connected) live.refresh();
+    });
     renderCoverage($("coverage-wrap"), model, strings);
     renderTable($("table-wrap"), model, strings);
     links.update([...model.perspectives.values()].map((p) => ({

@@ -85,6 +85,20 @@ function start(page) {
   renderOutbox();
 }
 
+/** What the facilitator changed and why, in words for the author (null when nothing). */
+function noteText(note, withText = true) {
+  const words = strings.note || {};
+  if (!note || !note.action) return null;
+  if (note.action === "redact") {
+    const said = format(words.redacted || "", { reason: note.reason || "" });
+    return withText && note.text ? `${said} ${words.redacted_text || ""} ${note.text}` : said;
+  }
+  if (note.action === "hide") {
+    return note.reason ? format(words.hidden || "", { reason: note.reason }) : words.hidden_no_reason || null;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- write page
 
 function writeView(page, outbox, socket, workshopId) {
@@ -222,8 +236,8 @@ function writeView(page, outbox, socket, workshopId) {
     },
     onStatus(data) {
       if (!data || !strings.status[data.status]) return;
-      showNotice(status, "info",
-        format(strings.status_changed, { status: strings.status[data.status] }));
+      showNotice(status, "info", noteText(data.note)
+        || format(strings.status_changed, { status: strings.status[data.status] }));
     },
     onWorkshopState(data) {
       if (data && data.state) setBanner(data.state);
@@ -262,6 +276,7 @@ function sentView(page, outbox, socket, workshopId) {
       el("p", { class: "my-item__hint", text: strings.status_hint[key] || "" }),
       ...(perspective.used_in || []).map((use) => el("p", { class: "my-item__used" },
         el("a", { href: use.url, text: strings.used_in.replace("{title}", use.title) }))),
+      ...(perspective.note ? [el("p", { class: "my-item__note", text: noteText(perspective.note, false) })] : []),
     );
   }
 
@@ -334,9 +349,13 @@ function sentView(page, outbox, socket, workshopId) {
       const found = known.find((p) => p.id === data.id);
       if (!found || !strings.status[data.status]) return;
       found.status = data.status;
+      if (data.note) {
+        found.note = data.note;
+        if (data.note.text) found.text = data.note.text;
+      }
       render();
-      showNotice(status, "info",
-        format(strings.status_changed, { status: strings.status[data.status] }));
+      showNotice(status, "info", noteText(data.note)
+        || format(strings.status_changed, { status: strings.status[data.status] }));
     },
   };
 }

@@ -1,0 +1,42 @@
+// Moderation that keeps what it can: the facilitator edits a perspective (a name, a phone
+// number away) and publishes the edit instead of hiding the whole text. The author's phone
+// is told what was changed and why; the original stays in the moderation log only.
+
+import { el } from "../common.js";
+
+function readRedactStrings() {
+  const node = document.getElementById("i18n-redact");
+  try {
+    return node ? JSON.parse(node.textContent || "{}") : {};
+  } catch {
+    return {};
+  }
+}
+
+const words = readRedactStrings();
+
+/** A closed "Redigera och godkänn" box for one perspective; `send(text, reason)` redacts. */
+export function redactBox(p, about, send) {
+  const textId = `redact-text-${p.id}`;
+  const reasonId = `redact-reason-${p.id}`;
+  const text = el("textarea", { class: "input", id: textId, name: "text", rows: "3",
+    maxlength: "500" });
+  text.value = p.text;
+  const reason = el("input", { class: "input", id: reasonId, name: "reason", type: "text",
+    maxlength: "300", autocomplete: "off" });
+  const form = el("form", { class: "redact-form stack", novalidate: true },
+    el("label", { class: "field__label", for: textId, text: words.text_label }),
+    text,
+    el("label", { class: "field__label", for: reasonId, text: words.reason_label }),
+    el("p", { class: "field__hint", text: words.reason_hint }),
+    reason,
+    el("button", { class: "button button--small button--approve", type: "submit" },
+      words.submit, el("span", { class: "visually-hidden", text: ` ${about}` })));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send(text.value, reason.value);
+  });
+  return el("details", { class: "redact-box" },
+    el("summary", {}, words.open, el("span", { class: "visually-hidden", text: ` ${about}` })),
+    form);
+}
