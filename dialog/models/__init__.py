@@ -18,8 +18,21 @@ from dialog.models.conversation import (
     Reflection,
     ViewChange,
 )
+from dialog.models.evaluation import EvaluationAnswer
 from dialog.models.facilitator import Facilitator
 from dialog.models.fishing import FishingAnswer, FishingPrompt
+from dialog.models.followup import (
+    Assessment,
+    BudgetLine,
+    ConditionFollowUp,
+    DecisionOutcome,
+    FundingLine,
+    FundingSource,
+    Indicator,
+    Measurement,
+    ProposalConsequences,
+    ProposalDecision,
+)
 from dialog.models.link import LinkRelation, PerspectiveLink
 from dialog.models.majority_vote import Dissent, Majority, RoundStatus, Vote, VoteRound, VoteValue
 from dialog.models.moderation import ModerationEvent
@@ -50,20 +63,29 @@ __all__ = [
     "AlternativeOutcome",
     "Amendment",
     "AnalysisSnapshot",
+    "Assessment",
     "Base",
+    "BudgetLine",
     "CheckbackRating",
     "CheckbackRound",
     "CommitteeGoal",
+    "ConditionFollowUp",
     "ConversationRound",
     "ConversationRoundPerspective",
     "ConversationStatus",
+    "DecisionOutcome",
     "Dissent",
+    "EvaluationAnswer",
     "Facilitator",
     "FishingAnswer",
     "FishingPrompt",
+    "FundingLine",
+    "FundingSource",
     "GoalKind",
+    "Indicator",
     "LinkRelation",
     "Majority",
+    "Measurement",
     "ModerationEvent",
     "ModerationStatus",
     "Participant",
@@ -75,6 +97,8 @@ __all__ = [
     "PhaseStatus",
     "Process",
     "Proposal",
+    "ProposalConsequences",
+    "ProposalDecision",
     "ProposalStatus",
     "ProposalStatusUpdate",
     "Publication",
