@@ -15,7 +15,9 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from dialog.models.alternative import Amendment
 from dialog.models.base import Base, StrEnumType, UTCDateTime, utcnow
+from dialog.models.proposal import Proposal
 
 
 class DecisionOutcome(enum.StrEnum):
@@ -58,6 +60,13 @@ class ProposalDecision(Base):
     facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
+    proposal: Mapped[Proposal] = relationship()
+
+    @property
+    def process_id(self) -> int:
+        """The process of its proposal (read-only, for the policy)."""
+        return self.proposal.process_id
+
 
 class FundingLine(Base):
     """One line of money a process may use, e.g. the plan's "Kunskapsuppdrag Tillit" 100 tkr."""
@@ -93,6 +102,12 @@ class BudgetLine(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     funding_line: Mapped[FundingLine | None] = relationship()
+    proposal: Mapped[Proposal] = relationship()
+
+    @property
+    def process_id(self) -> int:
+        """The process of its proposal (read-only, for the policy)."""
+        return self.proposal.process_id
 
 
 class Indicator(Base):
@@ -113,6 +128,12 @@ class Indicator(Base):
     measurements: Mapped[list[Measurement]] = relationship(
         order_by=lambda: [Measurement.measured_on, Measurement.id],
         cascade="all, delete-orphan")
+    proposal: Mapped[Proposal] = relationship()
+
+    @property
+    def process_id(self) -> int:
+        """The process of its proposal (read-only, for the policy)."""
+        return self.proposal.process_id
 
 
 class Measurement(Base):
@@ -159,6 +180,8 @@ class ConditionFollowUp(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     dated: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    amendment: Mapped[Amendment] = relationship()
 
 
 class Assessment(Base):

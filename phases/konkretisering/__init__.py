@@ -83,8 +83,17 @@ class Konkretisering:
     def install(self, app: Flask, socketio: SocketIO, namespace: str) -> None:
         """The console, alternative, proposal and phone pages, and the live events."""
         # forms and proposal_pages add their routes to the pages blueprint.
-        from phases.konkretisering import api, forms, live, pages, proposal_pages  # noqa: F401
+        from phases.konkretisering import (  # noqa: F401  # noqa: F401
+            api,
+            followup_api,
+            followup_pages,
+            forms,
+            live,
+            pages,
+            proposal_pages,
+        )
 
         app.register_blueprint(pages.blueprint)
         app.register_blueprint(api.blueprint)
+        app.register_blueprint(followup_api.blueprint)
         live.register(socketio, namespace)

@@ -1,0 +1,1 @@
+"""Follow-up console pages (added below)."""
