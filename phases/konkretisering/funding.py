@@ -70,10 +70,8 @@ def add_budget_line(session: Session, proposal: Proposal, *, funding_line_id: An
         line = policy.load(session, FundingLine, line_id)
         if line.process_id != proposal.process_id:
             raise DialogError("funding_line_not_in_process", id=line_id)
-    if line is not None and source_name in (None, ""):
-        chosen = line.source
-    else:
-        chosen = source(source_name)
+    given = source_name not in (None, "")
+    chosen = source(source_name) if given or line is None else line.source
     if line is not None and chosen is not line.source:
         raise DialogError("source_not_of_funding_line")
     if len(budget_lines_of(session, proposal)) >= MAX_LINES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 # Route modules register themselves on the blueprint when imported; the list is explicit.
 from dialog.web.api import (
     auth,
+    followup,
     openapi,
     perspectives,
     processes,
@@ -13,5 +14,5 @@ from dialog.web.api import (
 )
 from dialog.web.api.blueprint import blueprint
 
-__all__ = ["auth", "blueprint", "openapi", "perspectives", "processes", "publications",
-           "workshops"]
+__all__ = ["auth", "blueprint", "followup", "openapi", "perspectives", "processes",
+           "publications", "workshops"]

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
+from dialog.web.publication.followup_view import followup_context
 from dialog.web.locale import _, current_locale
 
 KINDS = ("standpoint", "feeling", "idea", "thought")
@@ -77,5 +78,6 @@ def view_context(snapshot: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "prompt_text": prompt_text,
         "perspectives_by_id": {p["id"]: p for p in snapshot.get("perspectives") or []},
         "kinds": KINDS,
+        **followup_context(snapshot),
         **extra,
     }
