@@ -79,15 +79,15 @@ def list_assessments(call: Call[OfProcess]) -> dict[str, Any]:
 
 @operation("evaluation.answer", input=Evaluate, role=Role.PARTICIPANT, result=Evaluated,
            target=Target(Workshop, "workshop_id"))
-def answer(call: Call[Evaluate]) -> dict[str, Any]:
+def answer(call: Call[Evaluate]) -> Evaluated:
     """Answer "Kände du dig lyssnad på?" for this meeting, once (a resend answers 200)."""
     data = call.input
     row: EvaluationAnswer
     row, duplicate = evaluations.answer(call.session, call.participant, call.target,
                                         score=data.score, comment=data.comment,
                                         client_id=data.client_id)
-    return {"id": row.id, "workshop_id": row.workshop_id, "score": row.score,
-            "status": row.status, "client_id": row.client_id, "duplicate": duplicate}
+    return Evaluated(id=row.id, workshop_id=row.workshop_id, score=row.score,
+                     status=row.status, client_id=row.client_id, duplicate=duplicate)
 
 
 @operation("evaluation.summary", input=OfProcess, role=Role.FACILITATOR, result=Evaluations,
