@@ -30,11 +30,11 @@ from phases.konkretisering import (
     alternatives,
     checkback,
     fishing,
+    followup_demo,
     majority_vote,
     minority_wisdom,
     proposals,
 )
-from phases.konkretisering import followup_demo
 from phases.konkretisering import goals as committee_goals
 from phases.konkretisering.presets import VARBERG_2021
 

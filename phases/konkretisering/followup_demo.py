@@ -11,6 +11,7 @@ minority's condition "utan uniform" is followed up.
 from __future__ import annotations
 
 from datetime import date, timedelta
+
 from sqlalchemy.orm import Session
 
 from dialog.models import Facilitator, Process, Proposal

@@ -109,10 +109,12 @@ def overview(session: Session, process: Process) -> dict[str, Any]:
         if budget.funding_line_id is not None:
             allocated[budget.funding_line_id] = (allocated.get(budget.funding_line_id, 0)
                                                  + budget.amount_tkr)
-    rows = [{"id": line.id, "name": line.name, "code": line.code, "source": line.source.value,
-             "amount": line.amount_tkr, "allocated": allocated.get(line.id, 0),
-             "remaining": line.amount_tkr - allocated.get(line.id, 0),
-             "over_allocated": allocated.get(line.id, 0) > line.amount_tkr} for line in lines]
+    rows: list[dict[str, Any]] = [
+        {"id": line.id, "name": line.name, "code": line.code, "source": line.source.value,
+         "amount": line.amount_tkr, "allocated": allocated.get(line.id, 0),
+         "remaining": line.amount_tkr - allocated.get(line.id, 0),
+         "over_allocated": allocated.get(line.id, 0) > line.amount_tkr}
+        for line in lines]
     sources = []
     for kind in FundingSource:
         planned = sum(r["amount"] for r in rows if r["source"] == kind.value)

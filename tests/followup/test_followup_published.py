@@ -35,8 +35,10 @@ def test_the_mandate_is_there_from_the_first_version(publisher: Publisher):  # n
     assert changed.status_code == 200, changed.json
     assert publisher.publish()["version"] == 1
     page = publisher.page()
-    assert "Uppdrag" in page and MANDATE in page
-    assert "Beslutas av:" in page and "Lokal nämnd Varberg" in page
+    assert "Uppdrag" in page
+    assert MANDATE in page
+    assert "Beslutas av:" in page
+    assert "Lokal nämnd Varberg" in page
     assert "Mandate" in publisher.page(lang="en")
     assert MANDATE in publisher.file("report.html").decode()
     pdf = publisher.file("report.pdf")
@@ -196,7 +198,8 @@ def test_the_demo_shows_what_happened_next_in_varberg(demo: Publisher):  # noqa:
     assert [d["outcome"] for d in follow["decisions"]] == ["approved"]
     assert follow["indicators"][0]["measurements"]
     uniform = [c for c in follow["conditions"] if "utan uniform" in c["text"]]
-    assert uniform and uniform[0]["followed_up"] is True
+    assert uniform
+    assert uniform[0]["followed_up"] is True
     assert snapshot["assessments"]
     assert snapshot["evaluation"][0]["answers"] == 8
     text = pypdf_text(demo.file("report.pdf"))

@@ -28,8 +28,8 @@ from dialog.publication.sections.participation import participation_section
 from dialog.publication.sections.perspective_map import map_section
 from dialog.publication.sections.perspectives import perspectives_section
 from dialog.publication.sections.process_info import phases_section, process_section
-from dialog.publication.sections.team import assessments_section, reflections_section
 from dialog.publication.sections.reactions import reactions_section
+from dialog.publication.sections.team import assessments_section, reflections_section
 from dialog.publication.sections.votes import votes_section
 
 

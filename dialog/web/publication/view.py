@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
-from dialog.web.publication.followup_view import followup_context
 from dialog.web.locale import _, current_locale
+from dialog.web.publication.followup_view import followup_context
 
 KINDS = ("standpoint", "feeling", "idea", "thought")
 

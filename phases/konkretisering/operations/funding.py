@@ -60,8 +60,7 @@ class Removed(Output):
 
 
 def _funding(call: Call[Any]) -> dict[str, Any]:
-    process = call.session.get(Process, call.target.process_id) if not isinstance(
-        call.target, Process) else call.target
+    process: Process = call.target
     return {**funding.overview(call.session, process),
             "funding_lines": funding.funding_lines_of(call.session, process)}
 
