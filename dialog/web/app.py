@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         api,
         console,
         errors,
+        evaluation,
         locale,
         participant,
         public,
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     app.register_blueprint(public.blueprint)
     app.register_blueprint(publish.blueprint)
     app.register_blueprint(publish_console.blueprint)
+    app.register_blueprint(evaluation.blueprint)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES
