@@ -30,7 +30,8 @@ def test_the_process_page_sets_the_mandate_and_the_money(konkret: Konkret, propo
     page = browser.get(base).text
     assert "Ta reda på vad som skapar trygghet." in page
     assert "Kunskapsuppdrag Tillit och trygghet, genomförande av insats" in page
-    assert "Nämnden:</strong>" in page and "0 tkr fördelat av 330 tkr, 330 tkr kvar." in page
+    assert "Nämnden:</strong>" in page
+    assert "0 tkr fördelat av 330 tkr, 330 tkr kvar." in page
 
     refused = post(browser, f"{base}/funding-lines", name="Kommunens fritidsmedel",
                    amount="massor", source="municipality")
@@ -61,7 +62,8 @@ def test_the_proposal_page_records_what_happened_next(konkret: Konkret, proposal
     base = f"/facilitator/proposals/{proposal['id']}/follow-up"
     page = browser.get(base)
     assert page.status_code == 200
-    assert UNIFORM in page.text and "Inte uppföljt ännu." in page.text
+    assert UNIFORM in page.text
+    assert "Inte uppföljt ännu." in page.text
     assert "Uppföljning: beslut, budget, indikatorer" in browser.get(
         f"/facilitator/proposals/{proposal['id']}").text
 
