@@ -49,6 +49,21 @@ class Evaluated(Output):
     duplicate: bool = False
 
 
+class ModerateAnswer(Input):
+    answer_id: Id
+    #: approve, hide or restore.
+    action: LooseText = None
+    reason: LooseText = ""
+
+
+class EvaluationAnswerOut(Output):
+    id: int
+    workshop_id: int
+    score: int
+    comment: str
+    status: ModerationStatus
+
+
 class MeetingEvaluation(Output):
     workshop_id: int
     title: str
@@ -88,6 +103,14 @@ def answer(call: Call[Evaluate]) -> Evaluated:
                                         client_id=data.client_id)
     return Evaluated(id=row.id, workshop_id=row.workshop_id, score=row.score,
                      status=row.status, client_id=row.client_id, duplicate=duplicate)
+
+
+@operation("evaluation.moderate", input=ModerateAnswer, role=Role.FACILITATOR,
+           result=EvaluationAnswerOut, target=Target(EvaluationAnswer, "answer_id"))
+def moderate(call: Call[ModerateAnswer]) -> EvaluationAnswer:
+    """Approve, hide or restore an evaluation comment (logged; nothing is deleted)."""
+    return evaluations.moderate(call.session, call.target, call.facilitator,
+                                call.input.action, call.input.reason)
 
 
 @operation("evaluation.summary", input=OfProcess, role=Role.FACILITATOR, result=Evaluations,

@@ -2,8 +2,8 @@
 
 Anonymous like everything a phone sends: one answer per participant and meeting, stored
 exactly once per ``client_id``. Only aggregates are published, and never a count below the
-small-number threshold. A comment with personal data waits for moderation; hiding a
-comment never deletes it.
+small-number threshold. A comment with personal data waits for moderation; an approved
+one is published redacted; hiding a comment never deletes it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from dialog import policy
 from dialog.errors import Conflict, DialogError
-from dialog.models import EvaluationAnswer, ModerationStatus, Participant, Process, Workshop
+from dialog.models import (
+    EvaluationAnswer,
+    Facilitator,
+    ModerationStatus,
+    Participant,
+    Process,
+    Workshop,
+)
+from dialog.services import moderation
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id
 from dialog.services.personal_data import personal_data_kinds
@@ -66,6 +74,13 @@ def _comment(value: Any) -> str:
     return text
 
 
+def moderate(session: Session, row: EvaluationAnswer, facilitator: Facilitator | None,
+             action: Any, reason: Any = "") -> EvaluationAnswer:
+    """Approve, hide or restore an answer's comment; logged, never deleted."""
+    moderation.decide(session, row, "evaluation_answer", facilitator, action, reason)
+    return row
+
+
 def answers_of(session: Session, process: Process) -> list[EvaluationAnswer]:
     return list(session.scalars(select(EvaluationAnswer).where(
         EvaluationAnswer.process_id == process.id).order_by(EvaluationAnswer.id)))
@@ -85,6 +100,5 @@ def summary(session: Session, process: Process) -> list[dict[str, Any]]:
             "scores": {str(s): scores.get(s, 0) for s in SCORES},
             "mean": round(sum(r.score for r in rows) / len(rows), 1) if rows else None,
             "comments": [r.comment for r in rows
-                         if r.comment and r.status is ModerationStatus.APPROVED
-                         and not r.personal_data]})
+                         if r.comment and r.status is ModerationStatus.APPROVED]})
     return found

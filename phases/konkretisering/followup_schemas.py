@@ -58,11 +58,15 @@ class LineUse(Output):
 
 
 class SourceUse(Output):
-    """One source's money: planned (None without funding lines), allocated and remaining."""
+    """One source's money: its lines (None without any), allocated, and what its lines hold
+    still."""
 
     source: FundingSource
     amount: int | None
+    #: Everything given from this source, with or without a funding line.
     allocated: int
+    #: The part of it taken from the source's funding lines.
+    on_lines: int
     remaining: int | None
 
 

@@ -118,12 +118,15 @@ def overview(session: Session, process: Process) -> dict[str, Any]:
     sources = []
     for kind in FundingSource:
         planned = sum(r["amount"] for r in rows if r["source"] == kind.value)
+        on_lines = sum(r["allocated"] for r in rows if r["source"] == kind.value)
         spent = sum(b.amount_tkr for b in budgets if b.source is kind)
         has_lines = any(r["source"] == kind.value for r in rows)
         if planned or spent or has_lines:
+            # Remaining is what the source's lines still hold; money given without a line
+            # counts as allocated but takes nothing from a line.
             sources.append({"source": kind.value, "amount": planned if has_lines else None,
-                            "allocated": spent,
-                            "remaining": planned - spent if has_lines else None})
+                            "allocated": spent, "on_lines": on_lines,
+                            "remaining": planned - on_lines if has_lines else None})
     return {"lines": rows, "sources": sources,
             "over_allocated": [r["name"] for r in rows if r["over_allocated"]]}
 

@@ -105,10 +105,10 @@ def test_the_plan_s_funding_lines_are_editable_and_allocations_never_mix_sources
     overview = konkret.get(f"/processes/{konkret.pid}/funding-lines").json
     sources = {s["source"]: s for s in overview["sources"]}
     assert sources["committee"] == {"source": "committee", "amount": 330, "allocated": 20,
-                                    "remaining": 310}
+                                    "on_lines": 20, "remaining": 310}
     assert sources["municipality"]["allocated"] == 40
     assert sources["region"] == {"source": "region", "amount": None, "allocated": 5,
-                                 "remaining": None}
+                                 "on_lines": 0, "remaining": None}
     assert overview["over_allocated"] == []
 
     # One more 10 tkr from the 20 tkr line is too much: the overview flags it.
@@ -240,3 +240,27 @@ def test_another_facilitator_cannot_follow_up_the_proposal(konkret: Konkret, pro
                            token=token)
     assert refused.status_code == 403
     assert refused.json["error"]["code"] == "not_your_process"
+
+
+def test_an_evaluation_comment_with_personal_data_waits_and_is_never_shown(konkret: Konkret):
+    url = f"/workshops/{konkret.world.workshop_id}/evaluations"
+    held = konkret.post(url, {"score": 5, "comment": "Ring mig på 070-123 45 67",
+                              "client_id": "ev-1"}, konkret.phones[0])
+    assert held.status_code == 201, held.json
+    assert held.json["status"] == "pending"
+    shown = konkret.post(url, {"score": 3, "comment": "Bra.", "client_id": "ev-2"},
+                         konkret.phones[1])
+    assert shown.json["status"] == "approved"
+    [meeting] = konkret.get(f"/processes/{konkret.pid}/evaluations").json["meetings"]
+    assert meeting["answers"] == 2
+    assert meeting["comments"] == ["Bra."]
+    hidden = konkret.patch(f"/evaluation-answers/{shown.json['id']}",
+                           {"action": "hide", "reason": "Hör inte hit."})
+    assert (hidden.status_code, hidden.json["status"]) == (200, "hidden")
+    assert konkret.get(f"/processes/{konkret.pid}/evaluations").json["meetings"][0][
+        "comments"] == []
+    log = konkret.get(f"/processes/{konkret.pid}/moderation-log").json["events"]
+    assert [e["subject_type"] for e in log][-1] == "evaluation_answer"
+    too_long = konkret.post(url, {"score": 3, "comment": "x" * 501, "client_id": "ev-3"},
+                            konkret.phones[2])
+    assert (too_long.status_code, too_long.json["error"]["code"]) == (400, "field_too_long")

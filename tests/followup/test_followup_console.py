@@ -31,7 +31,7 @@ def test_the_process_page_sets_the_mandate_and_the_money(konkret: Konkret, propo
     assert "Ta reda på vad som skapar trygghet." in page
     assert "Kunskapsuppdrag Tillit och trygghet, genomförande av insats" in page
     assert "Nämnden:</strong>" in page
-    assert "0 tkr fördelat av 330 tkr, 330 tkr kvar." in page
+    assert "0 tkr fördelat. Budgetrader 330 tkr, 330 tkr kvar." in page
 
     refused = post(browser, f"{base}/funding-lines", name="Kommunens fritidsmedel",
                    amount="massor", source="municipality")

@@ -89,7 +89,7 @@ def test_a_decision_money_and_an_indicator_reach_the_page_report_and_open_data(
 
     pdf = publisher.file("report.pdf")
     for text in ("Bifall", "§ 23", "Pengar: fördelat och kvar", "Tända armaturer",
-                 "Konsekvensanalys", "Nämnden: 20 tkr fördelat av 20 tkr.",
+                 "Konsekvensanalys", "Nämnden: 20 tkr fördelat (budgetrader 20 tkr, 0 tkr kvar).",
                  "Kommunen: 100 tkr."):
         assert text in pypdf_text(pdf), text
     assert "sammanlagd budget" not in pdf_text(pdf)
@@ -202,10 +202,31 @@ def test_the_demo_shows_what_happened_next_in_varberg(demo: Publisher):  # noqa:
     assert uniform[0]["followed_up"] is True
     assert snapshot["assessments"]
     assert snapshot["evaluation"][0]["answers"] == 8
+    # Two fishing answers are "färre än 5": counted as such, never quoted.
+    [fishing] = snapshot["reflections"]["fishing"]
+    assert (fishing["answers"], fishing["texts"]) == (None, [])
+    for conversation in snapshot["reflections"]["rounds"]:
+        if conversation["reflections"] is None:
+            assert conversation["understood"] == conversation["keep"] == []
     text = pypdf_text(demo.file("report.pdf"))
     for expected in ("Uppdrag", "Beslut", "Bifall", "Pengar: fördelat och kvar",
-                     "Nämnden: 70 tkr fördelat av 330 tkr.", "Indikatorer",
+                     "Nämnden: 70 tkr fördelat (budgetrader 330 tkr, 260 tkr kvar).",
+                     "Kommunen: 180 tkr fördelat (budgetrader 200 tkr, 150 tkr kvar).",
+                     "Indikatorer",
                      "utan uniform", "Uppföljt.", "Vår bedömning av läget",
-                     "Utvärdering av mötena", "8 svar"):
+                     "Utvärdering av mötena", "8 svar",
+                     "Reflektioner och det som inte sagts", "Fiske: vad har inte sagts?"):
         assert expected in text, expected
     assert "270 tkr" not in text
+
+
+def test_a_new_decision_is_news_in_the_next_version(publisher: Publisher):  # noqa: F811
+    chain = konkretisera(publisher)
+    publisher.publish()
+    publisher.api("POST", f"/proposals/{chain.proposal_id}/decisions", {
+        "body": "Lokal nämnd Varberg", "decided_on": "2021-09-14", "outcome": "approved"})
+    publisher.publish()
+    page = publisher.page()
+    assert "Nytt sedan version 1" in page
+    assert "Beslut om Belysning i Societetsparken: Bifall (2021-09-14)." in page
+    assert "Bifall" not in publisher.page(1)

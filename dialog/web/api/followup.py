@@ -22,3 +22,5 @@ expose(blueprint, "POST", "/workshops/<int:workshop_id>/evaluations", followup.a
        status=_stored, endpoint="answer_evaluation")
 expose(blueprint, "GET", "/processes/<int:process_id>/evaluations", followup.summary,
        endpoint="evaluation_summary")
+expose(blueprint, "PATCH", "/evaluation-answers/<int:answer_id>", followup.moderate,
+       endpoint="moderate_evaluation")
