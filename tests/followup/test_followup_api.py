@@ -264,3 +264,21 @@ def test_an_evaluation_comment_with_personal_data_waits_and_is_never_shown(konkr
     too_long = konkret.post(url, {"score": 3, "comment": "x" * 501, "client_id": "ev-3"},
                             konkret.phones[2])
     assert (too_long.status_code, too_long.json["error"]["code"]) == (400, "field_too_long")
+
+
+def test_the_phone_answers_the_evaluation_over_socket_io_exactly_once(konkret: Konkret,
+                                                                      socket_client):
+    sio = socket_client(konkret.phones[0])
+    body = {"workshop_id": konkret.world.workshop_id, "score": "4", "comment": "",
+            "client_id": "sock-1"}
+    first = sio.emit("evaluation:submit", body, namespace="/live", callback=True)
+    assert first["ok"] is True, first
+    assert (first["score"], first["duplicate"]) == (4, False)
+    again = sio.emit("evaluation:submit", body, namespace="/live", callback=True)
+    assert (again["ok"], again["id"], again["duplicate"]) == (True, first["id"], True)
+    other = sio.emit("evaluation:submit", {**body, "client_id": "sock-2"}, namespace="/live",
+                     callback=True)
+    assert other["ok"] is False
+    assert other["error"]["code"] == "evaluation_already_answered"
+    [meeting] = konkret.get(f"/processes/{konkret.pid}/evaluations").json["meetings"]
+    assert meeting["answers"] == 1
