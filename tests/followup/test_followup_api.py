@@ -282,3 +282,14 @@ def test_the_phone_answers_the_evaluation_over_socket_io_exactly_once(konkret: K
     assert other["error"]["code"] == "evaluation_already_answered"
     [meeting] = konkret.get(f"/processes/{konkret.pid}/evaluations").json["meetings"]
     assert meeting["answers"] == 1
+
+
+def test_the_konkretisering_export_carries_what_happened_next(konkret: Konkret, proposal):
+    konkret.post(f"/proposals/{proposal['id']}/decisions",
+                 {"body": "LNV", "decided_on": "2021-09-14", "outcome": "rejected"})
+    export = konkret.get(f"/processes/{konkret.pid}/konkretisering.json").json
+    [follow] = export["follow_up"]
+    assert follow["proposal_id"] == proposal["id"]
+    assert [d["outcome"] for d in follow["decisions"]] == ["rejected"]
+    assert [(c["text"], c["redacted"]) for c in follow["conditions"]] == [(UNIFORM, False)]
+    assert export["funding"] == {"lines": [], "sources": [], "over_allocated": []}
