@@ -22,7 +22,8 @@ LOGOUT = re.compile(r'<form[^>]*method="post"[^>]*action="/facilitator/logout"')
 #: Wall displays for a projector: no navigation on purpose.
 WALLS = {"projector", "map_projector"}
 PAGES = ["dashboard", "new_process", "process", "workshop_console", "map", "samtal_console",
-         "konkret_console", "proposals", "proposal_trace", "publication", "team", "follow_up"]
+         "konkret_console", "proposals", "proposal_trace", "publication", "team", "follow_up",
+         "owner_updates"]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.demo import meetings, team
+from dialog.demo import followup, meetings, team
 from dialog.demo import publish as publication
 from dialog.models import Process, Workshop
 from dialog.services import facilitators
@@ -75,12 +75,14 @@ def build_demo(session: Session) -> DemoResult:
     else:
         facilitator.password_hash = hash_password(DEMO_PASSWORD)
     process, workshop = inventering.build(session, facilitator)
+    followup.set_mandate(session, process)
     result = DemoResult(process.id, process.slug, workshop.id, workshop.join_code)
     result.add(reactions.build(session, facilitator, process, workshop))
     result.add(samtal.build(session, facilitator, process))
     result.add(konkret.build(session, facilitator, process))
     result.add(team.build(session, process, DEMO_PASSWORD))
     result.add(meetings.build(session, facilitator, process))
+    followup.build(session, facilitator, process)
     # Publication runs last: version 1 shows whatever the phases above produced.
     result.add(publication.build(session, facilitator, process))
     return result

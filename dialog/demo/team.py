@@ -51,5 +51,5 @@ def extra_urls(session: Session, process: Process) -> dict[str, Any]:
     last = session.scalar(select(Proposal.id).where(Proposal.process_id == process.id)
                           .order_by(Proposal.id.desc()))
     if last is not None:
-        urls["follow_up"] = f"/facilitator/proposals/{last}/follow-up"
+        urls["owner_updates"] = f"/facilitator/proposals/{last}/updates"
     return {"urls": urls}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask_socketio import SocketIO
 
-from dialog.live import handlers
+from dialog.live import evaluation, handlers
 
 NAMESPACE = "/live"
 
@@ -17,3 +17,4 @@ NAMESPACE = "/live"
 def register_live(socketio: SocketIO) -> None:
     """Attach the event handlers and the broadcasters to ``socketio``."""
     handlers.register(socketio, NAMESPACE)
+    evaluation.register(socketio, NAMESPACE)

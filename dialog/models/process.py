@@ -37,6 +37,10 @@ class Process(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     owner_organisation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(8), default="sv")
+    #: What the committee asked the process to find out, and what it may decide ("uppdrag").
+    mandate: Mapped[str] = mapped_column(Text, default="")
+    #: Who decides on the proposals, e.g. "Lokal nämnd Varberg".
+    decision_maker: Mapped[str] = mapped_column(String(200), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

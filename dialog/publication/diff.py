@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from dialog.publication.diff_followup import KEYS as FOLLOWUP_KEYS
+from dialog.publication.diff_followup import followup_changes
+
 
 def _by_id(items: list[dict[str, Any]] | None) -> dict[Any, dict[str, Any]]:
     return {item["id"]: item for item in items or [] if "id" in item}
@@ -40,11 +43,12 @@ def changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> dict[st
         **_decided(previous, current, "alternatives", "outcome"),
         **_decided(previous, current, "proposals", "status"),
         "participants": _count_change(previous, current, "participants"),
+        **followup_changes(previous, current),
     }
     result["nothing"] = not any(
         result[key] for key in ("new_perspectives", "withdrawn_perspectives", "phases",
                                 "new_themes", "new_alternatives", "changed_alternatives",
-                                "new_proposals", "changed_proposals"))
+                                "new_proposals", "changed_proposals", *FOLLOWUP_KEYS))
     return result
 
 

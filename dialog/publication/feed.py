@@ -14,7 +14,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.models import Process, Proposal, ProposalStatusUpdate, Publication
+from dialog.models import (
+    Process,
+    Proposal,
+    ProposalDecision,
+    ProposalStatusUpdate,
+    Publication,
+)
 from dialog.publication.publishing import publications_of
 
 #: Entries kept in the feed, newest first.
@@ -65,6 +71,17 @@ def news(session: Session, process: Process) -> list[NewsItem]:
                 update.created_at)), {"proposal": proposal.title,
                                       "status": update.status.value}, update.note,
                 f"/p/{process.slug}#proposals"))
+        decisions = session.execute(
+            select(ProposalDecision, Proposal).join(Proposal)
+            .where(Proposal.id.in_(public)).order_by(ProposalDecision.id))
+        for decision, proposal in decisions:
+            moment = datetime.combine(decision.decided_on, time(12), tzinfo=UTC)
+            items.append(NewsItem("decision", f"decision-{decision.id}", max(moment, _utc(
+                decision.created_at)), {"proposal": proposal.title,
+                                        "outcome": decision.outcome.value},
+                " ".join(part for part in (decision.body, decision.paragraph,
+                                           decision.case_number) if part),
+                f"/p/{process.slug}#proposal-{proposal.id}"))
     items.sort(key=lambda item: (item.updated, item.key), reverse=True)
     return items[:FEED_LENGTH]
 

@@ -16,6 +16,7 @@ import networkx as nx
 
 from dialog.publication.licences import licence_for
 from dialog.publication.opendata_fields import FILES
+from dialog.publication.opendata_followup import followup_tables
 from dialog.publication.opendata_readme import readme
 from dialog.services.csv_cells import safe_cell
 
@@ -59,6 +60,7 @@ def tables(snap: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                                    for a in part.get("age_bands", [])],
         "alternatives.csv": [_alternative_row(a) for a in snap.get("alternatives") or []],
         "proposals.csv": [_proposal_row(p) for p in snap.get("proposals") or []],
+        **followup_tables(snap),
     }
 
 
@@ -133,6 +135,8 @@ def build_zip(snap: dict[str, Any], *, base_url: str = "") -> bytes:
     files["participation.json"] = _json(snap.get("participation") or {})
     files["alternatives.json"] = _json(snap.get("alternatives") or [])
     files["proposals.json"] = _json(snap.get("proposals") or [])
+    files["follow_up.json"] = _json(snap.get("follow_up") or [])
+    files["funding.json"] = _json(snap.get("funding") or {})
     files["map.graphml"] = graphml(snap)
     files.update(polis_files(snap))
     buffer = io.BytesIO()

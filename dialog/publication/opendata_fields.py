@@ -3,6 +3,8 @@ both read this table, so the README can never miss a column."""
 
 from __future__ import annotations
 
+from dialog.publication.opendata_followup import FOLLOWUP_FILES, FOLLOWUP_OTHER_FILES
+
 #: file name -> (what the file holds, [(column, what it means)])
 FILES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "perspectives.csv": ("Alla publicerade (godkända) perspektiv. Personuppgifter är ersatta med "
@@ -116,3 +118,7 @@ OTHER_FILES: dict[str, str] = {
                    "perspective, theme, stakeholder_group, opinion_group; kanter: similar, "
                    "link, co_agreement, in_theme, voiced_by, agreed_by.",
 }
+
+# What happened next (decisions, money, indicators, conditions, evaluations).
+FILES.update(FOLLOWUP_FILES)
+OTHER_FILES.update(FOLLOWUP_OTHER_FILES)

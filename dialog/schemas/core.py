@@ -114,6 +114,8 @@ class ProcessOut(Output):
     description: str
     owner_organisation: str
     language: str
+    mandate: str = ""
+    decision_maker: str = ""
     stakeholder_groups: list[str]
     phases: list[PhaseOut]
     created_at: Timestamp

@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         console,
         csrf,
         errors,
+        evaluation,
         headers,
         locale,
         participant,
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     from dialog.web.meetings_console import blueprint as meetings
 
     app.register_blueprint(meetings)
+    app.register_blueprint(evaluation.blueprint)
     register_live(socketio)
     from dialog import phasing
     from phases import PHASES

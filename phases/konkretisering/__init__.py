@@ -5,11 +5,14 @@ The phase whole, in one package:
 * domain rules (no Flask): ``alternatives`` (+ ``sources``: what an alternative came from),
   ``checkback``, ``majority_vote``, ``minority_wisdom``, ``fishing``, ``goals``
   (+ ``presets``), ``proposals``, ``trace``, ``phone`` (what a phone can answer now),
-  ``export``, ``fields`` (text, list, date and budget checks);
+  ``export``, ``fields`` (text, list, date and budget checks); what happened next:
+  ``decisions``, ``funding`` (+ ``funding_plans``, ``amounts``), ``indicators``,
+  ``consequences`` (with the minority's conditions followed up), ``follow_up``;
 * ``schemas``: what the phase answers (pydantic ``Output`` schemas; OpenAPI is made from them);
 * ``operations/``: every action declared once, per aggregate (goals, alternatives,
   checkback, votes incl. minority wisdom, fishing, proposals, phone);
-* the faces, thin adapters over the actions: ``api`` (JSON under ``/api/v1``), ``live``
+* the faces, thin adapters over the actions: ``api`` and ``followup_api`` (JSON under
+  ``/api/v1``), ``followup_pages`` (the follow-up console), ``live``
   (Socket.IO events; ``broadcast`` sends what changed), ``forms`` and ``proposal_pages``
   (the console's form posts), ``pages`` (the console, alternative and phone pages);
 * ``demo``: the konkretisering part of ``dialog demo``;
@@ -85,6 +88,8 @@ class Konkretisering:
         # forms and proposal_pages add their routes to the pages blueprint.
         from phases.konkretisering import (  # noqa: F401
             api,
+            followup_api,
+            followup_pages,
             forms,
             live,
             ownership_pages,
@@ -94,4 +99,5 @@ class Konkretisering:
 
         app.register_blueprint(pages.blueprint)
         app.register_blueprint(api.blueprint)
+        app.register_blueprint(followup_api.blueprint)
         live.register(socketio, namespace)

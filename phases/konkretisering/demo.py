@@ -30,6 +30,7 @@ from phases.konkretisering import (
     alternatives,
     checkback,
     fishing,
+    followup_demo,
     majority_vote,
     minority_wisdom,
     proposals,
@@ -109,6 +110,7 @@ def build(session: Session, facilitator: Facilitator, process: Process) -> dict[
     checkback.rate(session, room[1], digital, alternative_id=park.id, value="supports",
                    client_id="demo-cb2-park")
     made = _proposals(session, facilitator, process, goals, park, gard, polis)
+    followup_demo.build(session, facilitator, process, *made)
     return {
         "konkret": {
             "alternatives": [{"title": a.title, "outcome": a.outcome.value} for a in drafted],
@@ -120,9 +122,11 @@ def build(session: Session, facilitator: Facilitator, process: Process) -> dict[
 
 
 def extra_urls(session: Session, process: Process) -> dict[str, Any]:
-    """Where a newcomer sees konkretisering: the console, the proposals, a trace, the phone."""
+    """Where a newcomer sees konkretisering: the console, the proposals, a trace, the phone,
+    and what happened next (decisions, money, indicators)."""
     made = proposals.proposals_of(session, process)
     urls = {"konkret_console": f"/facilitator/processes/{process.id}/konkret",
+            "follow_up": f"/facilitator/processes/{process.id}/follow-up",
             "proposals": f"/facilitator/processes/{process.id}/proposals",
             "konkret_phone": f"/w/{process.workshops[0].id}/konkret"}
     if made:

@@ -1,4 +1,5 @@
-"""The whole konkretisering of a process as one JSON document, for records and re-use.
+"""The whole konkretisering of a process as one JSON document, for records and re-use,
+with what happened next (decisions, money, indicators, consequences, conditions).
 
 Texts flagged for personal data, and hidden answers, are left out (marked ``redacted``):
 the export may be published; the database keeps everything.
@@ -11,8 +12,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dialog.models import Process, utcnow
-from phases.konkretisering import alternatives, checkback, fishing, proposals
+from phases.konkretisering import alternatives, checkback, fishing, follow_up, funding, proposals
 from phases.konkretisering import goals as committee_goals
+from phases.konkretisering.followup_schemas import FollowUp
 from phases.konkretisering.schemas import GoalOut, PromptWithAnswers, ProposalOut
 from phases.konkretisering.trace import alternative_full
 
@@ -38,7 +40,19 @@ def export(session: Session, process: Process) -> dict[str, Any]:
                              for r in checkback.rounds_of(session, process)],
         "fishing_prompts": [_fishing(p) for p in fishing.prompts_of(session, process)],
         "proposals": ProposalOut.dump_all(proposals.proposals_of(session, process)),
+        "funding": funding.overview(session, process),
+        "follow_up": [_follow_up(session, p) for p in proposals.proposals_of(session, process)],
     }
+
+
+def _follow_up(session: Session, proposal: Any) -> dict[str, Any]:
+    """Decisions, budget, indicators, consequences; a flagged condition is redacted."""
+    raw = follow_up.of_proposal(session, proposal)
+    flagged = {c["amendment_id"] for c in raw["conditions"] if c["personal_data"]}
+    body = FollowUp.dump(raw)
+    body["conditions"] = [_redacted({**c, "personal_data": c["amendment_id"] in flagged},
+                                    "text") for c in body["conditions"]]
+    return body
 
 
 def _alternative(session: Session, alternative: Any) -> dict[str, Any]:

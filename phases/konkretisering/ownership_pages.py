@@ -25,7 +25,7 @@ from phases.konkretisering.operations import proposals
 from phases.konkretisering.pages import blueprint
 
 
-@blueprint.get("/facilitator/proposals/<int:proposal_id>/follow-up")
+@blueprint.get("/facilitator/proposals/<int:proposal_id>/updates")
 @login_required
 def follow_up(proposal_id: int) -> ResponseReturnValue:
     return render_follow_up(proposal_id)
@@ -47,7 +47,7 @@ def render_follow_up(proposal_id: int, error: DialogError | None = None,
     return body, error.status if error else 200
 
 
-@blueprint.post("/facilitator/proposals/<int:proposal_id>/follow-up")
+@blueprint.post("/facilitator/proposals/<int:proposal_id>/updates")
 @login_required
 def add_update(proposal_id: int) -> ResponseReturnValue:
     def refused(error: DialogError, typed: dict[str, Any]) -> ResponseReturnValue:

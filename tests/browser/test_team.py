@@ -61,7 +61,7 @@ def test_the_proposal_owner_follows_up_their_proposal(new_page: Callable[..., An
     team = live_server.demo["team"]
     page = new_page(TABLET)
     _sign_in(page, team["proposal_owner"], team["password"])
-    page.goto(live_server.demo["urls"]["follow_up"].removeprefix(live_server.url))
+    page.goto(live_server.demo["urls"]["owner_updates"].removeprefix(live_server.url))
     expect(page.locator(".timeline")).to_contain_text("51 besökare")
     _clean_and_narrow(page, "follow-up")
 

@@ -55,3 +55,16 @@ def test_the_feed_lists_versions_and_status_changes_newest_first(demo: Publisher
 
 def test_an_unpublished_process_has_no_feed(publisher: Publisher):
     assert publisher.get(f"/p/{publisher.slug}/feed.atom").status_code == 404
+
+
+def test_a_decision_is_news_in_the_feed(demo: Publisher):
+    demo.publish()
+    with db.transaction() as session:
+        proposal = session.scalars(select(Proposal).where(
+            Proposal.process_id == demo.process_id).order_by(Proposal.id)).first()
+        assert proposal is not None
+        proposal_id, title = proposal.id, proposal.title
+    demo.api("POST", f"/proposals/{proposal_id}/decisions", {
+        "body": "Lokal nämnd Varberg", "decided_on": "2099-01-02", "outcome": "referred_back"})
+    assert entries(demo)[0] == (f"Beslut om {title}: Återremiss",
+                                f"{PUBLIC}/p/{demo.slug}#proposal-{proposal_id}")

@@ -236,3 +236,22 @@ def test_mail_queued_by_the_command_line_is_sent_by_dialog_mail_send(
     assert done.exit_code == 0, done.output
     assert "1 e-brev skickade." in done.output
     assert "Ny version" in inbox.wait_for(2)[1]["Subject"]
+
+
+def test_a_decision_on_a_published_proposal_is_a_notice(demo: Publisher, inbox: Inbox):
+    demo.publish()
+    subscribe(demo)
+    demo.client.post(link_in(inbox.wait_for(1)[0], "confirm"))
+    with db.transaction() as session:
+        proposal = session.scalars(select(Proposal).where(
+            Proposal.process_id == demo.process_id).order_by(Proposal.id)).first()
+        assert proposal is not None
+        proposal_id, title = proposal.id, proposal.title
+    decided = demo.api("POST", f"/proposals/{proposal_id}/decisions", {
+        "body": "Lokal nämnd Varberg", "decided_on": "2026-11-30", "paragraph": "§ 12",
+        "case_number": "KS 2026/123", "outcome": "approved"})
+    assert decided.status_code == 201, decided.json
+    notice = inbox.wait_for(2)[1]
+    assert title in notice["Subject"]
+    assert "Bifall" in body_of(notice)
+    assert "Lokal nämnd Varberg" in body_of(notice)

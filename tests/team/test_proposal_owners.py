@@ -77,7 +77,7 @@ def test_an_unknown_address_is_invited_to_own_the_proposal(staffed: Staffed):
                                    "password_again": "ett långt lösenord"})
     assert made.status_code == 302
     assert made.headers["Location"].endswith(
-        f"/facilitator/proposals/{staffed.owned_proposal}/follow-up")
+        f"/facilitator/proposals/{staffed.owned_proposal}/updates")
     page = client.get(made.headers["Location"])
     assert page.status_code == 200
     # Signed in as the new owner, the process's console stays closed.
@@ -86,7 +86,7 @@ def test_an_unknown_address_is_invited_to_own_the_proposal(staffed: Staffed):
 
 def test_the_follow_up_page_shows_the_updates_and_adds_one(staffed: Staffed):
     client = staffed.client("proposal_owner")
-    url = f"/facilitator/proposals/{staffed.owned_proposal}/follow-up"
+    url = f"/facilitator/proposals/{staffed.owned_proposal}/updates"
     sent = client.post(url, data={"csrf_token": "t", "status": "ongoing",
                                   "text": "Lamporna är beställda.", "dated": "2027-04-01"})
     assert sent.status_code == 302
@@ -98,7 +98,7 @@ def test_the_follow_up_page_shows_the_updates_and_adds_one(staffed: Staffed):
 
 def test_the_team_names_owners_on_the_follow_up_page(staffed: Staffed):
     client = staffed.client("facilitator")
-    url = f"/facilitator/proposals/{staffed.owned_proposal}/follow-up"
+    url = f"/facilitator/proposals/{staffed.owned_proposal}/updates"
     assert 'id="owner-email"' in client.get(url).get_data(as_text=True)
     named = client.post(f"/facilitator/proposals/{staffed.owned_proposal}/owners",
                         data={"csrf_token": "t", "email": "polisen@varberg.se"})
@@ -114,7 +114,7 @@ def test_the_team_names_owners_on_the_follow_up_page(staffed: Staffed):
 def test_the_dashboard_lists_the_proposals_an_owner_follows_up(staffed: Staffed):
     html = staffed.client("proposal_owner").get("/facilitator/").get_data(as_text=True)
     assert "Förslag du följer upp" in html
-    assert f"/facilitator/proposals/{staffed.owned_proposal}/follow-up" in html
+    assert f"/facilitator/proposals/{staffed.owned_proposal}/updates" in html
 
 
 def test_a_reader_who_owns_a_proposal_updates_it(staffed: Staffed):

@@ -13,6 +13,12 @@ from typing import Any
 
 from dialog.publication.sections.committee import committee_section
 from dialog.publication.sections.context import SectionContext
+from dialog.publication.sections.evaluation import evaluation_section
+from dialog.publication.sections.followup import (
+    follow_up_section,
+    funding_section,
+    mandate_section,
+)
 from dialog.publication.sections.later_phases import (
     alternatives_section,
     learning_section,
@@ -24,6 +30,7 @@ from dialog.publication.sections.perspective_map import map_section
 from dialog.publication.sections.perspectives import perspectives_section
 from dialog.publication.sections.process_info import phases_section, process_section
 from dialog.publication.sections.reactions import reactions_section
+from dialog.publication.sections.team import assessments_section, reflections_section
 from dialog.publication.sections.votes import votes_section
 
 
@@ -46,6 +53,13 @@ SECTIONS: tuple[Section, ...] = (
     Section("alternatives", alternatives_section),
     Section("proposals", proposals_section),
     Section("committee", committee_section),
+    # What happened next (follow-up): after the proposals, whose ids they refer to.
+    Section("mandate", mandate_section),
+    Section("funding", funding_section),
+    Section("follow_up", follow_up_section),
+    Section("assessments", assessments_section),
+    Section("reflections", reflections_section),
+    Section("evaluation", evaluation_section),
 )
 
 __all__ = ["SECTIONS", "Section", "SectionContext"]

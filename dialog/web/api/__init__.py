@@ -5,6 +5,7 @@ from __future__ import annotations
 # Route modules register themselves on the blueprint when imported; the list is explicit.
 from dialog.web.api import (
     auth,
+    followup,
     meetings,
     openapi,
     participants,
@@ -17,5 +18,5 @@ from dialog.web.api import (
 )
 from dialog.web.api.blueprint import blueprint
 
-__all__ = ["auth", "blueprint", "meetings", "openapi", "participants", "perspectives",
-           "processes", "publications", "subscriptions", "team", "workshops"]
+__all__ = ["auth", "blueprint", "followup", "meetings", "openapi", "participants",
+           "perspectives", "processes", "publications", "subscriptions", "team", "workshops"]

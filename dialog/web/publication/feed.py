@@ -45,6 +45,8 @@ def _entry(root: Element, item: NewsItem, base: str, slug: str) -> None:
     params = dict(item.params)
     if "status" in params:
         params["status"] = _(f"publish.status.{params['status']}")
+    if "outcome" in params:
+        params["outcome"] = _(f"followup.outcome.{params['outcome']}")
     entry = SubElement(root, "entry")
     SubElement(entry, "title").text = _(f"way_back.feed.{item.kind}", **params)
     SubElement(entry, "id").text = f"{base}/p/{slug}#{item.key}"

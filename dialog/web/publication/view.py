@@ -10,6 +10,7 @@ from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
 from dialog.publication.suppression import is_small
 from dialog.web.locale import _, current_locale
+from dialog.web.publication.followup_view import followup_context
 
 KINDS = ("standpoint", "feeling", "idea", "thought")
 
@@ -82,5 +83,6 @@ def view_context(snapshot: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "prompt_text": prompt_text,
         "perspectives_by_id": {p["id"]: p for p in snapshot.get("perspectives") or []},
         "kinds": KINDS,
+        **followup_context(snapshot),
         **extra,
     }
