@@ -7,7 +7,7 @@ them to the app beside the kernel's join page and console.
 
 from __future__ import annotations
 
-from flask import Flask, g, render_template, url_for
+from flask import Flask, g, render_template
 from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
@@ -16,6 +16,7 @@ from dialog.policy import load
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
 from dialog.web.pages import managed_page
+from dialog.web.join_address import join_url as room_join_url
 from dialog.web.qr import qr_svg
 
 
@@ -36,7 +37,7 @@ def sent(workshop_id: int) -> ResponseReturnValue:
 
 
 def _workshop_page(workshop: Workshop, template: str) -> ResponseReturnValue:
-    join_url = url_for("participant.join", code=workshop.join_code, _external=True)
+    join_url = room_join_url(workshop.join_code)
     return render_template(
         template, workshop=workshop, process=workshop.process, join_url=join_url,
         qr=qr_svg(join_url, label=f"QR-kod till {join_url}"),

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
-
 from dialog.operations import workshops
 from dialog.web.api.blueprint import blueprint
 from dialog.web.http_actions import expose
+from dialog.web.join_address import join_url as room_join_url
 
 
 def join_url(code: str) -> str:
-    return url_for("participant.join", code=code, _external=True)
+    return room_join_url(code)
 
 
 def _with_join_url(_workshop: Any, body: dict[str, Any]) -> dict[str, Any]:
