@@ -31,7 +31,7 @@ def test_alternatives_and_proposals_are_published_with_support_conditions_and_di
         assert text in page, text
     report = pdf_text(publisher.file("report.pdf"))
     for text in ("Tänd parken", "Minoritetens villkor", "120 tkr",
-                 "1 förslag med en sammanlagd budget på 120 tkr."):
+                 "1 förslag med en budget på 120 tkr."):
         assert text in report, text
 
 
