@@ -8,6 +8,7 @@ running follow the process into the new phase.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -65,6 +66,59 @@ def close_phase(session: Session, phase: Phase) -> Phase:
     session.flush()
     _record(session, phase.process, phase, [phase])
     return phase
+
+
+#: How long a phase change can be undone.
+UNDO_WINDOW = timedelta(seconds=60)
+#: A phase that closed this close to another's opening was closed by that change.
+_SAME_CHANGE = timedelta(seconds=5)
+
+
+def proposed_next(process: Process) -> PhaseKind:
+    """The phase the console proposes to open next: the one after the latest, in order.
+
+    After the last phase of the method it proposes a new round of the one before it (more
+    conversation before deciding), never simply the first phase.
+    """
+    method = order()
+    latest = max(process.phases, key=lambda p: (p.opened_at, p.id), default=None)
+    if latest is None:
+        return method[0]
+    position = method.index(latest.kind)
+    return method[position + 1] if position + 1 < len(method) else method[max(position - 1, 0)]
+
+
+def undoable(process: Process, now: Any = None) -> tuple[Phase, Phase | None] | None:
+    """The open phase and the one it replaced, while the change can still be undone."""
+    current = open_phase_of(process)
+    now = now or utcnow()
+    if current is None or now - current.opened_at > UNDO_WINDOW:
+        return None
+    replaced = [p for p in process.phases if p is not current and p.closed_at is not None
+                and abs(p.closed_at - current.opened_at) <= _SAME_CHANGE]
+    return current, (max(replaced, key=lambda p: p.closed_at or p.opened_at) if replaced else None)
+
+
+def undo_open(session: Session, phase: Phase) -> Phase:
+    """Undo opening ``phase`` within a minute: it closes, the phase it replaced reopens.
+
+    Nothing is deleted: the undone round stays in the history, closed. Workshops that moved
+    into it move back.
+    """
+    found = undoable(phase.process)
+    if found is None or found[0] is not phase:
+        raise Conflict("phase_undo_expired")
+    _close(phase)
+    previous = found[1]
+    if previous is not None:
+        previous.status = PhaseStatus.OPEN
+        previous.closed_at = None
+        for workshop in phase.process.workshops:
+            if workshop.phase_id == phase.id:
+                workshop.phase = previous
+    session.flush()
+    _record(session, phase.process, previous or phase, [phase])
+    return previous or phase
 
 
 def open_phase_of(process: Process) -> Phase | None:
