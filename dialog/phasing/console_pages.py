@@ -19,8 +19,8 @@ from typing import Any
 from flask import Blueprint, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from dialog.models import Phase, PhaseKind, Process, WorkshopState, utcnow
 from dialog.errors import DialogError
+from dialog.models import Phase, PhaseKind, Process, WorkshopState, utcnow
 from dialog.phasing import operations, service
 from dialog.phasing.pages import console_page, refused
 from dialog.web.auth import login_required

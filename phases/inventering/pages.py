@@ -1,8 +1,9 @@
-"""Inventering's pages: the phone's write and sent pages, the workshop console, the wall.
+"""Inventering's pages: the phone's write and sent pages, the workshop console.
 
 They keep the endpoint names other pages link to (``participant.write``,
-``participant.sent``, ``console.workshop``, ``console.projector``); :func:`install` adds
-them to the app beside the kernel's join page and console.
+``participant.sent``, ``console.workshop``); :func:`install` adds them to the app beside the
+kernel's join page and console. The wall (``console.projector``) is the kernel's shell
+(:mod:`dialog.phasing.wall_pages`) around inventering's part (:mod:`phases.inventering.wall`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dialog.models import AGE_BANDS, MAX_TEXT_LENGTH, PerspectiveKind, Workshop
 from dialog.policy import load
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
-from dialog.web.pages import managed_page
 from dialog.web.join_address import join_url as room_join_url
+from dialog.web.pages import managed_page
 from dialog.web.qr import qr_svg
 
 
@@ -53,17 +54,10 @@ def workshop(found: Workshop) -> ResponseReturnValue:
     return _workshop_page(found, "inventering/workshop.html")
 
 
-@managed_page(Workshop, "workshop_id")
-def projector(found: Workshop) -> ResponseReturnValue:
-    """The wall for the room's projector: approved perspectives, nothing about who wrote."""
-    return _workshop_page(found, "inventering/projector.html")
-
-
 PAGES = (
     ("/w/<int:workshop_id>", "participant.write", write),
     ("/w/<int:workshop_id>/sent", "participant.sent", sent),
     ("/facilitator/workshops/<int:workshop_id>", "console.workshop", workshop),
-    ("/facilitator/workshops/<int:workshop_id>/projector", "console.projector", projector),
 )
 
 

@@ -88,7 +88,8 @@ def test_a_phase_change_can_be_undone_within_a_minute(console, world, socket_cli
     assert undone.status_code == 302
     assert phases_of(world) == [("inventering", 1, "open"), ("larande_samtal", 1, "closed")]
     changed = [e for e in wall.get_received("/live") if e["name"] == "phase:changed"]
-    assert changed and changed[-1]["args"][0]["phase"]["kind"] == "inventering"
+    assert changed
+    assert changed[-1]["args"][0]["phase"]["kind"] == "inventering"
     workshop_phase = console.get(f"/api/v1/workshops/{world.workshop_id}",
                                  headers=bearer(world.facilitator_token)).get_json()
     assert "Pågående fas: Inventering, runda 1" in console.get(
