@@ -76,7 +76,7 @@ def plural_category(count: int, locale: str = DEFAULT_LOCALE) -> str:
 
 @cache
 def _plural_rule(locale: str) -> Callable[[int], str]:
-    return Locale.parse(locale).plural_form  # type: ignore[no-any-return]
+    return Locale.parse(locale).plural_form
 
 
 def plural_forms(key: str, locale: str = DEFAULT_LOCALE) -> dict[str, str]:

@@ -39,7 +39,8 @@ _CONSOLES = {
 def phase_consoles(process: Process) -> list[dict[str, Any]]:
     """Every phase of the method with the console page that runs it."""
     running = [w for w in process.workshops if w.state is not WorkshopState.CLOSED]
-    workshop = (running or list(process.workshops) or [None])[-1]
+    candidates = running or list(process.workshops)
+    workshop = candidates[-1] if candidates else None
     consoles = []
     for kind in service.order():
         if kind in _CONSOLES:

@@ -32,7 +32,7 @@ def lan_address() -> str | None:
     try:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(_PROBE)
-            found = probe.getsockname()[0]
+            found = str(probe.getsockname()[0])
     except OSError:
         found = ""
     if _reachable(found):

@@ -18,7 +18,8 @@ def current_round(session: Session, phase: PhaseRecord) -> ConversationRound | N
     """The newest round that takes reflections, else the newest round of the phase."""
     found = rounds.rounds_of_phase(session, phase)
     accepting = [r for r in found if rounds.is_accepting(r)]
-    return (accepting or found or [None])[-1]
+    chosen = accepting or found
+    return chosen[-1] if chosen else None
 
 
 def part(session: Session, phase: PhaseRecord, workshop: Workshop) -> WallPart:

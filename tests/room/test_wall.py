@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from tests.conftest import bearer
 from tests.konkret.conftest import Konkret, cid
-from tests.konkret.conftest import konkret as konkret  # noqa: PLC0414 (a fixture)
+from tests.konkret.conftest import konkret as konkret  # a fixture
 from tests.room.helpers import log_in
 from tests.samtal.conftest import Samtal
-from tests.samtal.conftest import listened as listened  # noqa: PLC0414 (a fixture)
-from tests.samtal.conftest import samtal as samtal  # noqa: PLC0414 (a fixture)
+from tests.samtal.conftest import listened as listened  # a fixture
+from tests.samtal.conftest import samtal as samtal  # a fixture
 
 
 def wall_of(client, world) -> str:
