@@ -88,15 +88,26 @@ def proposed_next(process: Process) -> PhaseKind:
     return method[position + 1] if position + 1 < len(method) else method[max(position - 1, 0)]
 
 
-def undoable(process: Process, now: Any = None) -> tuple[Phase, Phase | None] | None:
-    """The open phase and the one it replaced, while the change can still be undone."""
+def undoable(process: Process, now: Any = None) -> tuple[Phase, Phase] | None:
+    """The open phase and the one it replaced, while that change can still be undone.
+
+    Only a change from one phase to the next is undone, and only the latest one: once
+    anything closed after the open phase opened (an undo, say), there is nothing to undo.
+    """
     current = open_phase_of(process)
     now = now or utcnow()
     if current is None or now - current.opened_at > UNDO_WINDOW:
         return None
-    replaced = [p for p in process.phases if p is not current and p.closed_at is not None
+    others = [p for p in process.phases if p is not current and p.closed_at is not None]
+    if any(p.closed_at is not None and p.closed_at > current.opened_at + _SAME_CHANGE
+           for p in others):
+        return None
+    # The phase this one replaced opened before it and closed as it opened.
+    replaced = [p for p in others if p.closed_at is not None and p.opened_at < current.opened_at
                 and abs(p.closed_at - current.opened_at) <= _SAME_CHANGE]
-    return current, (max(replaced, key=lambda p: p.closed_at or p.opened_at) if replaced else None)
+    if not replaced:
+        return None
+    return current, max(replaced, key=lambda p: (p.closed_at or p.opened_at, p.id))
 
 
 def undo_open(session: Session, phase: Phase) -> Phase:
@@ -110,15 +121,14 @@ def undo_open(session: Session, phase: Phase) -> Phase:
         raise Conflict("phase_undo_expired")
     _close(phase)
     previous = found[1]
-    if previous is not None:
-        previous.status = PhaseStatus.OPEN
-        previous.closed_at = None
-        for workshop in phase.process.workshops:
-            if workshop.phase_id == phase.id:
-                workshop.phase = previous
+    previous.status = PhaseStatus.OPEN
+    previous.closed_at = None
+    for workshop in phase.process.workshops:
+        if workshop.phase_id == phase.id:
+            workshop.phase = previous
     session.flush()
-    _record(session, phase.process, previous or phase, [phase])
-    return previous or phase
+    _record(session, phase.process, previous, [phase])
+    return previous
 
 
 def open_phase_of(process: Process) -> Phase | None:

@@ -89,7 +89,7 @@ def test_new_since_you_looked_is_marked(
     expect(tablet.locator("#feed-unseen")).to_be_hidden()  # the first visit marks nothing
     tablet.goto("/facilitator/")  # leaving remembers the moment
     tablet.wait_for_timeout(50)
-    status, joined = live_server.request("POST", "/api/v1/join",
+    _status, joined = live_server.request("POST", "/api/v1/join",
                                          {"join_code": workshop["join_code"]})
     live_server.request("POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
                         {"text": "Skriven medan du var borta.", "kind": "idea",

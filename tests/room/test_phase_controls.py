@@ -117,3 +117,16 @@ def test_closing_a_phase_asks_first(console, world):
     assert "Du stänger Inventering, runda 1." in html
     assert 'action="/facilitator/phases/' in html
     assert phases_of(world) == [("inventering", 1, "open")]
+
+
+def test_an_undo_cannot_itself_be_undone(client, world):
+    phase = open_kind(client, world, "larande_samtal").get_json()
+    assert client.post(f"/api/v1/phases/{phase['id']}/undo",
+                       headers=bearer(world.facilitator_token)).status_code == 200
+    process = db.session.get(Process, world.process_id)
+    db.session.refresh(process)
+    assert service.undoable(process) is None
+
+
+def test_a_new_process_has_no_change_to_undo(world):
+    assert service.undoable(db.session.get(Process, world.process_id)) is None
