@@ -28,15 +28,7 @@ LONG = ("Vi som bor här vill kunna gå hem från bussen på kvällen utan att t
 
 def own_process(live_server: Any, name: str) -> dict[str, Any]:
     """A process of its own (phases change here, not in the demo), with one workshop."""
-    status, process = live_server.request("POST", "/api/v1/processes", {
-        "title": name, "question": "Vad gör Varberg tryggt?",
-        "stakeholder_groups": ["unga", "polis", "region"]}, token=live_server.token)
-    assert status == 201, process
-    status, workshop = live_server.request(
-        "POST", f"/api/v1/processes/{process['id']}/workshops", {"title": name},
-        token=live_server.token)
-    assert status == 201, workshop
-    return {"process_id": process["id"], **workshop}
+    return dict(live_server.inventering_workshop(name, groups=("unga", "polis", "region")))
 
 
 def write(live_server: Any, workshop: dict[str, Any], text: str, group: str = "unga",
