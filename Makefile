@@ -34,7 +34,7 @@ install-dev: $(STAMP_DEV)
 
 run: install
 	$(BIN)/dialog db upgrade
-	$(BIN)/dialog demo --if-empty --port $(PORT)
+	$(BIN)/dialog demo --if-empty --host $(HOST) --port $(PORT)
 	$(BIN)/dialog serve --host $(HOST) --port $(PORT)
 
 # Two workers, one test module each at a time; the PostgreSQL run shares one database, so it

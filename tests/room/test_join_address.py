@@ -54,3 +54,15 @@ def test_serve_prints_the_join_address(monkeypatch, tmp_path):
     assert "Deltagarna ansluter på https://rum.example/" in result.output
     assert started["port"] == 5001
     assert started["app"].config[LISTEN_KEY] == ("0.0.0.0", 5001)
+
+
+def test_the_demo_prints_the_room_address_under_host_0000(tmp_path, monkeypatch):
+    from dialog.cli import demo as demo_module
+
+    monkeypatch.setenv("DIALOG_INSTANCE_DIR", str(tmp_path))
+    monkeypatch.setenv("DIALOG_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    monkeypatch.delenv("DIALOG_PUBLIC_URL", raising=False)
+    result = CliRunner().invoke(demo_module.demo, ["--host", "0.0.0.0", "--port", "5002"])
+    assert result.exit_code == 0, result.output
+    found = lan_address() or "0.0.0.0"
+    assert f"http://{found}:5002/j/" in result.output
