@@ -62,3 +62,42 @@ def test_closing_a_phase_asks_on_a_page_of_its_own(
     tablet.locator("#phase-close").click()
     tablet.get_by_role("button", name="Ja, stäng fasen").click()
     expect(tablet.locator("#phase-now")).to_contain_text("Ingen fas är öppen")
+
+
+def test_closing_a_conversation_round_asks_in_a_dialog(
+        live_server: Any, tablet: Any) -> None:
+    workshop = own_process(live_server, "Faserna: rundan")
+    pid = workshop["process_id"]
+    ids = []
+    for text in ("Vuxna pratar om oss.", "Vi vill vara närvarande."):
+        status, joined = live_server.request("POST", "/api/v1/join", {
+            "join_code": workshop["join_code"], "stakeholder_group": "unga"})
+        status, body = live_server.request(
+            "POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
+            {"text": text, "kind": "idea", "client_id": "c-1"}, token=joined["participant_token"])
+        ids.append(body["id"])
+    token = live_server.token
+    live_server.request("POST", f"/api/v1/processes/{pid}/phases", {"kind": "larande_samtal"},
+                        token=token)
+    status, built = live_server.request("POST", f"/api/v1/processes/{pid}/conversation-rounds",
+                                        {"title": "Unga och polisen", "perspective_ids": ids},
+                                        token=token)
+    assert status == 201, built
+    tablet.goto(f"/facilitator/processes/{pid}/samtal")
+    close = tablet.get_by_role("button", name="Stäng rundan").first
+    close.click()
+    dialog = tablet.locator("dialog.confirm-dialog")
+    expect(dialog).to_contain_text("Stäng rundan ”Unga och polisen”?")
+    violations = axe_violations(tablet)
+    assert not violations, describe_violations(violations)
+    tablet.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    status, rounds = live_server.request("GET", f"/api/v1/conversation-rounds/{built['id']}",
+                                         token=token)
+    assert rounds["status"] == "open"
+    close.click()
+    dialog.get_by_role("button", name="Stäng rundan").click()
+    expect(tablet.locator(f"#round-{built['id']} form[data-confirm]")).to_have_count(0)
+    status, after = live_server.request("GET", f"/api/v1/conversation-rounds/{built['id']}",
+                                        token=token)
+    assert after["status"] == "closed"
