@@ -20,7 +20,7 @@ def serve(host: str, port: int) -> None:
     app = create_app(settings, async_mode="gevent", **{LISTEN_KEY: (host, port)})
     click.echo(f"dialog lyssnar på http://{host}:{port}/  (avsluta med Ctrl+C)")
     room = room_base_url(settings.public_base_url, (host, port), f"http://{host}:{port}")
-    click.echo(f"Deltagarna ansluter på {room}/  (join links and QR codes use this address)")
+    click.echo(f"Deltagarna ansluter på {room}/  (länkar och QR-koder visar den adressen)")
     if room.startswith(("http://127.", "http://localhost")):
         click.echo("Bara den här datorn når adressen: starta med --host 0.0.0.0 för telefoner "
                    "i rummet.")
