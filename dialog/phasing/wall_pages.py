@@ -15,7 +15,7 @@ from flask import Flask, g, render_template, request
 from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
-from dialog.models import Workshop
+from dialog.models import Phase, PhaseStatus, Workshop
 from dialog.phasing.contract import HasWall, WallPart
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
@@ -27,12 +27,21 @@ from dialog.web.qr import qr_svg
 WAITING = WallPart("phasing/wall_waiting.html")
 
 
+def room_phase(workshop: Workshop) -> Phase | None:
+    """The open phase this room is in: the workshop's own (a process may run a phase for
+    some meetings only), else the process's; ``None`` while the room waits."""
+    for phase in (workshop.phase, workshop.process.current_phase):
+        if phase is not None and phase.status is PhaseStatus.OPEN:
+            return phase
+    return None
+
+
 def wall_part(workshop: Workshop) -> WallPart:
-    """The part of the wall for the phase open in the workshop's process."""
+    """The part of the wall for the phase open in the workshop's room."""
     import phases
 
-    phase = workshop.process.current_phase
-    if phase is None or phase.status.value != "open":
+    phase = room_phase(workshop)
+    if phase is None:
         return WAITING
     implementation = phases.phase_for(phase.kind)
     if not isinstance(implementation, HasWall):
@@ -44,7 +53,7 @@ def _context(workshop: Workshop, part: WallPart) -> dict[str, Any]:
     url = join_url(workshop.join_code)
     address = url.split("://", 1)[-1].split("/", 1)[0]
     return {"workshop": workshop, "process": workshop.process, "part": part,
-            "phase": workshop.process.current_phase, "join_url": url, "join_address": address,
+            "phase": room_phase(workshop), "join_url": url, "join_address": address,
             "qr": qr_svg(url, label=f"QR-kod till {url}"),
             "api_token": facilitators.issue_token(secret_key(), g.facilitator),
             **part.context}
