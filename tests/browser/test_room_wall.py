@@ -177,3 +177,22 @@ def test_the_wall_works_on_smaller_screens(
     expect(wall.locator("#wall-list .wall-card")).to_have_count(1)
     assert wall.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     no_violations(wall)
+
+
+def test_older_perspectives_come_back_in_the_spotlight(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    workshop = own_process(live_server, "Väggen: rotation")
+    written = [write(live_server, workshop, f"Perspektiv nummer {n}.", "unga")[0]
+               for n in range(1, 9)]
+    page = new_page(WALL, storage_state=facilitator_state, mobile=False)
+    page.clock.install()
+    page.goto(f"/facilitator/workshops/{workshop['id']}/projector")
+    page.locator('#wall[data-connection="online"]').wait_for()
+    spotlight = page.locator("#wall-spotlight")
+    # The six newest are on the wall; the two oldest take turns in the spotlight.
+    expect(page.locator("#wall-list .wall-card")).to_have_count(6)
+    expect(spotlight).to_have_attribute("data-id", str(written[0]))
+    page.clock.run_for(9500)
+    expect(spotlight).to_have_attribute("data-id", str(written[1]))
+    page.clock.run_for(9000)
+    expect(spotlight).to_have_attribute("data-id", str(written[0]))
