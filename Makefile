@@ -1,6 +1,7 @@
 # dialog: two commands on a fresh machine.
-#   make run   creates .venv, installs, migrates, seeds the demo when empty, serves
-#   make test  creates .venv, installs, runs the whole suite
+#   make run   creates .venv, installs what running needs, migrates, seeds the demo when
+#              empty, serves (HOST=0.0.0.0: phones on the same network can join)
+#   make test  creates .venv, installs what testing needs too, runs the whole suite
 #   make lint  ruff and mypy (make typecheck: mypy alone, strict, configured in pyproject.toml)
 
 PYTHON ?= python3
@@ -9,41 +10,51 @@ JOBS   ?= 2
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 BIN     = $(VENV)/bin
-STAMP   = $(VENV)/.installed
+# Two stamps: running needs the package, testing also needs its [dev] extras.
+STAMP_RUN = $(VENV)/.installed-run
+STAMP_DEV = $(VENV)/.installed-dev
 
-.PHONY: install run test test-postgres lint typecheck bench clean
+.PHONY: install install-dev run test test-postgres lint typecheck bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-install: $(STAMP)
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP_RUN)
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP_DEV) $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+
+install-dev: $(STAMP_DEV)
 
 run: install
 	$(BIN)/dialog db upgrade
-	$(BIN)/dialog demo --if-empty --port $(PORT)
+	$(BIN)/dialog demo --if-empty --host $(HOST) --port $(PORT)
 	$(BIN)/dialog serve --host $(HOST) --port $(PORT)
 
 # Two workers, one test module each at a time; the PostgreSQL run shares one database, so it
 # stays serial.
-test: install
+test: install-dev
 	$(BIN)/pytest -n $(JOBS) --dist loadfile
 
-test-postgres: install
+test-postgres: install-dev
 	DIALOG_TEST_DATABASE_URL=$${DIALOG_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
 		$(BIN)/pytest -m "not browser"
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 # mypy reads [tool.mypy] in pyproject.toml: strict, over dialog/ and phases/.
-typecheck: install
+typecheck: install-dev
 	$(BIN)/mypy
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/bench_analysis.py
 	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_pipeline.py

@@ -10,7 +10,7 @@ disk: the kernel never imports a phase to read its strings.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -18,8 +18,12 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 LOCALES = ("sv", "en")
 DEFAULT_LOCALE = "sv"
+#: CLDR plural categories a plural message may hold (Swedish and English use one/other).
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 @cache
@@ -65,10 +69,48 @@ def _flatten(tree: dict[str, Any], prefix: str, into: dict[str, str]) -> None:
             into[dotted] = str(value)
 
 
-def translate(key: str, locale: str = DEFAULT_LOCALE, **params: Any) -> str:
-    """Look a message up (falling back to Swedish, then the key) and fill its ``{params}``."""
+def plural_category(count: int, locale: str = DEFAULT_LOCALE) -> str:
+    """The CLDR plural category of ``count`` in ``locale`` (``one``, ``other`` ...)."""
+    return _plural_rule(locale if locale in LOCALES else DEFAULT_LOCALE)(abs(count))
+
+
+@cache
+def _plural_rule(locale: str) -> Callable[[int], str]:
+    return Locale.parse(locale).plural_form
+
+
+def plural_forms(key: str, locale: str = DEFAULT_LOCALE) -> dict[str, str]:
+    """The forms of a plural message (``{"one": ..., "other": ...}``), for the browser."""
     locale = locale if locale in LOCALES else DEFAULT_LOCALE
-    text = catalogue(locale).get(key) or catalogue(DEFAULT_LOCALE).get(key) or key
+    found = {c: catalogue(locale).get(f"{key}.{c}") for c in PLURAL_CATEGORIES}
+    forms = {c: text for c, text in found.items() if text is not None}
+    return forms if "other" in forms else ({} if locale == DEFAULT_LOCALE
+                                           else plural_forms(key, DEFAULT_LOCALE))
+
+
+def is_plural(key: str) -> bool:
+    """Whether ``key`` is a plural message: its value holds ``one`` and ``other`` forms."""
+    messages = catalogue(DEFAULT_LOCALE)
+    return f"{key}.one" in messages and f"{key}.other" in messages
+
+
+def _lookup(key: str, locale: str, params: dict[str, Any]) -> str | None:
+    found = catalogue(locale).get(key)
+    if found is None and isinstance(params.get("count"), int) and is_plural(key):
+        category = plural_category(params["count"], locale)
+        found = catalogue(locale).get(f"{key}.{category}") or catalogue(locale).get(
+            f"{key}.other")
+    return found
+
+
+def translate(key: str, locale: str = DEFAULT_LOCALE, **params: Any) -> str:
+    """Look a message up (falling back to Swedish, then the key) and fill its ``{params}``.
+
+    A plural message is a mapping of CLDR categories (``{"one": "1 workshop", "other":
+    "{count} workshoppar"}``); ``count`` chooses the form by the locale's plural rules.
+    """
+    locale = locale if locale in LOCALES else DEFAULT_LOCALE
+    text = _lookup(key, locale, params) or _lookup(key, DEFAULT_LOCALE, params) or key
     if params:
         try:
             return text.format(**params)

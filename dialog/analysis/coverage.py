@@ -79,11 +79,16 @@ def _group_prompts(coverage: dict[str, Any], params: MapParams) -> list[Prompt]:
                 "type": "group_quiet", "stakeholder_group": group, "count": count,
                 "share": round(count / total, 4),
                 "message_sv": f"Bara {count} av {total} perspektiv kommer från {group}. "
-                              f"Vad skulle {group} vilja lägga till?",
+                              f"Vad skulle gruppen {_title(group)} vilja lägga till?",
                 "message_en": f"Only {count} of {total} perspectives come from {group}. "
-                              f"What would {group} add?",
+                              f"What would the {_title(group)} group add?",
             })
     return silent + quiet
+
+
+def _title(group: str) -> str:
+    """A group's name as a name in a sentence: "region" becomes "Region"."""
+    return group[:1].upper() + group[1:]
 
 
 def _single_group_prompt(theme: Theme, groups: Sequence[str]) -> Prompt | None:

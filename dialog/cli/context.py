@@ -14,4 +14,8 @@ def bound_settings() -> Settings:
 
 
 def base_url(settings: Settings, host: str = "127.0.0.1", port: int = 5000) -> str:
-    return settings.public_base_url or f"http://{host}:{port}"
+    """The address printed for people to open: ``DIALOG_PUBLIC_URL``, else the machine's
+    network address when serving on every interface (``0.0.0.0``), else ``host:port``."""
+    from dialog.web.join_address import room_base_url
+
+    return room_base_url(settings.public_base_url, (host, port), f"http://{host}:{port}")

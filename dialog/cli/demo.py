@@ -12,7 +12,9 @@ import click
 @click.option("--if-empty", is_flag=True,
               help="Skapa bara om databasen saknar processer; visa annars den befintliga.")
 @click.option("--port", default=5000, show_default=True, help="Port i de utskrivna adresserna.")
-def demo(as_json: bool, if_empty: bool, port: int) -> None:
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="0.0.0.0: skriv ut datorns adress i nätverket (som dialog serve använder).")
+def demo(as_json: bool, if_empty: bool, port: int, host: str) -> None:
     """Create (or show) the demo process and print how to reach it."""
     from dialog import migrate
     from dialog.cli.context import base_url, bound_settings
@@ -27,7 +29,7 @@ def demo(as_json: bool, if_empty: bool, port: int) -> None:
         created = result is None
         if result is None:
             result = build_demo(session)
-    info = result.as_dict(base_url(settings, port=port))
+    info = result.as_dict(base_url(settings, host=host, port=port))
     if as_json:
         click.echo(json.dumps(info, ensure_ascii=False))
         return

@@ -6,7 +6,8 @@ import click
 
 
 @click.command(help="Starta servern / serve the app (gevent + WebSocket).")
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="0.0.0.0: telefoner på samma nätverk kan ansluta.")
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
     """Serve HTTP and Socket.IO with gevent."""
@@ -14,12 +15,18 @@ def serve(host: str, port: int) -> None:
     from dialog.config import Settings
     from dialog.extensions import socketio
     from dialog.web.app import create_app
+    from dialog.web.join_address import LISTEN_KEY, room_base_url
     from dialog.web.server_handler import handler_with_timeouts
 
     settings = Settings.from_env()
-    app = create_app(settings, async_mode="gevent")
+    app = create_app(settings, async_mode="gevent", **{LISTEN_KEY: (host, port)})
     load_libraries()  # now, not inside the first live analysis
     click.echo(f"dialog lyssnar på http://{host}:{port}/  (avsluta med Ctrl+C)")
+    room = room_base_url(settings.public_base_url, (host, port), f"http://{host}:{port}")
+    click.echo(f"Deltagarna ansluter på {room}/  (länkar och QR-koder visar den adressen)")
+    if room.startswith(("http://127.", "http://localhost")):
+        click.echo("Bara den här datorn når adressen: starta med --host 0.0.0.0 för telefoner "
+                   "i rummet.")
     if settings.redis_url:
         click.echo("Socket.IO-meddelanden går via Redis: flera processer kan dela rummen.")
     handler = handler_with_timeouts(settings.header_timeout, settings.idle_timeout)

@@ -5,7 +5,10 @@
 * :mod:`~dialog.phasing.service`: open, close and read a process's phase rounds;
 * :mod:`~dialog.phasing.operations`: the same as actions, and the phone's screen;
 * faces: :mod:`~dialog.phasing.api` (JSON), :mod:`~dialog.phasing.pages` (``/w/<id>/now``,
-  the console's open/close forms) and :mod:`~dialog.phasing.live` (``phase:changed``).
+  the console's open/close forms), :mod:`~dialog.phasing.console_pages` (the running phase on
+  every console page, confirming and undoing a change) and :mod:`~dialog.phasing.live`
+  (``phase:changed``); :mod:`~dialog.phasing.wall_pages`, the room's wall around the open
+  phase's part.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ if TYPE_CHECKING:
 
 def install(app: Flask, socketio: SocketIO, namespace: str) -> None:
     """Attach the phase pages, API routes and the ``phase:changed`` broadcast."""
-    from dialog.phasing import api, live, pages
+    from dialog.phasing import api, console_pages, live, pages, wall_pages
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(console_pages.blueprint)
+    wall_pages.install(app)
     live.register(socketio, namespace)

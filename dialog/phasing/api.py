@@ -29,5 +29,7 @@ expose(blueprint, "GET", "/processes/<int:process_id>/phases", operations.list_p
 expose(blueprint, "GET", "/phases/<int:phase_id>", operations.get_phase, endpoint="get_phase")
 expose(blueprint, "POST", "/phases/<int:phase_id>/close", operations.close_phase,
        endpoint="close_phase")
+expose(blueprint, "POST", "/phases/<int:phase_id>/undo", operations.undo_phase,
+       endpoint="undo_phase")
 expose(blueprint, "GET", "/me/screen", operations.my_screen, shape=_screen_url,
        endpoint="my_screen")

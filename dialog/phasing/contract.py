@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
-from dialog.models import Participant, PhaseKind
+from dialog.models import Participant, PhaseKind, Workshop
 from dialog.models import Phase as PhaseRecord
 
 if TYPE_CHECKING:
@@ -41,6 +41,34 @@ class Control:
     label_key: str
     #: URL path (may contain ``{process_id}`` / ``{phase_id}``) the control posts to or opens.
     target: str
+
+
+@dataclass(frozen=True)
+class WallPart:
+    """What the room's wall shows while a phase is open: a template (``templates/<phase>/``)
+    and its data. The kernel's wall shell around it keeps the join address, the pause
+    screen and follows ``phase:changed``.
+
+    A part that is redrawn by the server names the Socket.IO event that lets the wall follow
+    the process (``watch``: event and body) and the events after which it asks for itself
+    again (``refresh_on``); a part with a script of its own names it (``script``, a path
+    under ``static/``) and draws itself.
+    """
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    watch: tuple[str, dict[str, Any]] | None = None
+    refresh_on: tuple[str, ...] = ()
+    script: str | None = None
+
+
+@runtime_checkable
+class HasWall(Protocol):
+    """A phase that shows something of its own on the room's wall (optional)."""
+
+    def wall(self, session: Session, phase: PhaseRecord, workshop: Workshop) -> WallPart:
+        """The wall's part while this phase is open in ``workshop``."""
+        ...
 
 
 @runtime_checkable

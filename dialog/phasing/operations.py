@@ -75,6 +75,13 @@ def close_phase(call: Call[OnePhase]) -> Phase:
     return service.close_phase(call.session, call.target)
 
 
+@operation("phase.undo", input=OnePhase, role=Role.FACILITATOR, result=ProcessPhaseOut,
+           target=Target(Phase, "phase_id"))
+def undo_phase(call: Call[OnePhase]) -> Phase:
+    """Undo opening a phase within a minute: the phase it replaced opens again."""
+    return service.undo_open(call.session, call.target)
+
+
 @operation("phase.screen", input=NoInput, role=Role.PARTICIPANT, result=MyScreen)
 def my_screen(call: Call[NoInput]) -> dict[str, Any]:
     """The open phase of my process and which screen my phone should show."""

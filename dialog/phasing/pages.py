@@ -54,17 +54,17 @@ def open_phase(process_id: int) -> ResponseReturnValue:
     return submit_form(operations.open_phase,
                        {"process_id": process_id, "kind": request.form.get("kind"),
                         "workshop_ids": request.form.getlist("workshop_ids") or None},
-                       _refused, console_page)
+                       refused, console_page)
 
 
 @blueprint.post("/facilitator/phases/<int:phase_id>/close")
 @login_required
 def close_phase(phase_id: int) -> ResponseReturnValue:
-    return submit_form(operations.close_phase, {"phase_id": phase_id}, _refused,
+    return submit_form(operations.close_phase, {"phase_id": phase_id}, refused,
                        lambda phase: _back() or console_page(phase))
 
 
-def _refused(error: DialogError, _typed: dict[str, Any]) -> ResponseReturnValue:
+def refused(error: DialogError, _typed: dict[str, Any]) -> ResponseReturnValue:
     """A refused phase change is explained, with the way back to the page it came from."""
     return render_template("phasing/refused.html", error=error, back=_back()), 400
 

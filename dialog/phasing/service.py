@@ -13,6 +13,7 @@ them. Each meeting's phone follows its own meeting's phase.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -123,6 +124,69 @@ def close_phase(session: Session, phase: Phase) -> Phase:
     session.flush()
     _record(session, phase.process, phase, [phase])
     return phase
+
+
+#: How long a phase change can be undone.
+UNDO_WINDOW = timedelta(seconds=60)
+#: A phase that closed this close to another's opening was closed by that change.
+_SAME_CHANGE = timedelta(seconds=5)
+
+
+def proposed_next(process: Process) -> PhaseKind:
+    """The phase the console proposes to open next: the one after the latest, in order.
+
+    After the last phase of the method it proposes a new round of the one before it (more
+    conversation before deciding), never simply the first phase.
+    """
+    method = order()
+    latest = max(process.phases, key=lambda p: (p.opened_at, p.id), default=None)
+    if latest is None:
+        return method[0]
+    position = method.index(latest.kind)
+    return method[position + 1] if position + 1 < len(method) else method[max(position - 1, 0)]
+
+
+def undoable(process: Process, now: Any = None) -> tuple[Phase, Phase] | None:
+    """The open phase and the one it replaced, while that change can still be undone.
+
+    Only a change from one phase to the next is undone, and only the latest one: once
+    anything closed after the open phase opened (an undo, say), there is nothing to undo.
+    """
+    current = open_phase_of(process)
+    now = now or utcnow()
+    if current is None or now - current.opened_at > UNDO_WINDOW:
+        return None
+    others = [p for p in process.phases if p is not current and p.closed_at is not None]
+    if any(p.closed_at is not None and p.closed_at > current.opened_at + _SAME_CHANGE
+           for p in others):
+        return None
+    # The phase this one replaced opened before it and closed as it opened.
+    replaced = [p for p in others if p.closed_at is not None and p.opened_at < current.opened_at
+                and abs(p.closed_at - current.opened_at) <= _SAME_CHANGE]
+    if not replaced:
+        return None
+    return current, max(replaced, key=lambda p: (p.closed_at or p.opened_at, p.id))
+
+
+def undo_open(session: Session, phase: Phase) -> Phase:
+    """Undo opening ``phase`` within a minute: it closes, the phase it replaced reopens.
+
+    Nothing is deleted: the undone round stays in the history, closed. Workshops that moved
+    into it move back.
+    """
+    found = undoable(phase.process)
+    if found is None or found[0] is not phase:
+        raise Conflict("phase_undo_expired")
+    _close(phase)
+    previous = found[1]
+    previous.status = PhaseStatus.OPEN
+    previous.closed_at = None
+    for workshop in phase.process.workshops:
+        if workshop.phase_id == phase.id:
+            workshop.phase = previous
+    session.flush()
+    _record(session, phase.process, previous, [phase])
+    return previous
 
 
 def open_phase_of(process: Process) -> Phase | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask, Response, g, request
 
-from dialog.i18n import LOCALES, negotiate, translate
+from dialog.i18n import LOCALES, negotiate, plural_forms, translate
 
 COOKIE = "dialog_lang"
 
@@ -18,6 +18,11 @@ def current_locale() -> str:
 def _(key: str, **params: Any) -> str:
     """Translate ``key`` into the current request's language."""
     return translate(key, current_locale(), **params)
+
+
+def forms(key: str) -> dict[str, str]:
+    """A plural message's forms in the current language, for a page's script strings."""
+    return plural_forms(key, current_locale())
 
 
 def init_app(app: Flask) -> None:
@@ -35,4 +40,4 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _template_helpers() -> dict[str, Any]:
-        return {"_": _, "locale": current_locale(), "locales": LOCALES}
+        return {"_": _, "_forms": forms, "locale": current_locale(), "locales": LOCALES}

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from dialog.models import ModerationStatus, Participant, Perspective, PhaseKind, Workshop
 from dialog.models import Phase as PhaseRecord
+from dialog.phasing.contract import WallPart
 from dialog.schemas import PerspectiveOut
 from dialog.services import tallies
 from phases.base import Control, PhoneScreen
@@ -27,6 +28,12 @@ class Inventering:
     ) -> PhoneScreen:
         """The write page: a perspective and its kind, to the workshop the phone joined."""
         return PhoneScreen("inventering/write.html", {"workshop_id": participant.workshop_id})
+
+    def wall(self, session: Session, phase: PhaseRecord, workshop: Workshop) -> WallPart:
+        """Every perspective in rotation, counts per group and kind, live reactions."""
+        from phases.inventering import wall
+
+        return wall.part(session, phase, workshop)
 
     def controls(self, phase: PhaseRecord) -> list[Control]:
         return [

@@ -16,6 +16,7 @@ from dialog.live import rooms
 from dialog.live.identity import Identity
 from dialog.live.socket_actions import on
 from phases.inventering import operations
+from phases.inventering.wall import wall_room
 
 
 def _own_workshop(identity: Identity) -> dict[str, Any]:
@@ -26,8 +27,11 @@ def _follow(_session: Session, _identity: Identity, _result: Any,
             body: dict[str, Any]) -> dict[str, Any]:
     """The console joins the workshop's facilitators, the projector its wall."""
     workshop_id = body["workshop"]["id"]
-    join_room(rooms.wall(workshop_id) if body["view"] == "projector"
-              else rooms.facilitators(workshop_id))
+    if body["view"] == "projector":
+        join_room(rooms.wall(workshop_id))
+        join_room(wall_room(body["workshop"]["process_id"]))
+    else:
+        join_room(rooms.facilitators(workshop_id))
     return body
 
 

@@ -1,13 +1,14 @@
-"""Inventering's pages: the phone's write and sent pages, the workshop console, the wall.
+"""Inventering's pages: the phone's write and sent pages, the workshop console.
 
 They keep the endpoint names other pages link to (``participant.write``,
-``participant.sent``, ``console.workshop``, ``console.projector``); :func:`install` adds
-them to the app beside the kernel's join page and console.
+``participant.sent``, ``console.workshop``); :func:`install` adds them to the app beside the
+kernel's join page and console. The wall (``console.projector``) is the kernel's shell
+(:mod:`dialog.phasing.wall_pages`) around inventering's part (:mod:`phases.inventering.wall`).
 """
 
 from __future__ import annotations
 
-from flask import Flask, g, render_template, url_for
+from flask import Flask, g, render_template
 from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
@@ -16,8 +17,8 @@ from dialog.policy import load
 from dialog.publication.publishing import latest
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
+from dialog.web.join_address import join_url as room_join_url
 from dialog.web.pages import managed_page
-from dialog.web.public_url import external_url
 from dialog.web.qr import qr_svg
 
 
@@ -41,7 +42,7 @@ def sent(workshop_id: int) -> ResponseReturnValue:
 
 
 def _workshop_page(workshop: Workshop, template: str) -> ResponseReturnValue:
-    join_url = external_url("participant.join", code=workshop.join_code)
+    join_url = room_join_url(workshop.join_code)
     return render_template(
         template, workshop=workshop, process=workshop.process, join_url=join_url,
         qr=qr_svg(join_url, label=f"QR-kod till {join_url}"),
@@ -57,17 +58,10 @@ def workshop(found: Workshop) -> ResponseReturnValue:
     return _workshop_page(found, "inventering/workshop.html")
 
 
-@managed_page(Workshop, "workshop_id")
-def projector(found: Workshop) -> ResponseReturnValue:
-    """The wall for the room's projector: approved perspectives, nothing about who wrote."""
-    return _workshop_page(found, "inventering/projector.html")
-
-
 PAGES = (
     ("/w/<int:workshop_id>", "participant.write", write),
     ("/w/<int:workshop_id>/sent", "participant.sent", sent),
     ("/facilitator/workshops/<int:workshop_id>", "console.workshop", workshop),
-    ("/facilitator/workshops/<int:workshop_id>/projector", "console.projector", projector),
 )
 
 

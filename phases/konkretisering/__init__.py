@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy.orm import Session
 
-from dialog.models import Participant, PhaseKind
+from dialog.models import Participant, PhaseKind, Workshop
 from dialog.models import Phase as PhaseRecord
+from dialog.phasing.contract import WallPart
 from phases.base import Control, PhoneScreen
 from phases.konkretisering import alternatives, checkback, proposals
 from phases.konkretisering.schemas import ProposalOut
@@ -49,6 +50,12 @@ class Konkretisering:
         return PhoneScreen("konkretisering/phone.html", {
             "endpoint": "konkret.phone", "workshop_id": participant.workshop_id,
         })
+
+    def wall(self, session: Session, phase: PhaseRecord, workshop: Workshop) -> WallPart:
+        """The alternatives being checked back, the vote and the minority's conditions."""
+        from phases.konkretisering import wall
+
+        return wall.part(session, phase, workshop)
 
     def controls(self, phase: PhaseRecord) -> list[Control]:
         page = "/facilitator/processes/{process_id}/konkret"

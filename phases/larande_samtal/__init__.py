@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy.orm import Session
 
-from dialog.models import ModerationStatus, Participant, PhaseKind
+from dialog.models import ModerationStatus, Participant, PhaseKind, Workshop
 from dialog.models import Phase as PhaseRecord
-from dialog.phasing.contract import Control, PhoneScreen
+from dialog.phasing.contract import Control, PhoneScreen, WallPart
 from phases.larande_samtal import learning, reflections, resistance, rounds
 from phases.larande_samtal.schemas import RoundOut
 
@@ -37,6 +37,12 @@ class LarandeSamtal:
             "endpoint": "samtal.phone", "workshop_id": participant.workshop_id,
             "round_ids": open_ids,
         })
+
+    def wall(self, session: Session, phase: PhaseRecord, workshop: Workshop) -> WallPart:
+        """The round the room talks about now: its perspectives side by side, its prompt."""
+        from phases.larande_samtal import wall
+
+        return wall.part(session, phase, workshop)
 
     def controls(self, phase: PhaseRecord) -> list[Control]:
         page = "/facilitator/processes/{process_id}/samtal"

@@ -203,6 +203,8 @@ class SuggestionOut(Output):
 class Suggestions(Output):
     source: str | None
     suggestions: list[SuggestionOut]
+    #: Whether the process has a perspective map (its suggestions may still be heuristic).
+    has_map: bool = False
 
 
 class Watched(Output):

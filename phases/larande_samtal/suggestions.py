@@ -47,6 +47,7 @@ def suggest(session: Session, process: Process, locale: str = "sv") -> dict[str,
             unique.append(item)
     return {
         "source": "map" if any(s["source"] == "map" for s in unique) else "heuristic",
+        "has_map": bool(perspective_map),
         "suggestions": [_present(s, approved, locale) for s in unique[:MAX_SUGGESTIONS]],
     }
 

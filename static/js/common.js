@@ -11,8 +11,28 @@ export function readStrings() {
   }
 }
 
-/** Fill "{name}" placeholders: format("{count} nya", {count: 3}). */
+/**
+ * Choose a plural form: `forms` is {one: "1 perspektiv", other: "{count} perspektiv"} (as a
+ * page's strings carry plural messages), chosen by the page language's plural rules.
+ */
+export function pluralForm(forms, count) {
+  if (!forms || typeof forms !== "object") return forms;
+  const lang = document.documentElement.lang || "sv";
+  let category = "other";
+  try {
+    category = new Intl.PluralRules(lang).select(Number(count));
+  } catch {
+    /* an unknown language keeps "other" */
+  }
+  return forms[category] ?? forms.other ?? "";
+}
+
+/**
+ * Fill "{name}" placeholders: format("{count} nya", {count: 3}). A plural message (an object
+ * of forms) is first resolved by `params.count`.
+ */
 export function format(template, params = {}) {
+  if (template && typeof template === "object") template = pluralForm(template, params.count ?? 0);
   return String(template ?? "").replace(/\{(\w+)\}/g, (whole, name) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );

@@ -135,6 +135,22 @@ class LiveServer:
         return dict(body)
 
 
+    def inventering_workshop(self, title: str, *, pre_moderation: bool = False,
+                             groups: tuple[str, ...] = ("unga", "vårdnadshavare", "skola",
+                                                        "polis")) -> dict[str, Any]:
+        """A workshop in a process of its own, in inventering (the demo is further on, and
+        the wall follows the phase); ``process_id`` is added to the workshop."""
+        status, process = self.request("POST", "/api/v1/processes", {
+            "title": title, "question": "Vad gör Varberg tryggt?",
+            "stakeholder_groups": list(groups)}, token=self.token)
+        assert status == 201, process
+        status, body = self.request(
+            "POST", f"/api/v1/processes/{process['id']}/workshops",
+            {"title": title, "pre_moderation": pre_moderation}, token=self.token)
+        assert status == 201, body
+        return {"process_id": process["id"], **body}
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """`dialog serve` on a free port, over a fresh SQLite database seeded by `dialog demo`."""

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def scene(live_server: Any) -> dict[str, Any]:
     """A workshop with a little of everything: approved, pending, hidden, personal data."""
-    workshop = live_server.new_workshop("Tillgänglighet")
+    workshop = live_server.inventering_workshop("Tillgänglighet")  # the wall in inventering
     status, joined = live_server.request("POST", "/api/v1/join", {
         "join_code": workshop["join_code"], "stakeholder_group": "unga", "age_band": "13-15"})
     assert status == 201, joined

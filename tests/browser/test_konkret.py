@@ -185,12 +185,13 @@ def test_the_phone_answers_the_minority_question_and_goes_fishing(
     expect(tablet.locator(".minority-question")).to_be_visible()
     wait_watching(tablet)
 
-    # Pushed to the minority's phone: "Vad skulle krävas för att ni ska kunna följa med?"
+    # Pushed to the minority's phone, asked once and to one person: "du", not "ni".
     asked = phone.locator("#minority-section")
     expect(asked).to_be_visible()
     expect(asked.locator("article")).to_contain_text(
-        "Vad skulle krävas för att ni ska kunna följa med?")
-    asked.get_by_label("Vad skulle krävas?").fill("Att någon från skolan också går med.")
+        "Vad skulle krävas för att du ska kunna följa med?")
+    assert phone.locator("main").inner_text().count("skulle krävas") == 1
+    asked.get_by_label("Ditt svar").fill("Att någon från skolan också går med.")
     asked.get_by_role("button", name="Skicka").click()
     expect(asked).to_contain_text("Att någon från skolan också går med.")
     expect(tablet.locator("#amendments")).to_contain_text("Att någon från skolan också går med.")

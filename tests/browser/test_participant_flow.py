@@ -81,7 +81,8 @@ def test_phone_joins_by_code_and_the_console_shows_the_perspective_without_reloa
 def test_the_wall_shows_a_perspective_once_it_is_approved(
     live_server: Any, phone: Any, tablet: Any, new_page: Any, facilitator_state: Any,
 ) -> None:
-    workshop = live_server.new_workshop("Väggen med förhandsgranskning", pre_moderation=True)
+    workshop = live_server.inventering_workshop("Väggen med förhandsgranskning",
+                                                pre_moderation=True)
     wall = new_page(PROJECTOR, storage_state=facilitator_state)
     wall.goto(f"/facilitator/workshops/{workshop['id']}/projector")
     expect(wall.locator(".wall-code")).to_contain_text(workshop["join_code"])
@@ -138,6 +139,7 @@ def test_the_console_can_close_the_workshop_and_the_phone_is_told(
     expect(phone.locator("#state-banner")).to_be_hidden()
 
     tablet.get_by_role("button", name="Stäng workshoppen").click()
+    tablet.get_by_role("button", name="Ja, stäng").click()  # closing asks first
     expect(tablet.locator("#state-text")).to_have_text("Stängd")
     expect(phone.locator("#state-banner")).to_be_visible()
     expect(phone.locator("#state-banner")).to_contain_text("Workshoppen är stängd")

@@ -43,7 +43,7 @@ def test_versions_are_immutable_and_the_latest_is_the_default(publisher: Publish
     assert changes["withdrawn_perspectives"] == 1
     page_v2 = publisher.page(2)
     assert "Nytt sedan version 1" in page_v2
-    assert "1 nya perspektiv har publicerats:" in page_v2
+    assert "1 nytt perspektiv har publicerats:" in page_v2
     assert "1 perspektiv från förra versionen visas inte längre" in page_v2
 
 

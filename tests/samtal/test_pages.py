@@ -97,8 +97,8 @@ def test_the_phone_page_shows_the_open_rounds_and_the_prompts(samtal, open_round
     page = samtal.client.get(f"/w/{samtal.world.workshop_id}/samtal").text
     assert "Unga och polisen" in page
     assert "Vuxna pratar om oss men inte med oss." in page
-    for prompt in ("Det här förstår jag nu av ett annat perspektiv", "Det här vill jag fråga",
-                   "Det här är viktigt att vi inte tappar"):
+    for prompt in ("Det här förstår jag nu, efter att ha hört ett annat perspektiv",
+                   "Det här vill jag fråga", "Det här är viktigt att vi inte tappar"):
         assert prompt in page
     assert all(word in page for word in ("Oförändrad", "Nyanserad", "Förändrad"))
 

@@ -8,12 +8,12 @@ from dialog.operations import workshops
 from dialog.web.api.blueprint import blueprint
 from dialog.web.code_guard import check_participant_code
 from dialog.web.http_actions import expose
+from dialog.web.join_address import join_url as room_join_url
 from dialog.web.join_guard import check_join_code
-from dialog.web.public_url import external_url
 
 
 def join_url(code: str) -> str:
-    return external_url("participant.join", code=code)
+    return room_join_url(code)
 
 
 def _with_join_url(_workshop: Any, body: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import {
 } from "../common.js";
 import { blockButton } from "./block.js";
 import { redactBox } from "./redact.js";
+import { voices } from "./voices.js";
 
 const strings = readStrings();
 const root = document.getElementById("console");
@@ -168,7 +169,13 @@ function start(page) {
       "li",
       {
         class: `p-card p-card--${p.status}${personal.length ? " p-card--personal" : ""}`,
-        dataset: { id: String(p.id), status: p.status },
+        dataset: {
+          id: String(p.id),
+          status: p.status,
+          kind: p.kind,
+          group: p.stakeholder_group || "",
+          created: p.created_at,
+        },
       },
       el(
         "p",
@@ -289,20 +296,12 @@ function start(page) {
 
   function updateCounts() {
     const byStatus = { all: 0, pending: 0, approved: 0, hidden: 0 };
-    const byGroup = new Map(groups.map((g) => [g, 0]));
-    let ungrouped = 0;
-    const byKind = {};
     for (const p of perspectives.values()) {
       byStatus.all += 1;
       byStatus[p.status] = (byStatus[p.status] || 0) + 1;
-      if (p.status === "hidden") continue; // counts follow what is pending or approved
-      if (p.stakeholder_group && byGroup.has(p.stakeholder_group)) {
-        byGroup.set(p.stakeholder_group, byGroup.get(p.stakeholder_group) + 1);
-      } else {
-        ungrouped += 1;
-      }
-      byKind[p.kind] = (byKind[p.kind] || 0) + 1;
     }
+    // Groups and kinds by the wall's rule (voices.js), so console and wall always agree.
+    const { byGroup, ungrouped, byKind } = voices(Array.from(perspectives.values()), groups);
 
     for (const node of document.querySelectorAll("[data-count-for]")) {
       node.textContent = String(byStatus[node.dataset.countFor] || 0);
@@ -335,7 +334,7 @@ function start(page) {
     for (const row of document.querySelectorAll("#tally-kinds [data-kind]")) {
       row.querySelector(".tally__count").textContent = String(byKind[row.dataset.kind] || 0);
     }
-    const total = Array.from(byGroup.values()).reduce((a, b) => a + b, 0) + ungrouped;
+    const total = byStatus.pending + byStatus.approved;
     const totalNode = document.getElementById("tally-total");
     if (totalNode) totalNode.textContent = format(strings.total, { count: total });
     updateEmpty();
@@ -349,9 +348,10 @@ function start(page) {
       state = workshop.state;
       stateText.textContent = strings.state[state] || state;
       stateText.className = `state state--${state}`;
-      stateToggle.textContent = state === "open"
-        ? stateToggle.dataset.labelClose
-        : stateToggle.dataset.labelOpen;
+      stateToggle.textContent = state === "closed"
+        ? stateToggle.dataset.labelOpen
+        : stateToggle.dataset.labelClose;
+      showPause();
       if (changed) {
         showNotice(controlsStatus, "info",
           format(strings.state_changed, { state: strings.state[state] || state }));
@@ -379,7 +379,40 @@ function start(page) {
     return answer;
   }
 
+  /** Ask in a <dialog> (keyboard: Esc cancels); resolves true when confirmed. */
+  function confirmStep(dialog) {
+    if (!dialog || typeof dialog.showModal !== "function") return Promise.resolve(true);
+    return new Promise((resolve) => {
+      dialog.returnValue = "";
+      dialog.addEventListener("close", () => resolve(dialog.returnValue === "confirm"), { once: true });
+      dialog.showModal();
+    });
+  }
+
+  const pauseToggle = document.getElementById("pause-toggle");
+  function showPause() {
+    if (!pauseToggle) return;
+    pauseToggle.hidden = state === "closed";
+    pauseToggle.textContent = state === "paused"
+      ? pauseToggle.dataset.labelResume
+      : pauseToggle.dataset.labelPause;
+    pauseToggle.setAttribute("aria-pressed", String(state === "paused"));
+  }
+  pauseToggle?.addEventListener("click", async () => {
+    try {
+      applyWorkshop(await patchWorkshop({ state: state === "paused" ? "open" : "paused" }));
+    } catch (error) {
+      showNotice(controlsStatus, "error", error.message || strings.request_failed);
+    }
+    showPause();
+  });
+
   stateToggle.addEventListener("click", async () => {
+    // Closing stops every phone from sending: a destructive step, so it asks first.
+    if (state !== "closed" && !(await confirmStep(document.getElementById("confirm-close-workshop")))) {
+      stateToggle.focus();
+      return;
+    }
     stateToggle.disabled = true;
     try {
       const answer = await patchWorkshop({ state: state === "open" ? "closed" : "open" });
@@ -388,6 +421,7 @@ function start(page) {
       showNotice(controlsStatus, "error", error.message || strings.request_failed);
     }
     stateToggle.disabled = false;
+    showPause();
   });
 
   preModeration.addEventListener("change", async () => {
@@ -407,4 +441,5 @@ function start(page) {
   });
 
   updateCounts();
+  showPause();
 }

@@ -1,3 +1,5 @@
+import { format } from "../common.js";
+
 // Read the server's map (networkx node-link graph plus the analysis) into one plain model
 // that the graph, the panels and the table all draw from, so they always agree.
 
@@ -144,4 +146,20 @@ export function perspectiveOf(model, id, text = "") {
 export function shorten(text, length = 60) {
   const clean = String(text || "").replace(/\s+/g, " ").trim();
   return clean.length > length ? `${clean.slice(0, length - 1).trimEnd()}…` : clean;
+}
+
+/**
+ * The counted phrases of the map's summary ("1 tema", "3 teman" ...), each chosen by the
+ * language's plural rules from `strings.counts`.
+ */
+export function summaryCounts(model, strings) {
+  const counted = (name, count) => format(strings.counts?.[name] ?? "{count}", { count });
+  return {
+    perspectives: counted("perspectives", model.perspectives.size),
+    themes: counted("themes", model.themes.filter((t) => !t.other).length),
+    groups: model.stakeholderGroups.filter((g) => g.count > 0).length,
+    all_groups: model.stakeholderGroups.length,
+    opinion_groups: counted("opinion_groups", model.opinionGroups.length),
+    links: counted("links", model.pairCount),
+  };
 }

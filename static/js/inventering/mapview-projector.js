@@ -2,7 +2,7 @@
 // groups by size and what nearly everyone shares. Nothing here says who voted what.
 
 import { ThrottledAnnouncer, displayName, el, format, readStrings } from "../common.js";
-import { buildModel, perspectiveOf } from "./mapview-data.js";
+import { buildModel, perspectiveOf, summaryCounts } from "./mapview-data.js";
 import { createGraph } from "./mapview-graph.js";
 import { watchMap } from "./mapview-live.js";
 import { holdWhileBusy } from "./mapview-pause.js";
@@ -55,18 +55,10 @@ function start(page) {
     }));
 
     renderTable($("table-wrap"), model, strings);
-    $("map-summary").textContent = format(strings.summary, {
-      perspectives: model.perspectives.size,
-      themes: model.themes.filter((t) => !t.other).length,
-      groups: model.stakeholderGroups.filter((g) => g.count > 0).length,
-      all_groups: model.stakeholderGroups.length,
-      opinion_groups: model.opinionGroups.length,
-      links: model.pairCount,
-    });
+    $("map-summary").textContent = format(strings.summary, summaryCounts(model, strings));
     page.dataset.computedAt = model.computedAt || "";
     if (!first) {
-      announcer.schedule(() => format(strings.announce_updated, {
-        perspectives: model.perspectives.size, opinion_groups: model.opinionGroups.length }));
+      announcer.schedule(() => format(strings.announce_updated, summaryCounts(model, strings)));
     }
     first = false;
   }

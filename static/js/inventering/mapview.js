@@ -3,7 +3,7 @@
 
 import { ThrottledAnnouncer, clockTime, displayName, el, format, readStrings, showNotice }
   from "../common.js";
-import { buildModel, shorten } from "./mapview-data.js";
+import { buildModel, shorten, summaryCounts } from "./mapview-data.js";
 import { createGraph } from "./mapview-graph.js";
 import { renderLinkForm } from "./mapview-links.js";
 import {
@@ -34,14 +34,7 @@ function $(id) {
 
 /** The sentence that describes the graph to anyone who cannot see it. */
 function summarise(model) {
-  return `${format(strings.summary, {
-    perspectives: model.perspectives.size,
-    themes: model.themes.filter((t) => !t.other).length,
-    groups: model.stakeholderGroups.filter((g) => g.count > 0).length,
-    all_groups: model.stakeholderGroups.length,
-    opinion_groups: model.opinionGroups.length,
-    links: model.pairCount,
-  })} ${strings.table_hint}`;
+  return `${format(strings.summary, summaryCounts(model, strings))} ${strings.table_hint}`;
 }
 
 function start(page) {
@@ -132,8 +125,7 @@ function start(page) {
     status.replaceChildren();
     showDetails();
     if (!first) {
-      announcer.schedule(() => format(strings.announce_updated, {
-        perspectives: model.perspectives.size, opinion_groups: model.opinionGroups.length }));
+      announcer.schedule(() => format(strings.announce_updated, summaryCounts(model, strings)));
     }
     first = false;
   }

@@ -234,10 +234,10 @@ function start(root) {
 
   function minorityCard(prompt) {
     return writtenCard(`min-${prompt.vote_round_id}`, prompt.title,
-      [el("p", { class: "minority-question__q", text: prompt.question }),
+      [el("p", { class: "minority-question__q", text: strings.minority_question || prompt.question }),
         el("details", {}, el("summary", { text: strings.voted_text }),
           el("p", { class: "voted-text", text: prompt.text }))],
-      strings.condition_label, prompt.my_conditions, strings.your_conditions,
+      strings.fishing_label, prompt.my_conditions, strings.your_conditions,
       "minority:answer", { vote_round_id: prompt.vote_round_id });
   }
 

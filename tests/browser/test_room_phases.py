@@ -1,0 +1,103 @@
+"""Safe phase controls in a real browser: the running phase on every console page, a
+confirmation page (keyboard only) that proposes the next phase, and a minute to undo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import NARROW_PHONE, TABLET, axe_violations, describe_violations
+from tests.browser.test_room_wall import own_process
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("viewport", [TABLET, NARROW_PHONE], ids=["tablet", "phone-320"])
+def test_change_phase_by_keyboard_confirm_and_undo(
+        live_server: Any, new_page: Any, facilitator_state: Any,
+        viewport: dict[str, int]) -> None:
+    workshop = own_process(live_server, f"Faserna {viewport['width']}")
+    page = new_page(viewport, storage_state=facilitator_state)
+    page.goto(f"/facilitator/workshops/{workshop['id']}")
+    expect(page.locator("#phase-now")).to_contain_text("Pågående fas: Inventering, runda 1")
+    for name in ("Inventering", "Lärande samtal", "Konkretisering"):
+        expect(page.locator("#phase-bar nav")).to_contain_text(name)
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
+
+    # "Byt fas …" leads to a confirmation that proposes the next phase, not inventering.
+    page.locator("#phase-change").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/phases/confirm**")
+    expect(page.get_by_role("radio", name="Lärande samtal (föreslås)")).to_be_checked()
+    expect(page.locator("#confirm-open")).to_contain_text("Inventering, runda 1, stängs.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
+    page.locator("#confirm-open-button").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#phase-now")).to_contain_text("Pågående fas: Lärande samtal, runda 1")
+
+    # A minute to undo: back to inventering round 1, nothing lost.
+    undo = page.get_by_role("button", name="Ångra fasbytet")
+    expect(page.locator("#phase-undo-hint")).to_contain_text("Inventering (runda 1) öppnas igen")
+    undo.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#phase-now")).to_contain_text("Pågående fas: Inventering, runda 1")
+    expect(page.locator("#phase-undo")).to_have_count(0)
+
+
+def test_closing_a_phase_asks_on_a_page_of_its_own(
+        live_server: Any, tablet: Any) -> None:
+    workshop = own_process(live_server, "Faserna: stäng")
+    tablet.goto(f"/facilitator/processes/{workshop['process_id']}")
+    tablet.locator("#phase-close").click()
+    expect(tablet.get_by_role("heading", name="Stäng fasen?")).to_be_visible()
+    violations = axe_violations(tablet)
+    assert not violations, describe_violations(violations)
+    tablet.get_by_role("link", name="Avbryt").click()
+    expect(tablet.locator("#phase-now")).to_contain_text("Pågående fas: Inventering")
+    tablet.locator("#phase-close").click()
+    tablet.get_by_role("button", name="Ja, stäng fasen").click()
+    expect(tablet.locator("#phase-now")).to_contain_text("Ingen fas är öppen")
+
+
+def test_closing_a_conversation_round_asks_in_a_dialog(
+        live_server: Any, tablet: Any) -> None:
+    workshop = own_process(live_server, "Faserna: rundan")
+    pid = workshop["process_id"]
+    ids = []
+    for text in ("Vuxna pratar om oss.", "Vi vill vara närvarande."):
+        status, joined = live_server.request("POST", "/api/v1/join", {
+            "join_code": workshop["join_code"], "stakeholder_group": "unga"})
+        status, body = live_server.request(
+            "POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
+            {"text": text, "kind": "idea", "client_id": "c-1"}, token=joined["participant_token"])
+        ids.append(body["id"])
+    token = live_server.token
+    live_server.request("POST", f"/api/v1/processes/{pid}/phases", {"kind": "larande_samtal"},
+                        token=token)
+    status, built = live_server.request("POST", f"/api/v1/processes/{pid}/conversation-rounds",
+                                        {"title": "Unga och polisen", "perspective_ids": ids},
+                                        token=token)
+    assert status == 201, built
+    tablet.goto(f"/facilitator/processes/{pid}/samtal")
+    close = tablet.get_by_role("button", name="Stäng rundan").first
+    close.click()
+    dialog = tablet.locator("dialog.confirm-dialog")
+    expect(dialog).to_contain_text("Stäng rundan ”Unga och polisen”?")
+    violations = axe_violations(tablet)
+    assert not violations, describe_violations(violations)
+    tablet.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    status, rounds = live_server.request("GET", f"/api/v1/conversation-rounds/{built['id']}",
+                                         token=token)
+    assert rounds["status"] == "open"
+    close.click()
+    dialog.get_by_role("button", name="Stäng rundan").click()
+    expect(tablet.locator(f"#round-{built['id']} form[data-confirm]")).to_have_count(0)
+    status, after = live_server.request("GET", f"/api/v1/conversation-rounds/{built['id']}",
+                                        token=token)
+    assert after["status"] == "closed"
