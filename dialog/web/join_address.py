@@ -19,6 +19,8 @@ import socket
 
 from flask import current_app, request, url_for
 
+from dialog.web.public_url import public_base_url
+
 #: ``app.config`` key holding ``(host, port)`` that ``dialog serve`` listens on.
 LISTEN_KEY = "DIALOG_LISTEN"
 #: Hosts that mean "every interface".
@@ -69,7 +71,10 @@ def join_base_url() -> str:
     """:func:`room_base_url` for the running app and the current request."""
     settings = current_app.config.get("DIALOG_SETTINGS")
     public_url = getattr(settings, "public_base_url", None)
-    return room_base_url(public_url, current_app.config.get(LISTEN_KEY), request.host_url)
+    # The fallback is a trusted host's address, else the caller's own Host (which then only
+    # ever misleads the caller who sent it; see dialog.web.public_url).
+    return room_base_url(public_url, current_app.config.get(LISTEN_KEY),
+                         public_base_url() or request.host_url)
 
 
 def join_url(code: str) -> str:

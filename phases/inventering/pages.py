@@ -8,7 +8,7 @@ kernel's join page and console. The wall (``console.projector``) is the kernel's
 
 from __future__ import annotations
 
-from flask import Flask, g, render_template
+from flask import Flask, g, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog.extensions import db
