@@ -44,7 +44,7 @@ class Team(Output):
     invitations: list[Member]
 
 
-class Removed(Output):
+class MemberRemoved(Output):
     email: str
     removed: bool = True
 
@@ -74,9 +74,9 @@ def list_members(call: Call[OfProcess]) -> dict[str, Any]:
     return {"members": members, "invitations": invited}
 
 
-@operation("team.remove", input=OfMember, role=Role.FACILITATOR, result=Removed,
+@operation("team.remove", input=OfMember, role=Role.FACILITATOR, result=MemberRemoved,
            target=PROCESS, level=Level.OWN)
-def remove_member(call: Call[OfMember]) -> Removed:
+def remove_member(call: Call[OfMember]) -> MemberRemoved:
     """Take someone off the team or withdraw an invitation; the last owner stays."""
     team.remove_member(call.session, call.target, call.input.email)
-    return Removed(email=str(call.input.email or "").strip().lower())
+    return MemberRemoved(email=str(call.input.email or "").strip().lower())

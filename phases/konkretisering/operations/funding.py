@@ -55,7 +55,7 @@ class OneBudgetLine(Input):
     budget_line_id: Id
 
 
-class Removed(Output):
+class BudgetLineRemoved(Output):
     removed: bool
 
 
@@ -107,7 +107,7 @@ def add_budget_line(call: Call[NewBudgetLine]) -> BudgetLine:
                                    source_name=data.source, amount=data.amount, note=data.note)
 
 
-@operation("budget.remove", input=OneBudgetLine, role=Role.FACILITATOR, result=Removed,
+@operation("budget.remove", input=OneBudgetLine, role=Role.FACILITATOR, result=BudgetLineRemoved,
            target=Target(BudgetLine, "budget_line_id"))
 def remove_budget_line(call: Call[OneBudgetLine]) -> dict[str, bool]:
     """Take a mistaken budget line away."""
