@@ -86,7 +86,7 @@ def add_assessment(call: Call[NewAssessment]) -> Assessment:
 
 
 @operation("assessment.list", input=OfProcess, role=Role.FACILITATOR, result=Assessments,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def list_assessments(call: Call[OfProcess]) -> dict[str, Any]:
     """The team's assessments, oldest first."""
     return {"assessments": assessments.assessments_of(call.session, call.target)}
@@ -114,7 +114,7 @@ def moderate(call: Call[ModerateAnswer]) -> EvaluationAnswer:
 
 
 @operation("evaluation.summary", input=OfProcess, role=Role.FACILITATOR, result=Evaluations,
-           target=Target(Process, "process_id"))
+           target=Target(Process, "process_id"), changes=False)
 def summary(call: Call[OfProcess]) -> dict[str, Any]:
     """Per meeting: answers, scores and approved comments (the console sees them all)."""
     return {"meetings": evaluations.summary(call.session, call.target)}

@@ -30,7 +30,9 @@ POSTGRES_URL = os.environ.get("DIALOG_TEST_DATABASE_URL")
 #: Every model an action, route or page acts on, by the name its input field gives it.
 TARGET_MODELS = ("Process", "Workshop", "Phase", "Perspective", "ConversationRound",
                  "Reflection", "Alternative", "Amendment", "CheckbackRound", "FishingPrompt",
-                 "FishingAnswer", "VoteRound", "Proposal", "Participant")
+                 "FishingAnswer", "VoteRound", "Proposal", "Participant", "BudgetLine",
+                 "EvaluationAnswer", "FundingLine", "Indicator", "OutreachAction",
+                 "StakeholderGroup")
 
 PEOPLE = {
     "owner": DEMO_EMAIL,

@@ -196,7 +196,10 @@ def test_a_reader_reads_every_get_route_and_changes_through_none(staffed: Staffe
 PARAMETERS = {"process_id": "Process", "workshop_id": "Workshop", "phase_id": "Phase",
               "alternative_id": "Alternative", "amendment_id": "Amendment",
               "vote_round_id": "VoteRound", "prompt_id": "FishingPrompt",
-              "answer_id": "FishingAnswer", "proposal_id": "Proposal"}
+              "answer_id": "FishingAnswer", "proposal_id": "Proposal",
+              "budget_line_id": "BudgetLine", "funding_line_id": "FundingLine",
+              "indicator_id": "Indicator", "outreach_id": "OutreachAction",
+              "group_id": "StakeholderGroup", "participant_id": "Participant"}
 #: ``round_id`` names a conversation round or a check-back round, as the path says.
 ROUND_MODELS = {"conversation-rounds": "ConversationRound", "checkback-rounds": "CheckbackRound"}
 #: Pages and forms a proposal owner reaches for their own proposal (the status form posts

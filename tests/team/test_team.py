@@ -119,7 +119,7 @@ def test_an_address_without_an_account_gets_an_invitation_link(client, world, ap
     short = client.post(path, data={"csrf_token": "t", "password": "kort",
                                     "password_again": "kort"})
     assert short.status_code == 400
-    assert "minst 8 tecken" in short.get_data(as_text=True)
+    assert "minst 12 tecken" in short.get_data(as_text=True)
     made = client.post(path, data={"csrf_token": "t", "password": PASSWORD,
                                    "password_again": PASSWORD})
     assert made.status_code == 302

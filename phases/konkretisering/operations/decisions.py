@@ -84,7 +84,7 @@ def mark_condition(call: Call[ConditionMark]) -> dict[str, Any]:
 
 
 @operation("proposal.follow_up", input=OneProposal, role=Role.FACILITATOR, result=FollowUp,
-           target=PROPOSAL)
+           target=PROPOSAL, changes=False)
 def get_follow_up(call: Call[OneProposal]) -> dict[str, Any]:
     """Decisions, budget lines, indicators, consequences and conditions of a proposal."""
     return follow_up.of_proposal(call.session, call.target)

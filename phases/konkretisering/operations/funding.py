@@ -66,7 +66,7 @@ def _funding(call: Call[Any]) -> dict[str, Any]:
 
 
 @operation("funding.list", input=OfProcess, role=Role.FACILITATOR, result=Funding,
-           target=OF_PROCESS)
+           target=OF_PROCESS, changes=False)
 def list_lines(call: Call[OfProcess]) -> dict[str, Any]:
     """The funding lines with allocated and remaining per line and per source."""
     return _funding(call)
