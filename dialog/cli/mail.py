@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import click
 
-from dialog.cli.context import base_url, bound_settings
-from dialog.extensions import db
-from dialog.mail import outbox, transport
-
 
 @click.group(help="E-post till dem som bevakar en process.")
 def mail() -> None:
@@ -17,6 +13,10 @@ def mail() -> None:
 @mail.command("send", help="Skicka e-post som väntar (t.ex. efter `dialog publish`).")
 def send() -> None:
     """Send every waiting mail through ``DIALOG_SMTP_URL``."""
+    from dialog.cli.context import base_url, bound_settings  # lazily, as every command
+    from dialog.extensions import db
+    from dialog.mail import outbox, transport
+
     settings = bound_settings()
     if not settings.smtp_url:
         raise click.ClickException("DIALOG_SMTP_URL är inte satt: ingen e-post skickas.")

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import click
 
-from dialog import policy
-from dialog.cli.context import bound_settings
-from dialog.cli.polis import fail
 from dialog.errors import DialogError
-from dialog.extensions import db
-from dialog.models import Process
-from dialog.services import facilitators, processes
 
 
 @click.group(help="Processer / processes.")
@@ -24,6 +18,13 @@ def process() -> None:
 @click.argument("email")
 def set_owner(process_id: int, email: str) -> None:
     """Make an existing facilitator account an owner of the process."""
+    from dialog import policy  # lazily: `dialog --help` imports nothing heavy
+    from dialog.cli.context import bound_settings
+    from dialog.cli.polis import fail
+    from dialog.extensions import db
+    from dialog.models import Process
+    from dialog.services import facilitators, processes
+
     bound_settings()
     try:
         with db.transaction() as session:
