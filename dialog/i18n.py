@@ -96,8 +96,10 @@ def is_plural(key: str) -> bool:
 
 def _lookup(key: str, locale: str, params: dict[str, Any]) -> str | None:
     found = catalogue(locale).get(key)
-    if found is None and isinstance(params.get("count"), int) and is_plural(key):
-        category = plural_category(params["count"], locale)
+    if found is None and "count" in params and is_plural(key):
+        # A count already written out ("färre än 5") reads with the plural form.
+        count = params["count"]
+        category = plural_category(count, locale) if isinstance(count, int) else "other"
         found = catalogue(locale).get(f"{key}.{category}") or catalogue(locale).get(
             f"{key}.other")
     return found

@@ -42,6 +42,10 @@ def from_address(address: str) -> dict[str, dict[str, str]]:
 ])
 def test_next_never_leads_off_site(client: FlaskClient, world: World, target: str):
     response = log_in(client, world.facilitator_email, next_path=target)
+    if "\x00" in target:  # refused before login as text no field can hold
+        assert response.status_code == 400
+        assert "Location" not in response.headers
+        return
     assert response.status_code == 302
     assert response.headers["Location"] in ("/facilitator/", "http://dialog.test/facilitator/")
 

@@ -26,7 +26,7 @@ def test_perspective_nodes_carry_their_attributes() -> None:
     assert graph.nodes["p:a"] | {"theme": None} == {
         "type": "perspective", "perspective_id": "a", "text": PAIR[0].text, "kind": "idea",
         "stakeholder_group": "unga", "theme": None, "agrees": 0, "disagrees": 0, "passes": 0,
-        "divisive": False,
+        "divisive": False, "source": None,  # said in the room, not entered from elsewhere
     }
     assert graph.nodes["s:skola"] == {"type": "stakeholder_group", "name": "skola", "count": 1}
 
