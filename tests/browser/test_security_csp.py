@@ -7,16 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
-    CHROMIUM,
-    TABLET,
-    browser,
-    facilitator_state,
-    join,
-    live_server,
-    new_page,
-    wait_online,
-)
+from tests.browser.conftest import CHROMIUM, TABLET, join, wait_online
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")]
@@ -43,8 +34,8 @@ def violations(page: Any, console: list[str]) -> list[str]:
     return [*console, *page.evaluate("window.__csp || []")]
 
 
-def test_every_demo_page_runs_under_the_policy(new_page, facilitator_state,  # noqa: F811
-                                                live_server):  # noqa: F811
+def test_every_demo_page_runs_under_the_policy(new_page, facilitator_state,
+                                                live_server):
     page = new_page(TABLET, storage_state=facilitator_state)
     console = watched(page)
     urls = [url for url in live_server.demo["urls"].values()
@@ -63,7 +54,7 @@ def test_every_demo_page_runs_under_the_policy(new_page, facilitator_state,  # n
 
 
 def test_the_live_console_and_the_phone_work_under_the_policy(
-        new_page, facilitator_state, live_server):  # noqa: F811
+        new_page, facilitator_state, live_server):
     workshop = live_server.new_workshop("CSP i verkligheten")
     console_page = new_page(TABLET, storage_state=facilitator_state)
     console_messages = watched(console_page)
