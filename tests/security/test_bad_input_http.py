@@ -191,7 +191,9 @@ def log_in(client: FlaskClient) -> str:
 
 
 API_RULES = [rule for rule in RULES if rule.api]
-PAGE_RULES = [rule for rule in RULES if not rule.api]
+#: Logging out takes no input, and it ends every token of the account (the module's demo
+#: facilitator's bearer token included), so it is not part of the corpus.
+PAGE_RULES = [rule for rule in RULES if not rule.api and rule.endpoint != "console.logout"]
 
 
 def test_the_corpus_covers_every_route_with_at_least_300_requests(demo: Demo):
