@@ -63,7 +63,8 @@ class _OneWriter:
     turns inside the process avoids both (one process runs one statement at a time anyway);
     another process (the CLI, the analysis runner) still meets the busy timeout. The lock is
     cooperative under gevent, reentrant for nested transactions of one greenlet or thread,
-    and never waited on for longer than the busy timeout.
+    and never waited on for longer than the busy timeout. Since transactions take turns
+    anyway, each begins IMMEDIATE: it holds SQLite's write lock from its start.
     """
 
     def __init__(self) -> None:
@@ -78,7 +79,9 @@ class _OneWriter:
         elif self._lock.acquire(timeout=_BUSY_SECONDS):
             self._owner, self._depth = me, 1
         connection.info["dialog.one_writer"] = self._owner == me
-        _sqlite_begin(connection)
+        # IMMEDIATE: take SQLite's write lock now, so another process's write (the analysis
+        # child's snapshot) can never invalidate what this transaction read before it writes.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     def end(self, connection: Any) -> None:
         if not connection.info.pop("dialog.one_writer", False):

@@ -5,6 +5,10 @@ agreeable and group-informative perspectives first. A perspective newer than tha
 gets the priority of one nobody has seen yet, which is the highest novelty boost. The draw
 is seeded by the participant and how many reactions they have given, so the same state
 always offers the same perspective (a reload does not reshuffle).
+
+A room of a thousand phones asks for a card several hundred times a second, so the deck of
+a process (its approved perspectives with their authors, and the priorities) is kept per
+server process (``decks``) and read again only when one cheap query says it changed.
 """
 
 from __future__ import annotations
@@ -13,12 +17,11 @@ import random
 from collections.abc import Hashable
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialog.analysis.priority import choose_next, priority
-from dialog.models import ModerationStatus, Participant, Perspective
-from phases.inventering.map.analysis_runs import stored_priorities
+from dialog.models import Participant, Perspective
+from phases.inventering.map.decks import decks
 from phases.inventering.map.reactions import reacted_perspective_ids
 
 #: Priority of a perspective nobody has reacted to yet (no votes, no extremity known).
@@ -33,15 +36,9 @@ def queue_for(session: Session, participant: Participant,
     """
     if reacted is None:
         reacted = reacted_perspective_ids(session, participant)
-    ids = session.scalars(
-        select(Perspective.id)
-        .where(Perspective.process_id == participant.process_id,
-               Perspective.status == ModerationStatus.APPROVED,
-               (Perspective.participant_id != participant.id)
-               | Perspective.participant_id.is_(None))
-        .order_by(Perspective.id)
-    )
-    return [pid for pid in ids if pid not in reacted]
+    deck = decks.of(session, participant.process_id)
+    return [pid for pid, author in deck.approved.items()
+            if pid not in reacted and (author is None or author != participant.id)]
 
 
 def next_perspective(session: Session, participant: Participant) -> tuple[Perspective | None, int]:
@@ -50,7 +47,7 @@ def next_perspective(session: Session, participant: Participant) -> tuple[Perspe
     queue = queue_for(session, participant, reacted)
     if not queue:
         return None, 0
-    stored = stored_priorities(session, participant.process_id)
+    stored = decks.of(session, participant.process_id).priorities
     weights: dict[Hashable, float] = {
         pid: stored.get(str(pid), UNSEEN_PRIORITY) for pid in queue}
     rng = random.Random(f"{participant.id}:{len(reacted)}")
