@@ -121,7 +121,8 @@ def _load(session: Session, process_id: int, stamp: Stamp) -> Deck:
         .order_by(Perspective.id))
     priorities = session.scalar(select(AnalysisSnapshot.priorities)
                                 .where(AnalysisSnapshot.process_id == process_id))
-    return Deck(stamp, {pid: author for pid, author in rows}, dict(priorities or {}))
+    return Deck(stamp, approved={pid: author for pid, author in rows},
+                priorities=dict(priorities or {}))
 
 
 decks = Decks()
