@@ -95,11 +95,14 @@ class AnalysisScheduler:
         return chosen
 
     def reset(self) -> None:
-        """Forget everything pending and every last run (for tests)."""
+        """Forget everything pending and every last run, and stop the child (for tests)."""
         with self._lock:
             self._pending.clear()
             self._last_run.clear()
             self.runs = 0
+            runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.close()
 
     def _due_in(self, process_id: int, now: float) -> float | None:
         requested = self._pending.get(process_id)
