@@ -101,7 +101,7 @@ class Phone(threading.Thread):
         while time.monotonic() < self.deadline:
             try:
                 return attempt()
-            except Exception:  # noqa: BLE001 - the server is down: back off with jitter
+            except Exception:  # the server is down: back off with jitter
                 time.sleep(delay * (0.5 + random.random()))
                 delay = min(delay * 2, 5.0)
         return None

@@ -21,7 +21,6 @@ from phases.inventering.map.decks import decks
 from phases.inventering.map.scheduler import scheduler_for
 from phases.inventering.map.schemas import NextPerspective
 
-
 #: Under a real server, how long the next-card deck is trusted before one query checks it.
 RECHECK_SECONDS = 0.5
 

@@ -8,6 +8,7 @@ hidden or pending text never reaches the analysis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -28,7 +29,8 @@ from dialog.models import (
 from dialog.services.exactly_once import insert_once
 
 #: Dialects whose INSERT knows ON CONFLICT DO UPDATE ... RETURNING.
-_UPSERTS = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
+_UPSERTS: dict[str, Callable[[type[Reaction]], Any]] = {
+    "sqlite": sqlite_insert, "postgresql": postgresql_insert}
 
 
 def parse_vote(vote: Any) -> int:
@@ -71,10 +73,10 @@ def _upsert(session: Session, participant: Participant, perspective: Perspective
     statement = _UPSERTS[dialect](Reaction).values(
         process_id=perspective.process_id, participant_id=participant.id,
         perspective_id=perspective.id, vote=value, created_at=now, updated_at=now)
-    statement = statement.on_conflict_do_update(
+    upsert = statement.on_conflict_do_update(
         index_elements=["participant_id", "perspective_id"],
         set_={"vote": value, "updated_at": now}).returning(Reaction)
-    reaction = session.scalars(statement,
+    reaction = session.scalars(upsert,
                                execution_options={"populate_existing": True}).one()
     return reaction, reaction.created_at == now
 
