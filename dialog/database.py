@@ -27,7 +27,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             kwargs.setdefault("poolclass", StaticPool)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        if "poolclass" in kwargs:
+        if "poolclass" in kwargs or not _under_gevent():
             event.listen(engine, "begin", _sqlite_begin)
         else:
             one_at_a_time = _OneWriter()
@@ -50,12 +50,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _under_gevent() -> bool:
+    """A server (``dialog serve``) runs with gevent's monkey patching; tests and the CLI not."""
+    try:
+        from gevent import monkey
+    except ImportError:
+        return False
+    return bool(monkey.is_module_patched("threading"))
+
+
 def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
 class _OneWriter:
-    """One transaction at a time per process on a SQLite file.
+    """One transaction at a time per server process (gevent) on a SQLite file.
 
     Under gevent every greenlet has its own connection, but SQLite allows one writer, and a
     transaction that read before it writes fails at once ("database is locked") when another
@@ -81,7 +90,8 @@ class _OneWriter:
         connection.info["dialog.one_writer"] = self._owner == me
         # IMMEDIATE: take SQLite's write lock now, so another process's write (the analysis
         # child's snapshot) can never invalidate what this transaction read before it writes.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A transaction nested in one already open (another connection) only reads.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if self._depth == 1 else "BEGIN")
 
     def end(self, connection: Any) -> None:
         if not connection.info.pop("dialog.one_writer", False):
