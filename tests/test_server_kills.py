@@ -7,12 +7,13 @@ Socket.IO client reconnects by itself, backing off with jitter so that a whole r
 come back in one instant. Afterwards nothing acknowledged is lost, nothing is stored twice,
 the database is intact, and every phone has finished.
 
-The room has 30 phones by default (``DIALOG_KILL_TEST_PHONES`` changes it; the town-hall
-benchmark in docs/performance.md runs it with 300).
+The room has 300 phones, as in issue 13 (about 45-75 s on a shared 2-core machine, marked
+slow); ``DIALOG_KILL_TEST_PHONES`` makes it smaller for a slower machine.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import signal
@@ -30,11 +31,17 @@ from tests.realserver import Server, seed_demo, server_env, start_server
 from tests.test_real_server import post_json
 
 NS = "/live"
-PHONES = int(os.environ.get("DIALOG_KILL_TEST_PHONES", "30"))
+PHONES = int(os.environ.get("DIALOG_KILL_TEST_PHONES", "300"))
 PERSPECTIVES = REACTIONS = 5
 KILLS = 5
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    # The Socket.IO client leaves the sockets of connections the server dropped by dying to
+    # the garbage collector; that is the client library's, not the server's.
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+]
 
 
 class Phone(threading.Thread):
@@ -148,6 +155,9 @@ def test_a_room_survives_five_kills_without_losing_or_doubling_anything(tmp_path
             phone.join(timeout=max(deadline - time.monotonic(), 1))
     finally:
         server.stop()
+        for phone in phones:
+            phone.client.disconnect()
+        gc.collect()  # the dropped connections' sockets go now, under this test's filters
 
     unfinished = Counter(phone.stage for phone in phones if not phone.finished)
     refusals = sum((phone.refusals for phone in phones), Counter[str]())
