@@ -2,13 +2,13 @@
 
 ``ChildRunner`` keeps one ``python -m phases.inventering.map.analysis_child`` process
 (started on first use, with the analysis libraries imported once at its start) and hands
-it one process id at a time over a pipe; the child reads the inputs, computes the map and
-answers one JSON line with it, and the runner stores the snapshot. A child that dies
-mid-job (killed, out of memory) is started again and the job is retried, up to ``retries``
-times.
+it one process id at a time over a pipe; the child reads the inputs, computes the map,
+stores the snapshot and answers one JSON line. A child that dies mid-job (killed, out of
+memory) is started again and the job is retried, up to ``retries`` times.
 
-The child only reads: the server stays the one writer of its database, so on SQLite it
-never waits for (or blocks its gevent loop on) another process's write lock.
+In the child, reading and computing happen in one transaction and storing in a second one
+that writes first: on SQLite a transaction that reads, computes for a second and then
+writes would lose to the server's steady writes; this way it only waits its turn to write.
 """
 
 from __future__ import annotations
@@ -47,16 +47,14 @@ class ChildRunner:
         self._lock = threading.Lock()
 
     def run(self, process_id: int) -> dict[str, Any]:
-        """Analyse the process in the child, store the snapshot here; return the answer."""
+        """Analyse and store the process in the child; return its answer."""
         with self._lock:
             for attempt in range(self.retries + 1):
                 try:
-                    answer = self._ask(process_id)
+                    return self._ask(process_id)
                 except (OSError, ValueError, ChildDied) as exc:
                     log.warning("analysis child failed (attempt %s): %s", attempt + 1, exc)
                     self._stop()
-                else:
-                    return store(answer)
             raise ChildDied(f"analysis of process {process_id} failed {self.retries + 1} times")
 
     def close(self) -> None:
@@ -102,8 +100,8 @@ def _pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
     return child.stdin, child.stdout
 
 
-def analyse(process_id: int, seed: int = 0) -> dict[str, Any]:
-    """In the child: compute the map of a process unless the stored one is fresh."""
+def analyse_and_store(process_id: int, seed: int = 0) -> dict[str, Any]:
+    """Compute and store the snapshot of a process unless the stored one is fresh."""
     from dialog.extensions import db
     from dialog.models import AnalysisSnapshot, Process
     from phases.inventering.map import analysis_runs
@@ -122,24 +120,11 @@ def analyse(process_id: int, seed: int = 0) -> dict[str, Any]:
         started = time.perf_counter()
         result, priorities = analysis_runs.analyze_process(session, process, seed)
         result["fingerprint"] = digest
-        session.rollback()  # read only
-    return {"process_id": process_id, "ok": True, "computed": True, "seed": seed,
-            "digest": digest, "snapshot_id": stored.id if stored is not None else None,
-            "result": result, "priorities": priorities,
-            "duration_ms": round((time.perf_counter() - started) * 1000.0, 3)}
-
-
-def store(answer: dict[str, Any]) -> dict[str, Any]:
-    """In the server: keep a computed map as the process's snapshot; return the answer."""
-    from dialog.extensions import db
-    from phases.inventering.map import analysis_runs
-
-    if answer.get("ok") and answer.get("computed"):
-        with db.transaction() as session:
-            analysis_runs._store(session, int(answer["process_id"]), answer["snapshot_id"],
-                                 int(answer["seed"]), str(answer["digest"]), answer["result"],
-                                 answer["priorities"], float(answer["duration_ms"]))
-    return answer
+        duration = round((time.perf_counter() - started) * 1000.0, 3)
+    with db.transaction() as session:
+        analysis_runs._store(session, process_id, stored.id if stored is not None else None,
+                             seed, digest, result, priorities, duration)
+    return {"process_id": process_id, "ok": True, "computed": True, "duration_ms": duration}
 
 
 def main() -> None:
@@ -155,11 +140,11 @@ def main() -> None:
         if pause:
             time.sleep(pause)
         try:
-            answer = analyse(int(line))
+            answer = analyse_and_store(int(line))
         except Exception as exc:  # the job failed, not the child: say so and go on
             log.exception("analysis failed")
             answer = {"process_id": line.strip(), "ok": False, "error": type(exc).__name__}
-        sys.stdout.write(json.dumps(answer, default=str) + "\n")
+        sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()
 
 

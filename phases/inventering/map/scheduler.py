@@ -7,7 +7,7 @@ is stored, and ``map:update`` goes to the process's facilitator and projector ro
 
 Under a server the computing itself happens in a child process (``analysis_child``), so
 the gevent loop that answers the phones never runs numpy or scikit-learn; the loop only
-waits on a pipe, stores the map the child sends back and sends it on. A child killed mid-job is
+waits on a pipe and then reads the stored snapshot to send it. A child killed mid-job is
 started again and the job retried. ``DIALOG_ANALYSIS_IN_CHILD`` (default: on in the
 background, off under test) chooses; ``runner`` can be set directly.
 
@@ -130,20 +130,16 @@ class AnalysisScheduler:
 
     def _run(self, process_id: int) -> None:
         try:
-            computed: dict[str, Any] | None = None
             if self.runner is not None:
-                answer = self.runner.run(process_id)  # computed there, stored here
+                answer = self.runner.run(process_id)
                 if not answer.get("ok"):
                     log.error("analysis of process %s failed: %s", process_id, answer)
                     return
-                computed = answer.get("result")
             with db.transaction() as session:
                 process = session.get(Process, process_id)
                 if process is None:
                     return
-                if computed is not None:
-                    result = computed
-                elif self.runner is not None:  # the stored map was still fresh
+                if self.runner is not None:
                     snapshot = analysis_runs.latest_snapshot(session, process_id)
                     result = dict(snapshot.result or {}) if snapshot is not None else {}
                 else:
