@@ -6,6 +6,7 @@ they open a session, call services (which only flush) and commit once.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,16 +15,25 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+#: How long a SQLite writer waits for another before giving up ("database is locked").
+_BUSY_SECONDS = 30.0
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; SQLite gets WAL mode, foreign keys and a busy timeout."""
     if url.startswith("sqlite"):
-        connect_args = {"check_same_thread": False, "timeout": 30}
+        connect_args = {"check_same_thread": False, "timeout": _BUSY_SECONDS}
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs.setdefault("poolclass", StaticPool)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        if "poolclass" in kwargs or not _under_gevent():
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            one_at_a_time = _OneWriter()
+            event.listen(engine, "begin", one_at_a_time.begin)
+            event.listen(engine, "commit", one_at_a_time.end)
+            event.listen(engine, "rollback", one_at_a_time.end)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
@@ -40,8 +50,56 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _under_gevent() -> bool:
+    """A server (``dialog serve``) runs with gevent's monkey patching; tests and the CLI not."""
+    try:
+        from gevent import monkey
+    except ImportError:
+        return False
+    return bool(monkey.is_module_patched("threading"))
+
+
 def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
+
+
+class _OneWriter:
+    """One transaction at a time per server process (gevent) on a SQLite file.
+
+    Under gevent every greenlet has its own connection, but SQLite allows one writer, and a
+    transaction that read before it writes fails at once ("database is locked") when another
+    connection wrote in between; its busy wait also blocks the whole gevent loop. Taking
+    turns inside the process avoids both (one process runs one statement at a time anyway);
+    another process (the CLI, the analysis runner) still meets the busy timeout. The lock is
+    cooperative under gevent, reentrant for nested transactions of one greenlet or thread,
+    and never waited on for longer than the busy timeout. Since transactions take turns
+    anyway, each begins IMMEDIATE: it holds SQLite's write lock from its start.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._owner: int | None = None
+        self._depth = 0
+
+    def begin(self, connection: Any) -> None:
+        me = threading.get_ident()
+        if self._owner == me:
+            self._depth += 1
+        elif self._lock.acquire(timeout=_BUSY_SECONDS):
+            self._owner, self._depth = me, 1
+        connection.info["dialog.one_writer"] = self._owner == me
+        # IMMEDIATE: take SQLite's write lock now, so another process's write (the analysis
+        # child's snapshot) can never invalidate what this transaction read before it writes.
+        # A transaction nested in one already open (another connection) only reads.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if self._depth == 1 else "BEGIN")
+
+    def end(self, connection: Any) -> None:
+        if not connection.info.pop("dialog.one_writer", False):
+            return
+        self._depth -= 1
+        if self._depth <= 0:
+            self._owner, self._depth = None, 0
+            self._lock.release()
 
 
 class Database:

@@ -92,8 +92,12 @@ export function connectLive(auth) {
     transports: ["websocket", "polling"],
     tryAllTransports: true,
     timeout: 10000,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5000,
+    // After a server restart a whole room reconnects: back off (1 s, 2 s, 4 s ... up to
+    // 10 s) with +/-50 % jitter, so three hundred phones arrive spread over seconds, not
+    // in one instant. The outbox resends whatever was not acknowledged.
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 10000,
+    randomizationFactor: 0.5,
   });
 }
 

@@ -17,8 +17,12 @@ from dialog.live.identity import Identity, participant_of
 from dialog.live.socket_actions import on
 from phases.inventering.map import operations, theme_operations
 from phases.inventering.map import rooms as map_rooms
+from phases.inventering.map.decks import decks
 from phases.inventering.map.scheduler import scheduler_for
 from phases.inventering.map.schemas import NextPerspective
+
+#: Under a real server, how long the next-card deck is trusted before one query checks it.
+RECHECK_SECONDS = 0.5
 
 
 def _with_next(session: Session, identity: Identity, _result: Any,
@@ -51,6 +55,8 @@ def _own_process(identity: Identity) -> dict[str, Any]:
 def register(socketio: SocketIO, namespace: str) -> None:
     """Attach the map's events and its analysis scheduler."""
     scheduler_for(socketio, namespace)
+    if socketio.async_mode == "gevent":  # a real server: trust the deck for half a second
+        decks.recheck_seconds = RECHECK_SECONDS
     on(socketio, namespace, "vote:submit", operations.submit_reaction, after=_with_next)
     on(socketio, namespace, "vote:next", operations.next_for_me)
     on(socketio, namespace, "map:watch", operations.watch_map, after=_watching)

@@ -5,6 +5,10 @@ agreeable and group-informative perspectives first. A perspective newer than tha
 gets the priority of one nobody has seen yet, which is the highest novelty boost. The draw
 is seeded by the participant and how many reactions they have given, so the same state
 always offers the same perspective (a reload does not reshuffle).
+
+A room of a thousand phones asks for a card several hundred times a second, so the deck of
+a process (its approved perspectives with their authors, and the priorities) is kept per
+server process (``decks``) and read again only when one cheap query says it changed.
 """
 
 from __future__ import annotations
@@ -13,12 +17,11 @@ import random
 from collections.abc import Hashable
 
 import numpy as np
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from dialog.analysis.priority import choose_next, priority
-from dialog.models import ModerationStatus, Participant, Perspective
-from phases.inventering.map.analysis_runs import stored_priorities
+from dialog.models import Participant, Perspective
+from phases.inventering.map.decks import Deck, decks
 from phases.inventering.map.reactions import reacted_perspective_ids
 
 #: Priority of a perspective nobody has reacted to yet (no votes, no extremity known).
@@ -26,33 +29,30 @@ UNSEEN_PRIORITY = float(priority(*(np.zeros(1),) * 4)[0])
 
 
 def queue_for(session: Session, participant: Participant,
-              reacted: set[int] | None = None) -> list[int]:
+              reacted: set[int] | None = None, deck: Deck | None = None) -> list[int]:
     """Return the ids of approved perspectives the participant has not met, oldest first.
 
     Their own perspectives are left out: nobody is asked to react to what they wrote.
     """
     if reacted is None:
         reacted = reacted_perspective_ids(session, participant)
-    ids = session.scalars(
-        select(Perspective.id)
-        .where(Perspective.process_id == participant.process_id,
-               Perspective.status == ModerationStatus.APPROVED,
-               (Perspective.participant_id != participant.id)
-               | Perspective.participant_id.is_(None))
-        .order_by(Perspective.id)
-    )
-    return [pid for pid in ids if pid not in reacted]
+    deck = deck or decks.of(session, participant.process_id)
+    return [pid for pid, author in deck.approved.items()
+            if pid not in reacted and (author is None or author != participant.id)]
 
 
 def next_perspective(session: Session, participant: Participant) -> tuple[Perspective | None, int]:
     """Return the perspective to show next (or None when done) and how many remain."""
     reacted = reacted_perspective_ids(session, participant)
-    queue = queue_for(session, participant, reacted)
+    deck = decks.of(session, participant.process_id)
+    queue = queue_for(session, participant, reacted, deck)
     if not queue:
         return None, 0
-    stored = stored_priorities(session, participant.process_id)
+    stored = deck.priorities
     weights: dict[Hashable, float] = {
         pid: stored.get(str(pid), UNSEEN_PRIORITY) for pid in queue}
     rng = random.Random(f"{participant.id}:{len(reacted)}")
     chosen = choose_next(weights, set(), rng)
-    return session.get(Perspective, chosen), len(queue)
+    # The card shows its stakeholder group: load it in the same query.
+    card = session.get(Perspective, chosen, options=[joinedload(Perspective.stakeholder_group)])
+    return card, len(queue)

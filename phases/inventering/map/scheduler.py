@@ -5,6 +5,12 @@ ask for a run; requests for the same process coalesce until it is due. A due pro
 analysed in a background task (a greenlet under gevent, a thread otherwise), the snapshot
 is stored, and ``map:update`` goes to the process's facilitator and projector rooms.
 
+Under a server the computing itself happens in a child process (``analysis_child``), so
+the gevent loop that answers the phones never runs numpy or scikit-learn; the loop only
+waits on a pipe and then reads the stored snapshot to send it. A child killed mid-job is
+started again and the job retried. ``DIALOG_ANALYSIS_IN_CHILD`` (default: on in the
+background, off under test) chooses; ``runner`` can be set directly.
+
 Tests drive it synchronously: with ``TESTING`` (or ``DIALOG_ANALYSIS_IN_BACKGROUND=False``)
 no task is started and ``run_pending()`` does the work; ``clock`` can be replaced.
 """
@@ -25,6 +31,7 @@ from dialog.extensions import db
 from dialog.models import Process
 from phases.inventering.map import analysis_runs
 from phases.inventering.map import rooms as map_rooms
+from phases.inventering.map.analysis_child import ChildRunner
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +55,8 @@ class AnalysisScheduler:
         self._last_run: dict[int, float] = {}
         self._lock = threading.Lock()
         self._working = False
+        #: Where the analysis runs: a child process, or (None) right here.
+        self.runner: ChildRunner | None = None
 
     def request(self, process_id: int) -> None:
         """Ask for a fresh analysis of a process; starts the background task if allowed."""
@@ -56,6 +65,9 @@ class AnalysisScheduler:
             start = not self._working and _in_background()
             if start:
                 self._working = True
+                if self.runner is None and _in_child():
+                    self.runner = ChildRunner(db.engine.url.render_as_string(
+                        hide_password=False))
         if start:
             self.socketio.start_background_task(self._work)
 
@@ -83,11 +95,14 @@ class AnalysisScheduler:
         return chosen
 
     def reset(self) -> None:
-        """Forget everything pending and every last run (for tests)."""
+        """Forget everything pending and every last run, and stop the child (for tests)."""
         with self._lock:
             self._pending.clear()
             self._last_run.clear()
             self.runs = 0
+            runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.close()
 
     def _due_in(self, process_id: int, now: float) -> float | None:
         requested = self._pending.get(process_id)
@@ -115,11 +130,20 @@ class AnalysisScheduler:
 
     def _run(self, process_id: int) -> None:
         try:
+            if self.runner is not None:
+                answer = self.runner.run(process_id)
+                if not answer.get("ok"):
+                    log.error("analysis of process %s failed: %s", process_id, answer)
+                    return
             with db.transaction() as session:
                 process = session.get(Process, process_id)
                 if process is None:
                     return
-                result, _computed = analysis_runs.refresh(session, process)
+                if self.runner is not None:
+                    snapshot = analysis_runs.latest_snapshot(session, process_id)
+                    result = dict(snapshot.result or {}) if snapshot is not None else {}
+                else:
+                    result, _computed = analysis_runs.refresh(session, process)
         except Exception:
             log.exception("analysis of process %s failed", process_id)
             return
@@ -137,6 +161,11 @@ def _in_background() -> bool:
         return False  # e.g. the CLI importing a conversation: nobody is watching
     config = current_app.config
     return bool(config.get("DIALOG_ANALYSIS_IN_BACKGROUND", not config.get("TESTING")))
+
+
+def _in_child() -> bool:
+    """Compute in a child process (the default for a server; tests may ask for it)."""
+    return bool(current_app.config.get("DIALOG_ANALYSIS_IN_CHILD", True))
 
 
 _schedulers: dict[int, AnalysisScheduler] = {}

@@ -1,0 +1,76 @@
+"""The analysis runs in a child process; a child killed mid-job is replaced and the job retried."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+from dialog.extensions import db
+from phases.inventering.map import analysis_runs
+from phases.inventering.map.analysis_child import PAUSE_ENV, ChildRunner
+from tests.conftest import bearer
+
+
+def react_to_all(client, room):
+    for reader in room.readers:
+        for index, perspective_id in enumerate(room.perspective_ids):
+            response = client.post(f"/api/v1/perspectives/{perspective_id}/votes",
+                                   headers=bearer(reader),
+                                   json={"vote": ("agree", "disagree", "pass")[index % 3]})
+            assert response.status_code in (200, 201)
+
+
+def snapshot_of(process_id):
+    with db.transaction() as session:
+        return analysis_runs.latest_snapshot(session, process_id)
+
+
+def test_the_child_computes_and_stores_the_map(client, room, database_url):
+    react_to_all(client, room)
+    runner = ChildRunner(database_url)
+    try:
+        answer = runner.run(room.world.process_id)
+    finally:
+        runner.close()
+
+    assert answer["ok"]
+    assert answer["computed"]
+    stored = snapshot_of(room.world.process_id)
+    assert stored is not None
+    assert stored.result["counts"]["reactions"] == len(room.readers) * len(room.perspective_ids)
+
+
+def test_a_child_killed_mid_job_is_replaced_and_the_job_retried(client, room, database_url):
+    react_to_all(client, room)
+    runner = ChildRunner(database_url, env={PAUSE_ENV: "1.5"})
+    answers = []
+    job = threading.Thread(target=lambda: answers.append(runner.run(room.world.process_id)))
+    job.start()
+    deadline = time.monotonic() + 30
+    while runner.child is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    first = runner.child
+    assert first is not None
+    time.sleep(0.3)  # the job is on its way to the child, which waits before computing
+    os.kill(first.pid, signal.SIGKILL)
+    job.join(timeout=120)
+    runner.close()
+
+    assert runner.starts == 2
+    assert len(answers) == 1
+    assert answers[0]["ok"]
+    assert answers[0]["computed"]
+    assert snapshot_of(room.world.process_id) is not None
+
+
+def test_a_job_that_fails_in_the_child_is_answered_as_failed(room):
+    runner = ChildRunner("sqlite:////nonexistent/dir/at/all.sqlite3")
+    try:
+        answer = runner.run(room.world.process_id)
+    finally:
+        runner.close()
+
+    assert answer["ok"] is False
+    assert runner.starts == 1  # a failed job is an answer, not a dead child: no retry
