@@ -64,7 +64,8 @@ def test_the_inventering_wall_is_readable_from_the_back_of_the_room(
     write(live_server, workshop, "Fler vuxna ute på kvällarna.", "polis", "idea")
     wall = open_wall(new_page, facilitator_state, workshop)
     card = wall.locator(f'#wall-list [data-id="{long_id}"]')
-    expect(card).to_be_visible()
+    # The wall's first picture waits for its live connection; give a loaded machine time.
+    expect(card).to_be_visible(timeout=30_000)
     sizes = wall.evaluate("""() => [...document.querySelectorAll(
         '#wall-part .wall-card__text, #wall-part .wall-card__meta, #wall-part .wall-voice,'
         + ' #wall-part .wall-prompt, #wall-part .wall-kind, #wall-part .wall-card__reactions')]
