@@ -33,7 +33,7 @@ from tests.test_real_server import post_json
 
 NS = "/live"
 #: 100 in ``make test``, which shares two cores with the rest of the suite; the issue's room
-#: of 300 passes on a quiet machine: ``DIALOG_KILL_TEST_PHONES=300 pytest tests/test_server_kills.py``.
+#: of 300 passes on a quiet machine (``DIALOG_KILL_TEST_PHONES=300``).
 PHONES = int(os.environ.get("DIALOG_KILL_TEST_PHONES", "100"))
 PERSPECTIVES = REACTIONS = 5
 KILLS = 5
