@@ -40,6 +40,7 @@ KILLS = 5
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.faults,
     # The Socket.IO client leaves the sockets of connections the server dropped by dying to
     # the garbage collector; that is the client library's, not the server's.
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
