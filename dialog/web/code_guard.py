@@ -7,14 +7,12 @@ card, is never slowed; someone trying word after word is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TypeVar
 
 from flask import request
 
-from dialog.errors import DialogError, TooManyRequests
 from dialog.services.throttle import Rule
-from dialog.web.throttling import client_key, current_throttle
+from dialog.web.throttling import counting_wrong_guesses
 
 #: Wrong participant codes one client address may try; a typo or two never comes close.
 PARTICIPANT_CODE_GUESSES = Rule("participant-code-guess", "10/minute",
@@ -29,15 +27,5 @@ def check_participant_code(run: Callable[[], T]) -> T:
     sent = request.get_json(silent=True)
     if not isinstance(sent, dict) or sent.get("participant_code") in (None, ""):
         return run()
-    throttle, key = current_throttle(), client_key()
-    if not throttle.allows(PARTICIPANT_CODE_GUESSES, key):
-        raise TooManyRequests(PARTICIPANT_CODE_GUESSES.code,
-                              retry_after=throttle.retry_after(PARTICIPANT_CODE_GUESSES, key))
-    try:
-        return run()
-    except DialogError as exc:
-        if exc.code == "participant_code_unknown":
-            # This wrong code is answered as such; the next try is refused.
-            with suppress(TooManyRequests):
-                throttle.hit(PARTICIPANT_CODE_GUESSES, key)
-        raise
+    return counting_wrong_guesses(PARTICIPANT_CODE_GUESSES,
+                                  frozenset({"participant_code_unknown"}), run)

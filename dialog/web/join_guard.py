@@ -7,12 +7,10 @@ phones joining with the right code at once must never be slowed; someone trying 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TypeVar
 
-from dialog.errors import DialogError, TooManyRequests
 from dialog.services.throttle import Rule
-from dialog.web.throttling import client_key, current_throttle
+from dialog.web.throttling import counting_wrong_guesses
 
 #: Wrong join codes one client address may try; a mistyped code or two never comes close.
 JOIN_CODE_GUESSES = Rule("join-code-guess", "20/minute", code="join_code_throttled")
@@ -25,15 +23,4 @@ T = TypeVar("T")
 
 def check_join_code(lookup: Callable[[], T]) -> T:
     """Run ``lookup`` (anything that checks a join code) unless this client guessed too often."""
-    throttle, key = current_throttle(), client_key()
-    if not throttle.allows(JOIN_CODE_GUESSES, key):
-        raise TooManyRequests(JOIN_CODE_GUESSES.code,
-                              retry_after=throttle.retry_after(JOIN_CODE_GUESSES, key))
-    try:
-        return lookup()
-    except DialogError as exc:
-        if exc.code in _WRONG:
-            # This wrong code is answered as such; the next try is refused.
-            with suppress(TooManyRequests):
-                throttle.hit(JOIN_CODE_GUESSES, key)
-        raise
+    return counting_wrong_guesses(JOIN_CODE_GUESSES, _WRONG, lookup)

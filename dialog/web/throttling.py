@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
+from typing import TypeVar
+
 from flask import current_app, request
 
+from dialog.errors import DialogError, TooManyRequests
 from dialog.services.throttle import Rule, Throttle
+
+T = TypeVar("T")
 
 
 def current_throttle() -> Throttle:
@@ -20,3 +27,19 @@ def client_key() -> str:
 def hit_for_client(rule: Rule, *key: str) -> None:
     """Count one try of ``rule`` for this client (and any further key parts)."""
     current_throttle().hit(rule, client_key(), *key)
+
+
+def counting_wrong_guesses(rule: Rule, wrong: frozenset[str], run: Callable[[], T]) -> T:
+    """Run ``run`` unless this client guessed too often; only a refusal whose code is in
+    ``wrong`` counts as a guess (a room behind one address, all right, is never slowed)."""
+    throttle, key = current_throttle(), client_key()
+    if not throttle.allows(rule, key):
+        raise TooManyRequests(rule.code, retry_after=throttle.retry_after(rule, key))
+    try:
+        return run()
+    except DialogError as exc:
+        if exc.code in wrong:
+            # This wrong guess is answered as such; the next try is refused.
+            with suppress(TooManyRequests):
+                throttle.hit(rule, key)
+        raise
