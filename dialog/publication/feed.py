@@ -21,7 +21,7 @@ from dialog.models import (
     ProposalStatusUpdate,
     Publication,
 )
-from dialog.publication.publishing import publications_of
+from dialog.publication.publishing import latest
 
 #: Entries kept in the feed, newest first.
 FEED_LENGTH = 50
@@ -50,17 +50,19 @@ def published_proposal_ids(publication: Publication | None) -> set[int]:
 def is_public(session: Session, proposal: Proposal) -> bool:
     """Does the latest published version of its process show this proposal?"""
     process = session.get(Process, proposal.process_id)
-    versions = publications_of(session, process) if process else []
-    return proposal.id in published_proposal_ids(versions[-1] if versions else None)
+    return process is not None and proposal.id in published_proposal_ids(
+        latest(session, process))
 
 
 def news(session: Session, process: Process) -> list[NewsItem]:
     """The process's news, newest first."""
-    versions = publications_of(session, process)
-    items = [NewsItem("version", f"version-{p.version}", p.published_at,
-                      {"version": p.version}, p.note, f"/p/{process.slug}/v/{p.version}")
-             for p in versions]
-    public = published_proposal_ids(versions[-1] if versions else None)
+    versions = session.execute(
+        select(Publication.version, Publication.published_at, Publication.note)
+        .where(Publication.process_id == process.id).order_by(Publication.version))
+    items = [NewsItem("version", f"version-{version}", published_at, {"version": version},
+                      note, f"/p/{process.slug}/v/{version}")
+             for version, published_at, note in versions]
+    public = published_proposal_ids(latest(session, process))
     if public:
         updates = session.execute(
             select(ProposalStatusUpdate, Proposal).join(Proposal)

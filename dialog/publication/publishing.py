@@ -89,6 +89,12 @@ def publish(session: Session, process: Process, facilitator: Facilitator | None,
     return publication
 
 
+def has_publication(session: Session, process: Process) -> bool:
+    """Has the process published anything (without reading a snapshot)?"""
+    return session.scalar(select(Publication.id).where(
+        Publication.process_id == process.id).limit(1)) is not None
+
+
 def latest(session: Session, process: Process) -> Publication | None:
     return session.scalar(
         select(Publication).where(Publication.process_id == process.id)

@@ -12,17 +12,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialog.models import Process, Proposal
+from dialog.models import Process, Proposal, Publication
 from dialog.models.alternative import alternative_perspective
 from dialog.models.proposal import proposal_alternative
 from dialog.publication.feed import published_proposal_ids
-from dialog.publication.publishing import latest
 
 
-def used_in(session: Session, process: Process,
-            perspective_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """For each perspective id: the published proposals whose alternatives were built on it."""
-    public = published_proposal_ids(latest(session, process))
+def used_in(session: Session, process: Process, perspective_ids: list[int],
+            publication: Publication | None) -> dict[int, list[dict[str, Any]]]:
+    """For each perspective id: the published proposals (of ``publication``, the latest
+    version) whose alternatives were built on it."""
+    public = published_proposal_ids(publication)
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if not public or not perspective_ids:
         return found

@@ -112,12 +112,12 @@ def mine(call: Call[NoInput]) -> dict[str, Any]:
     process = call.session.get(Process, call.participant.process_id)
     assert process is not None
     ids = [p.id for p in own]
-    usage, notes = used_in(call.session, process, ids), latest_notes(call.session, ids)
+    publication = latest(call.session, process)
+    usage, notes = used_in(call.session, process, ids, publication), latest_notes(call.session, ids)
     shown = [{**PerspectiveOut.dump(p), "used_in": usage.get(p.id, []), "note": notes.get(p.id)}
              for p in own]
-    published = latest(call.session, process) is not None
     return {"perspectives": shown,
-            "publication_url": f"/p/{process.slug}" if published else None}
+            "publication_url": f"/p/{process.slug}" if publication else None}
 
 
 class WatchWorkshop(Input):

@@ -14,7 +14,7 @@ from flask.typing import ResponseReturnValue
 from dialog.extensions import db
 from dialog.models import AGE_BANDS, MAX_TEXT_LENGTH, PerspectiveKind, Workshop
 from dialog.policy import load
-from dialog.publication.publishing import latest
+from dialog.publication.publishing import has_publication
 from dialog.services import facilitators
 from dialog.web.auth import secret_key
 from dialog.web.join_address import join_url as room_join_url
@@ -35,7 +35,7 @@ def write(workshop_id: int) -> ResponseReturnValue:
 def sent(workshop_id: int) -> ResponseReturnValue:
     """The phone's own perspectives with their moderation status."""
     workshop = load(db.session, Workshop, workshop_id)
-    published = latest(db.session, workshop.process) is not None
+    published = has_publication(db.session, workshop.process)
     return render_template("inventering/sent.html", workshop=workshop, process=workshop.process,
                            publication_url=url_for("publish.page", slug=workshop.process.slug)
                            if published else None)
