@@ -3,8 +3,9 @@
 Usage: python bench/compare_red_dwarf.py [--data DIR] [--red-dwarf-python PATH] [--seed N]
                                          [--out FILE]
 
-For each Polis export in DIR (default $DIALOG_SHARED_DIR or ../shared, /data/polis-opendata) it computes the adjusted
-Rand index (ARI) against Polis's `group-id`:
+For each Polis export in DIR (default $DIALOG_SHARED_DIR/data/polis-opendata, else the
+../shared next to the checkout) it computes the adjusted Rand index (ARI) against Polis's
+`group-id`:
 
 * ours: `analyze_opinions` on the matrix without rejected comments, in this process;
 * red-dwarf's: `reddwarf.implementations.polis.run_pipeline` with its defaults (PCA with
@@ -104,9 +105,7 @@ def ari(reference: dict[int, int], labels: dict[int, int], among: set[int]) -> f
     from sklearn.metrics import adjusted_rand_score
 
     people = sorted(among)
-    return float(
-        adjusted_rand_score([reference[p] for p in people], [labels[p] for p in people])
-    )
+    return float(adjusted_rand_score([reference[p] for p in people], [labels[p] for p in people]))
 
 
 class RedDwarf:
@@ -128,7 +127,8 @@ class RedDwarf:
         if self.process is None:
             answer = red_dwarf_groups(job)
         else:
-            assert self.process.stdin is not None and self.process.stdout is not None
+            assert self.process.stdin is not None
+            assert self.process.stdout is not None
             self.process.stdin.write(json.dumps(job) + "\n")
             self.process.stdin.flush()
             answer = json.loads(self.process.stdout.readline())
@@ -170,8 +170,12 @@ def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
     for vote in export.votes:  # in time order: the last vote per cell wins
         final[(vote.participant_id, vote.comment_id)] = vote.vote
     rejected = sorted({c.id for c in export.comments} - set(export.accepted_comment_ids))
-    job = {"votes": [[p, c, v] for (p, c), v in final.items()], "rejected": rejected,
-           "seed": seed, "force_k": None}
+    job = {
+        "votes": [[p, c, v] for (p, c), v in final.items()],
+        "rejected": rejected,
+        "seed": seed,
+        "force_k": None,
+    }
     rd, rd_k = red_dwarf.groups(job)
     polis_k = len(set(polis.values()))
     forced, _ = red_dwarf.groups({**job, "force_k": polis_k})
@@ -179,10 +183,19 @@ def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
     rd_both = set(polis) & set(rd)
     common = ours_both & set(rd)
     return Row(
-        folder.name, polis_k, len(polis),
-        len(set(ours.values())), len(ours_both), ari(polis, ours, ours_both),
-        rd_k, len(rd_both), ari(polis, rd, rd_both), ari(polis, forced, set(polis) & set(forced)),
-        len(common), ari(polis, ours, common), ari(polis, rd, common),
+        folder.name,
+        polis_k,
+        len(polis),
+        len(set(ours.values())),
+        len(ours_both),
+        ari(polis, ours, ours_both),
+        rd_k,
+        len(rd_both),
+        ari(polis, rd, rd_both),
+        ari(polis, forced, set(polis) & set(forced)),
+        len(common),
+        ari(polis, ours, common),
+        ari(polis, rd, common),
     )
 
 
@@ -234,8 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     red_dwarf = find_red_dwarf(args.red_dwarf_python)
     if red_dwarf is None:
-        print("skipped: red-dwarf is not installed here or in --red-dwarf-python "
-              "(see bench/README.md)")
+        print(
+            "skipped: red-dwarf is not installed here or in --red-dwarf-python "
+            "(see bench/README.md)"
+        )
         return 0
     folders = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
     rows = []
