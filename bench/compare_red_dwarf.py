@@ -145,11 +145,14 @@ class RedDwarf:
 def find_red_dwarf(python: str | None) -> RedDwarf | None:
     """Return a way to run red-dwarf, or None when it is not installed anywhere we know."""
     if python:
-        check = subprocess.run(
-            [python, "-c", "import reddwarf.implementations.polis"],
-            capture_output=True,
-            env={**os.environ, "PYTHONPATH": ""},
-        )
+        try:
+            check = subprocess.run(
+                [python, "-c", "import reddwarf.implementations.polis"],
+                capture_output=True,
+                env={**os.environ, "PYTHONPATH": ""},
+            )
+        except OSError:  # no such Python
+            return None
         return RedDwarf(python) if check.returncode == 0 else None
     try:
         import reddwarf.implementations.polis  # noqa: F401
