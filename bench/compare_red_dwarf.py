@@ -10,10 +10,12 @@ For each Polis export in DIR (default $DIALOG_SHARED_DIR/data/polis-opendata, el
 * ours: `analyze_opinions` on the matrix without rejected comments, in this process;
 * red-dwarf's: `reddwarf.implementations.polis.run_pipeline` with its defaults (PCA with
   sparsity-aware scaling, rejected comments zeroed out, participants with at least 7 votes,
-  k-means with Polis's first-distinct-points start for k = 2..5, k by best silhouette), once
-  with k chosen that way and once forced to Polis's k. red-dwarf runs in this process when
-  importable, otherwise in the Python given by --red-dwarf-python (or $RED_DWARF_PYTHON), which
-  runs this same file with --worker; red-dwarf is not one of our dependencies.
+  k-means with Polis's first-distinct-points start for k = 2..5, k by best silhouette).
+
+Both run once with k chosen by the method and once with k forced to Polis's k. red-dwarf runs
+in this process when importable, otherwise in the Python given by --red-dwarf-python (or
+$RED_DWARF_PYTHON), which runs this same file with --worker; red-dwarf is not one of our
+dependencies.
 
 Each method's ARI is over the participants both it and Polis put in a group; a second ARI is
 over the participants all three grouped, so both methods are scored on the same people.
@@ -91,6 +93,7 @@ class Row:
     ours_k: int
     ours_n: int
     ours_ari: float
+    ours_forced_ari: float
     rd_k: int
     rd_n: int
     rd_ari: float
@@ -161,6 +164,23 @@ def find_red_dwarf(python: str | None) -> RedDwarf | None:
     return RedDwarf(None)
 
 
+def groups_with_k(matrix: Any, seed: int, k: int) -> dict[int, int]:
+    """Return our groups with k forced instead of chosen by silhouette.
+
+    group_clusters looks choose_k up at call time, so replacing it forces k; the k-means for
+    each k is unchanged. k must be one our analysis tries (2 .. 5, fewer for tiny data).
+    """
+    from dialog.analysis import analyze_opinions, clustering
+
+    original = clustering.choose_k
+    clustering.choose_k = lambda scores, *_: k if k in scores else original(scores)
+    try:
+        labels: dict[int, int] = analyze_opinions(matrix, seed=seed).group_of()
+    finally:
+        clustering.choose_k = original
+    return labels
+
+
 def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
     """Score ours and red-dwarf's groups against Polis's on one conversation."""
     sys.path.insert(0, str(ROOT))
@@ -168,7 +188,10 @@ def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
 
     export = read_polis_export(folder)
     polis = export.polis_groups()
-    ours = analyze_opinions(export.vote_matrix(), seed=seed).group_of()
+    matrix = export.vote_matrix()
+    ours = analyze_opinions(matrix, seed=seed).group_of()
+    polis_k = len(set(polis.values()))
+    ours_forced = groups_with_k(matrix, seed, polis_k)
     final: dict[tuple[int, int], int] = {}
     for vote in export.votes:  # in time order: the last vote per cell wins
         final[(vote.participant_id, vote.comment_id)] = vote.vote
@@ -180,7 +203,6 @@ def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
         "force_k": None,
     }
     rd, rd_k = red_dwarf.groups(job)
-    polis_k = len(set(polis.values()))
     forced, _ = red_dwarf.groups({**job, "force_k": polis_k})
     ours_both = set(polis) & set(ours)
     rd_both = set(polis) & set(rd)
@@ -192,6 +214,7 @@ def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
         len(set(ours.values())),
         len(ours_both),
         ari(polis, ours, ours_both),
+        ari(polis, ours_forced, set(polis) & set(ours_forced)),
         rd_k,
         len(rd_both),
         ari(polis, rd, rd_both),
@@ -208,14 +231,16 @@ def table(rows: list[Row]) -> str:
 
     lines = [
         "| conversation | k: Polis / ours / red-dwarf | grouped: Polis / ours / red-dwarf "
-        "| ARI ours | ARI red-dwarf | red-dwarf, Polis's k | same people: n | ours | red-dwarf |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ARI ours | ARI red-dwarf | with Polis's k: ours | red-dwarf "
+        "| same people: n | ours | red-dwarf |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r.name} | {r.polis_k} / {r.ours_k} / {r.rd_k} "
             f"| {r.polis_n:,} / {r.ours_n:,} / {r.rd_n:,} "
-            f"| {r.ours_ari:.3f} | {r.rd_ari:.3f} | {r.rd_forced_ari:.3f} "
+            f"| {r.ours_ari:.3f} | {r.rd_ari:.3f} "
+            f"| {r.ours_forced_ari:.3f} | {r.rd_forced_ari:.3f} "
             f"| {r.common_n:,} | {r.ours_common:.3f} | {r.rd_common:.3f} |"
         )
 
@@ -224,7 +249,8 @@ def table(rows: list[Row]) -> str:
 
     lines.append(
         f"| **median** | | | **{median([r.ours_ari for r in rows])}** "
-        f"| **{median([r.rd_ari for r in rows])}** | {median([r.rd_forced_ari for r in rows])} "
+        f"| **{median([r.rd_ari for r in rows])}** | {median([r.ours_forced_ari for r in rows])} "
+        f"| {median([r.rd_forced_ari for r in rows])} "
         f"| | {median([r.ours_common for r in rows])} | {median([r.rd_common for r in rows])} |"
     )
     return "\n".join(lines)
