@@ -103,7 +103,7 @@ class Row:
     rd_common: float
 
 
-def ari(reference: dict[int, int], labels: dict[int, int], among: set[int]) -> float:
+def ari(reference: dict[int, int], labels: dict[Any, int], among: set[Any]) -> float:
     """Return the ARI between two labelings over the participants in among."""
     from sklearn.metrics import adjusted_rand_score
 
@@ -164,7 +164,7 @@ def find_red_dwarf(python: str | None) -> RedDwarf | None:
     return RedDwarf(None)
 
 
-def groups_with_k(matrix: Any, seed: int, k: int) -> dict[int, int]:
+def groups_with_k(matrix: Any, seed: int, k: int) -> dict[Any, int]:
     """Return our groups with k forced instead of chosen by silhouette.
 
     group_clusters looks choose_k up at call time, so replacing it forces k; the k-means for
@@ -175,7 +175,7 @@ def groups_with_k(matrix: Any, seed: int, k: int) -> dict[int, int]:
     original = clustering.choose_k
     clustering.choose_k = lambda scores, *_: k if k in scores else original(scores)
     try:
-        labels: dict[int, int] = analyze_opinions(matrix, seed=seed).group_of()
+        labels: dict[Any, int] = analyze_opinions(matrix, seed=seed).group_of()
     finally:
         clustering.choose_k = original
     return labels
