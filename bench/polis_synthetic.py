@@ -40,7 +40,8 @@ TOPICS: tuple[tuple[str, ...], ...] = (
     ("natur", "skog", "sjö", "grönområde", "träd", "lekplats", "hundar", "bänkar"),
     ("äldre", "vård", "hemtjänst", "ensamhet", "mötesplats", "bibliotek", "kultur", "kyrka"),
 )
-COMMON = ("vi", "behöver", "mer", "bättre", "fler", "viktigt", "tycker", "borde", "alla", "kommunen")
+COMMON = ("vi", "behöver", "mer", "bättre", "fler", "viktigt", "tycker", "borde", "alla",
+          "kommunen")
 
 
 def perspective_text(rng: random.Random, topic: tuple[str, ...]) -> str:
@@ -105,7 +106,7 @@ def write_export(out: Path, *, perspectives: int, participants: int, votes: int,
                          "n-disagree", *range(perspectives)])
         for voter in sorted(by_voter):
             row = by_voter[voter]
-            cells = ["" if comment not in row else row[comment] for comment in range(perspectives)]
+            cells = [row.get(comment, "") for comment in range(perspectives)]
             writer.writerow([voter, membership[voter], written.get(voter, 0), len(row),
                              sum(1 for v in row.values() if v == 1),
                              sum(1 for v in row.values() if v == -1), *cells])
