@@ -21,6 +21,8 @@ from redis import Redis
 from rq import Queue, Worker
 from rq.executions import Execution
 from rq.registry import StartedJobRegistry
+from rq.scheduler import SCHEDULER_KEY_TEMPLATE, RQScheduler
+from rq.scripts import release_lock
 from rq.utils import utcparse
 
 log = logging.getLogger(__name__)
@@ -37,8 +39,13 @@ class DialogWorker(Worker):
     """RQ's forking worker, which also recovers jobs of dead workers at each maintenance."""
 
     def run_maintenance_tasks(self) -> None:
+        freed = False
         for queue in self.queues:
             recover_abandoned(queue)
+            freed = release_dead_scheduler_lock(queue) or freed
+        if freed and self.scheduler is not None and not self.scheduler.acquired_locks:
+            # Retries wait in the scheduled registry: someone must move them when due.
+            self.scheduler.acquire_locks(auto_start=True)  # type: ignore[no-untyped-call]
         super().run_maintenance_tasks()  # type: ignore[no-untyped-call]
 
 
@@ -59,6 +66,26 @@ def recover_abandoned(queue: Queue) -> list[str]:
         log.warning("jobs of dead workers on %s: %s", queue.name, ", ".join(dead))
         registry.cleanup(timestamp=1)
     return dead
+
+
+def release_dead_scheduler_lock(queue: Queue) -> bool:
+    """Free a queue's scheduler lock held by a dead scheduler on this machine (True if freed).
+
+    The scheduler (a process of some worker) moves retries to the queue when due; its lock
+    outlives a SIGKILL by a minute, and the retries would wait that long.
+    """
+    redis = queue.connection
+    key = RQScheduler.get_locking_key(queue.name)
+    owner = redis.get(key)
+    if owner is None:
+        return False
+    stored = redis.hgetall(SCHEDULER_KEY_TEMPLATE % _text(owner))
+    fields = {_text(name): _text(value) for name, value in stored.items()}
+    pid = fields.get("pid", "")
+    if fields and (fields.get("hostname") != socket.gethostname() or not pid.isdigit()
+                   or int(pid) == 0 or _alive(int(pid))):
+        return False
+    return bool(release_lock(redis, key, _text(owner)))
 
 
 def _worker_is_dead(redis: Redis, worker_name: str) -> bool:

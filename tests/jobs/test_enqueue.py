@@ -58,10 +58,14 @@ def test_a_job_enqueued_inside_a_transaction_waits_for_its_commit(app, world, jo
 
 
 def test_a_job_of_a_transaction_that_rolls_back_is_dropped(app, world, job_log):
-    with pytest.raises(RuntimeError), db.transaction() as session:
-        session.get(Process, world.process_id)
-        enqueue(RETITLE, process_id=world.process_id, title="Aldrig", log=str(job_log))
-        raise RuntimeError("the request failed")
+    def failing_request() -> None:
+        with db.transaction() as session:
+            session.get(Process, world.process_id)
+            enqueue(RETITLE, process_id=world.process_id, title="Aldrig", log=str(job_log))
+            raise RuntimeError("the request failed")
+
+    with pytest.raises(RuntimeError):
+        failing_request()
 
     assert lines(job_log) == []
     assert title_of(world.process_id) == "Trygghet i Varberg"
