@@ -241,6 +241,6 @@ def test_no_module_is_called_utils():
 def test_the_cli_offers_the_documented_commands():
     from dialog.cli import cli
 
-    assert {"serve", "db", "facilitator", "demo"} <= set(cli.commands)
+    assert {"serve", "worker", "db", "facilitator", "demo"} <= set(cli.commands)
     assert "upgrade" in cli.commands["db"].commands
     assert "create" in cli.commands["facilitator"].commands
