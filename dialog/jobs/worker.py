@@ -19,7 +19,9 @@ from datetime import UTC, datetime
 
 from redis import Redis
 from rq import Queue, Worker
+from rq.exceptions import NoSuchJobError
 from rq.executions import Execution
+from rq.job import Job, JobStatus
 from rq.registry import StartedJobRegistry
 from rq.scheduler import SCHEDULER_KEY_TEMPLATE, RQScheduler
 from rq.scripts import release_lock
@@ -59,6 +61,7 @@ def recover_abandoned(queue: Queue) -> list[str]:
         except ValueError:
             continue  # its record expired: RQ's own cleanup takes it
         if _worker_is_dead(queue.connection, execution.worker_name):
+            _mark_started(queue, job_id)
             # Expire this execution now; RQ's cleanup then retries or fails its job.
             queue.connection.zadd(registry.key, {execution.composite_key: 1}, xx=True)
             dead.append(job_id)
@@ -66,6 +69,17 @@ def recover_abandoned(queue: Queue) -> list[str]:
         log.warning("jobs of dead workers on %s: %s", queue.name, ", ".join(dead))
         registry.cleanup(timestamp=1)
     return dead
+
+
+def _mark_started(queue: Queue, job_id: str) -> None:
+    """A worker killed after taking a job but before its horse started it left it "queued"
+    while in no queue; RQ's cleanup only retries "started" jobs, and would drop it."""
+    try:
+        job = Job.fetch(job_id, connection=queue.connection)
+    except NoSuchJobError:
+        return
+    if job.get_status(refresh=False) == JobStatus.QUEUED:
+        job.set_status(JobStatus.STARTED)
 
 
 def release_dead_scheduler_lock(queue: Queue) -> bool:

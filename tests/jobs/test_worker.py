@@ -10,7 +10,9 @@ import os
 import subprocess
 import sys
 
+import pytest
 from rq import Queue
+from rq.job import Job
 from rq.registry import FinishedJobRegistry, StartedJobRegistry
 
 from dialog.extensions import db
@@ -67,14 +69,18 @@ def test_jobs_with_the_same_id_coalesce_while_queued(app, world, job_log, jobs_m
     assert len(Queue(QUEUE, connection=redis_db)) == 1
 
 
+@pytest.mark.parametrize("when", ["as soon as it is taken", "mid-job"])
 def test_a_job_whose_worker_is_killed_is_retried_by_the_next_worker(
-        app, world, job_log, jobs_mode, redis_db, start_worker):
+        app, world, job_log, jobs_mode, redis_db, start_worker, when):
     jobs_mode(mode="redis", redis_url=REDIS_URL)
     enqueue(RETITLE, job_id="kill-me", process_id=world.process_id, title="Överlevde",
             log=str(job_log))
     doomed = start_worker(DIALOG_JOBS_PAUSE="60")
     started = StartedJobRegistry(QUEUE, connection=redis_db)
     wait_for(lambda: started.get_job_ids(cleanup=False), seconds=120)
+    if when == "mid-job":  # in the work horse, pausing before the function
+        [job_id] = started.get_job_ids(cleanup=False)
+        wait_for(lambda: Job.fetch(job_id, connection=redis_db).get_status() == "started")
 
     doomed.kill()  # the worker and its work horse, mid-job (SIGKILL, no goodbye)
     assert lines(job_log) == []
