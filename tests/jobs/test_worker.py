@@ -1,4 +1,9 @@
-"""`dialog worker` over a real Redis: jobs run in the worker, coalesce, survive a SIGKILL.
+"""`dialog worker` over a real Redis: jobs run in the worker, coalesce, survive a SIGKILL,
+and the map a worker computes reaches a console of a real `dialog serve` (gevent, WebSocket)
+through the Socket.IO message queue.
+
+All tests that use the job tests' Redis database live in this one file, so that parallel
+runs (``--dist loadfile``) never share it.
 
 Skipped with a reason when no Redis answers at ``DIALOG_TEST_JOBS_REDIS_URL``
 (default ``redis://127.0.0.1:6379/3``).
@@ -9,8 +14,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
+import socketio
 from rq import Queue
 from rq.job import Job
 from rq.registry import FinishedJobRegistry, StartedJobRegistry
@@ -19,8 +26,10 @@ from dialog.extensions import db
 from dialog.jobs import enqueue
 from dialog.jobs.redis_queue import QUEUE
 from dialog.models import Process
+from phases.inventering.map.analysis_jobs import TARGET
 from tests.jobs.conftest import REDIS_URL, lines, wait_for
-from tests.realserver import ROOT, server_env
+from tests.realserver import ROOT, seed_demo, server_env, start_server
+from tests.test_real_server import connect, post_json
 
 RETITLE = "tests.jobs.sample_jobs:retitle"
 
@@ -100,3 +109,56 @@ def test_the_worker_needs_redis(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert "DIALOG_REDIS_URL" in done.stderr
+
+
+@pytest.fixture
+def cluster(tmp_path, redis_db):
+    env = server_env(tmp_path, DIALOG_REDIS_URL=REDIS_URL)
+    demo = seed_demo(env)
+    server = start_server(env)
+    with (tmp_path / "worker.log").open("wb") as sink:
+        worker = subprocess.Popen([sys.executable, "-m", "dialog", "worker"], env=env,
+                                  cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    yield server, demo
+    os.killpg(worker.pid, 15)
+    worker.wait(timeout=15)
+    server.stop()
+
+
+@pytest.mark.slow
+def test_a_reaction_reaches_the_map_through_the_worker(cluster, redis_db):
+    server, demo = cluster
+    token = post_json(f"{server.url}/api/v1/auth/token", demo["facilitator"])["token"]
+    updates: list[dict] = []
+    arrived = threading.Event()
+    console = socketio.Client(reconnection=False)
+
+    @console.on("map:update", namespace="/live")
+    def _on_update(data: dict) -> None:
+        updates.append(data)
+        arrived.set()
+
+    console.connect(server.url, namespaces=["/live"], auth={"token": token},
+                    transports=["websocket"], wait_timeout=10)
+    watched = console.call("map:watch", {"process_id": demo["process_id"]}, namespace="/live",
+                           timeout=30)
+    assert watched["ok"] is True, watched
+    before = watched["map"]["counts"]["reactions"]
+
+    joined = post_json(f"{server.url}/api/v1/join", {"join_code": demo["join_code"]})
+    phone = connect(server.url, joined["participant_token"])
+    card = phone.call("vote:next", {}, namespace="/live", timeout=30)
+    assert card["ok"] is True, card
+    ack = phone.call("vote:submit", {"perspective_id": card["perspective"]["id"],
+                                     "vote": "agree"}, namespace="/live", timeout=30)
+    assert ack["ok"] is True, ack
+
+    assert arrived.wait(90), "no map:update arrived"
+    wait_for(lambda: any(u["map"]["counts"]["reactions"] == before + 1 for u in updates), 90)
+    assert {u["process_id"] for u in updates} == {demo["process_id"]}
+    done = FinishedJobRegistry(QUEUE, connection=redis_db)
+    jobs = [done.job_class.fetch(job_id, connection=redis_db) for job_id in done.get_job_ids()]
+    assert any(job.args[0] == TARGET for job in jobs)  # the worker made it, not the server
+    phone.disconnect()
+    console.disconnect()
