@@ -14,15 +14,16 @@ import click
 @click.option("--name", default=None, help="Arbetarens namn i Redis / the worker's name.")
 def worker(queues: tuple[str, ...], burst: bool, name: str | None) -> None:
     """Build the app once, then work jobs in forked work horses until stopped."""
-    from dialog.analysis.warmup import load_libraries
     from dialog.config import Settings
-    from dialog.jobs.worker import work
-    from dialog.web.app import create_app
 
     settings = Settings.from_env()
     if not settings.redis_url:
         raise click.UsageError("DIALOG_REDIS_URL saknas: utan Redis kör servern jobben själv "
                                "(i en barnprocess) och ingen arbetare behövs.")
+    from dialog.analysis.warmup import load_libraries
+    from dialog.jobs.worker import work
+    from dialog.web.app import create_app
+
     create_app(settings)  # jobs run in its app context (templates, url_for)
     load_libraries()  # once here, not in every job: the work horses are forked from us
     click.echo(f"dialog worker arbetar av {', '.join(queues)} (avsluta med Ctrl+C)")

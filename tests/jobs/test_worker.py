@@ -78,6 +78,7 @@ def test_jobs_with_the_same_id_coalesce_while_queued(app, world, job_log, jobs_m
     assert len(Queue(QUEUE, connection=redis_db)) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("when", ["as soon as it is taken", "mid-job"])
 def test_a_job_whose_worker_is_killed_is_retried_by_the_next_worker(
         app, world, job_log, jobs_mode, redis_db, start_worker, when):
