@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -25,8 +26,10 @@ _WAITING = "dialog.jobs.waiting"
 _local = threading.local()
 
 
-def _open_sessions() -> list[Session]:
-    sessions: list[Session] | None = getattr(_local, "sessions", None)
+def _open_sessions() -> list[weakref.ref[Session]]:
+    """This thread's sessions with a transaction open, innermost last (weakly: a session
+    dropped without closing must not live on here)."""
+    sessions: list[weakref.ref[Session]] | None = getattr(_local, "sessions", None)
     if sessions is None:
         sessions = _local.sessions = []
     return sessions
@@ -35,7 +38,12 @@ def _open_sessions() -> list[Session]:
 def open_session() -> Session | None:
     """The innermost session of this thread with a transaction open, if any."""
     sessions = _open_sessions()
-    return sessions[-1] if sessions else None
+    while sessions:
+        session = sessions[-1]()
+        if session is not None:
+            return session
+        sessions.pop()
+    return None
 
 
 def defer(session: Session, job: Job, send: Callable[[Job], None]) -> None:
@@ -47,8 +55,8 @@ def defer(session: Session, job: Job, send: Callable[[Job], None]) -> None:
 @event.listens_for(Session, "after_begin")
 def _began(session: Session, _transaction: SessionTransaction, _connection: Any) -> None:
     sessions = _open_sessions()
-    if session not in sessions:
-        sessions.append(session)
+    if not any(ref() is session for ref in sessions):
+        sessions.append(weakref.ref(session))
 
 
 @event.listens_for(Session, "after_commit")
@@ -72,6 +80,4 @@ def _ended(session: Session, transaction: SessionTransaction) -> None:
 
 
 def _forget(session: Session) -> None:
-    sessions = _open_sessions()
-    if session in sessions:
-        sessions.remove(session)
+    _local.sessions = [ref for ref in _open_sessions() if ref() not in (session, None)]

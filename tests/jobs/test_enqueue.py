@@ -144,3 +144,41 @@ def test_the_embedded_queue_coalesces_jobs_with_the_same_id(app, settings, world
         assert [line.split()[0] for line in lines(job_log)] == ["A", "B1"]
     finally:
         jobs.close()
+
+
+GEVENT_PROBE = """
+from gevent import monkey
+monkey.patch_all()
+import sys
+from dialog.config import Settings
+from dialog.jobs import embedded, enqueue, queue
+from dialog.web.app import create_app
+
+settings = Settings(database_url=sys.argv[1], secret_key="probe", instance_dir=__import__(
+    "pathlib").Path(sys.argv[2]))
+create_app(settings, async_mode="gevent")
+print(queue.configuration().mode)
+enqueue("tests.jobs.sample_jobs:retitle", process_id=int(sys.argv[3]), title="Gevent",
+        log=sys.argv[4])
+[jobs] = embedded._instances.values()
+print(jobs.drain(120), jobs.done)
+embedded.close_all()
+"""
+
+
+def test_under_a_gevent_server_jobs_go_to_the_child_by_default(app, settings, world, job_log,
+                                                                tmp_path):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIALOG_")}
+    done = subprocess.run(
+        [sys.executable, "-c", GEVENT_PROBE, settings.database_url, str(tmp_path / "i"),
+         str(world.process_id), str(job_log)],
+        env={**env, "PYTHONPATH": os.getcwd()}, capture_output=True, text=True, timeout=180,
+        check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["child", "True", "1"]
+    [line] = lines(job_log)
+    assert line.split()[0] == "Gevent"
+    assert title_of(world.process_id) == "Gevent"
