@@ -26,7 +26,7 @@ from dialog.extensions import db
 from dialog.jobs import enqueue
 from dialog.jobs.redis_queue import QUEUE
 from dialog.models import Process
-from phases.inventering.map.analysis_jobs import TARGET
+from phases.inventering.map.analysis_requests import TARGET
 from tests.jobs.conftest import REDIS_URL, lines, wait_for
 from tests.realserver import ROOT, seed_demo, server_env, start_server
 from tests.test_real_server import connect, post_json
@@ -102,6 +102,25 @@ def test_a_job_whose_worker_is_killed_is_retried_by_the_next_worker(
     assert line.split()[0] == "Överlevde"
     assert title_of(world.process_id) == "Överlevde"
     assert started.get_job_ids(cleanup=False) == []
+
+
+def test_with_redis_a_stale_map_is_served_as_stored_and_the_worker_asked(
+        app, client, world, jobs_mode, redis_db):
+    jobs_mode(mode="redis", redis_url=REDIS_URL)
+    url = f"/api/v1/processes/{world.process_id}/map"
+    auth = {"Authorization": f"Bearer {world.facilitator_token}"}
+    first = client.get(url, headers=auth)
+    assert first.status_code == 200
+    assert len(Queue(QUEUE, connection=redis_db)) == 0  # never computed: computed here, once
+
+    with db.transaction() as session:  # the inputs change: the stored map is stale
+        session.get(Process, world.process_id).language = "en"
+    again = [client.get(url, headers=auth) for _ in range(3)]
+
+    assert [answer.get_json() for answer in again] == [first.get_json()] * 3
+    queued = Queue(QUEUE, connection=redis_db)
+    assert len(queued) == 1  # three views, one job
+    assert queued.jobs[0].args[:1] == (TARGET,)
 
 
 def test_the_worker_needs_redis(tmp_path):

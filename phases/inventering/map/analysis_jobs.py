@@ -1,7 +1,8 @@
 """The map as a job (``redis`` mode): ``dialog worker`` analyses a process and sends its map.
 
-The server's scheduler enqueues ``analyse_process`` with ``job_id="map:<process id>"`` so
-requests for one process coalesce across every server process; the worker computes and
+The server's scheduler (and a view of a stale map) enqueues ``analyse_process`` with
+``job_id="map:<process id>"`` (``analysis_requests``) so requests for one process coalesce
+across every server process; the worker computes and
 stores the snapshot (unless the stored one is fresh), then emits ``map:update`` to the
 process's rooms through the Socket.IO message queue in Redis. Idempotent: a retry recomputes
 or finds the snapshot fresh, and sends the same map again.
@@ -16,13 +17,8 @@ from phases.inventering.map import analysis_runs
 from phases.inventering.map.analysis_child import analyse_and_store
 from phases.inventering.map.map_broadcast import send_map
 
-TARGET = "phases.inventering.map.analysis_jobs:analyse_process"
 #: The Socket.IO namespace of the live events (``dialog.live.NAMESPACE``).
 NAMESPACE = "/live"
-
-
-def job_id(process_id: int) -> str:
-    return f"map:{process_id}"
 
 
 def analyse_process(session: Session, process_id: int) -> None:

@@ -14,7 +14,8 @@ background, off under test) chooses; ``runner`` can be set directly.
 With Redis (``DIALOG_JOBS=redis``, the default when ``DIALOG_REDIS_URL`` is set) a due
 process is not analysed here at all: it is enqueued as the job ``analysis_jobs`` (one job id
 per process, so the requests of every server process coalesce) and ``dialog worker``
-computes, stores and sends ``map:update`` through the Socket.IO message queue.
+computes, stores and sends ``map:update`` through the Socket.IO message queue
+(``analysis_requests``).
 
 Tests drive it synchronously: with ``TESTING`` (or ``DIALOG_ANALYSIS_IN_BACKGROUND=False``)
 no task is started and ``run_pending()`` does the work; ``clock`` can be replaced.
@@ -33,10 +34,8 @@ from flask_socketio import SocketIO
 
 from dialog import events
 from dialog.extensions import db
-from dialog.jobs import enqueue
-from dialog.jobs import queue as jobs_queue
 from dialog.models import Process
-from phases.inventering.map import analysis_jobs, analysis_runs
+from phases.inventering.map import analysis_requests, analysis_runs
 from phases.inventering.map.analysis_child import ChildRunner
 from phases.inventering.map.map_broadcast import send_map
 
@@ -136,9 +135,8 @@ class AnalysisScheduler:
             self.socketio.sleep(max(min(waits), 0.01))
 
     def _run(self, process_id: int) -> None:
-        if jobs_queue.configuration().mode == "redis":
-            enqueue(analysis_jobs.TARGET, job_id=analysis_jobs.job_id(process_id),
-                    process_id=process_id)
+        if analysis_requests.in_worker():
+            analysis_requests.request(process_id)
             self.runs += 1
             return
         try:
