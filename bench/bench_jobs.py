@@ -38,10 +38,11 @@ def record(session: Session, row: int, enqueued: str) -> None:
 
 
 def start_worker(env: dict[str, str], *args: str, **extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "dialog", "worker", *args],
-                            env={**env, **extra}, cwd=ROOT,
-                            stdout=open(os.environ.get("BENCH_JOBS_LOG", os.devnull), "ab"),  # noqa: SIM115
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    """Start `dialog worker`; its log goes to ``BENCH_JOBS_LOG`` (default: nowhere)."""
+    with Path(os.environ.get("BENCH_JOBS_LOG", os.devnull)).open("ab") as log:
+        return subprocess.Popen([sys.executable, "-m", "dialog", "worker", *args],
+                                env={**env, **extra}, cwd=ROOT, stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def main() -> None:
