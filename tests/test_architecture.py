@@ -35,7 +35,8 @@ CORE_WHEN_PRESENT: list[str] = []
 #: face when a part of its dotted name (below ``phases``) is one of these words or ends in
 #: ``_<word>`` (``proposal_pages``). ``__init__`` (a package) holds the phase's install code.
 #: ``broadcast`` and ``scheduler`` emit to, or run inside, the Socket.IO server: the live face.
-FACES = {"api", "live", "pages", "forms", "web", "broadcast", "scheduler"}
+#: ``jobs`` run in ``dialog worker`` inside an app context: a boundary like a request.
+FACES = {"api", "live", "pages", "forms", "web", "broadcast", "scheduler", "jobs"}
 
 #: Packages made of a Flask-free domain and faces: the phases, and the kernel's generic phase
 #: machinery once it has a package of its own.
@@ -240,6 +241,6 @@ def test_no_module_is_called_utils():
 def test_the_cli_offers_the_documented_commands():
     from dialog.cli import cli
 
-    assert {"serve", "db", "facilitator", "demo"} <= set(cli.commands)
+    assert {"serve", "worker", "db", "facilitator", "demo"} <= set(cli.commands)
     assert "upgrade" in cli.commands["db"].commands
     assert "create" in cli.commands["facilitator"].commands

@@ -36,6 +36,7 @@ def loaded_after(*args: str) -> list[str]:
 
 
 @pytest.mark.parametrize("args", [("--help",), ("analyze", "--help"), ("serve", "--help"),
+                                  ("worker", "--help"),
                                   ("import-polis", "--help"), ("--version",)],
                          ids=" ".join)
 def test_help_and_version_import_nothing_heavy(args):

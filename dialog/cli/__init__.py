@@ -15,12 +15,23 @@ if len(sys.argv) > 1 and sys.argv[1] == "serve":
 
 import click
 
-from dialog.cli import analyze, database, demo, facilitator, mail, polis, process, records, serve
+from dialog.cli import (
+    analyze,
+    database,
+    demo,
+    facilitator,
+    mail,
+    polis,
+    process,
+    records,
+    serve,
+    worker,
+)
 
 COMMANDS: list[click.Command] = [serve.serve, database.db, facilitator.facilitator, demo.demo,
                                  polis.import_polis, polis.export, analyze.analyze,
                                  records.records, records.publish, records.retention,
-                                 mail.mail, process.process]
+                                 mail.mail, process.process, worker.worker]
 
 
 @click.group(help="dialog: verktyg för medskapande dialog / a toolkit for co-creative dialogue.")

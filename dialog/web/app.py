@@ -9,6 +9,7 @@ from flask import Flask, Response, request
 
 from dialog.config import Settings
 from dialog.extensions import db, socketio
+from dialog.jobs import runner as jobs_runner
 from dialog.live.packets import PacketJSON
 from dialog.paths import static_dir, templates_dir
 from dialog.services.throttle import Throttle
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     untrusted.init_app(app)  # before any route: path converters refuse ids past LARGEST_ID
 
     db.init(settings.database_url)
+    jobs_runner.init_app(app, settings)  # where this process's jobs run (DIALOG_JOBS)
     app.extensions["dialog.throttle"] = Throttle(settings.redis_url, secret=settings.secret_key)
     socketio.init_app(
         app,

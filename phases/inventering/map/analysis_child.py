@@ -1,8 +1,9 @@
 """The analysis in a child process: the server's live loop never runs numpy or scikit-learn.
 
-``ChildRunner`` keeps one ``python -m phases.inventering.map.analysis_child`` process
-(started on first use, with the analysis libraries imported once at its start) and hands
-it one process id at a time over a pipe; the child reads the inputs, computes the map,
+``ChildRunner`` (the kernel's ``dialog.jobs.child_runner`` for this module) keeps one
+``python -m phases.inventering.map.analysis_child`` process (started on first use, with the
+analysis libraries imported once at its start) and hands it one process id at a time over a
+pipe; the child reads the inputs, computes the map,
 stores the snapshot and answers one JSON line. A child that dies mid-job (killed, out of
 memory) is started again and the job is retried, up to ``retries`` times.
 
@@ -16,88 +17,35 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
 import sys
-import threading
 import time
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import select
+
+from dialog.jobs.child_runner import ChildDied
+from dialog.jobs.child_runner import ChildRunner as _LineChild
 
 log = logging.getLogger(__name__)
 
 #: Seconds the child waits before each job (tests use it to kill a child mid-job).
 PAUSE_ENV = "DIALOG_ANALYSIS_CHILD_PAUSE"
 
-
-class ChildDied(RuntimeError):
-    """The child ended before answering, more often than the retries allow."""
+__all__ = ["PAUSE_ENV", "ChildDied", "ChildRunner", "analyse_and_store"]
 
 
-class ChildRunner:
-    """One analysis child process at a time, restarted when it dies."""
+class ChildRunner(_LineChild):
+    """The analysis child: one process id a line in, one JSON answer a line out."""
 
     def __init__(self, database_url: str, *, retries: int = 2,
                  env: dict[str, str] | None = None) -> None:
+        super().__init__("phases.inventering.map.analysis_child", retries=retries,
+                         env={**(env or {}), "DIALOG_DATABASE_URL": database_url})
         self.database_url = database_url
-        self.retries = retries
-        self.env = env
-        self.starts = 0
-        self.child: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
 
     def run(self, process_id: int) -> dict[str, Any]:
         """Analyse and store the process in the child; return its answer."""
-        with self._lock:
-            for attempt in range(self.retries + 1):
-                try:
-                    return self._ask(process_id)
-                except (OSError, ValueError, ChildDied) as exc:
-                    log.warning("analysis child failed (attempt %s): %s", attempt + 1, exc)
-                    self._stop()
-            raise ChildDied(f"analysis of process {process_id} failed {self.retries + 1} times")
-
-    def close(self) -> None:
-        with self._lock:
-            self._stop()
-
-    def _ask(self, process_id: int) -> dict[str, Any]:
-        child = self._child()
-        stdin, stdout = _pipes(child)
-        stdin.write(f"{process_id}\n".encode())
-        stdin.flush()
-        line = stdout.readline()
-        if not line:
-            raise ChildDied(f"child {child.pid} ended (exit {child.wait()})")
-        answer: dict[str, Any] = json.loads(line)
-        return answer
-
-    def _child(self) -> subprocess.Popen[bytes]:
-        if self.child is not None and self.child.poll() is None:
-            return self.child
-        env = {**os.environ, **(self.env or {}), "DIALOG_DATABASE_URL": self.database_url}
-        self.child = subprocess.Popen(
-            [sys.executable, "-m", "phases.inventering.map.analysis_child"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        self.starts += 1
-        return self.child
-
-    def _stop(self) -> None:
-        child, self.child = self.child, None
-        if child is None:
-            return
-        if child.poll() is None:
-            child.kill()
-        child.wait()
-        for pipe in (child.stdin, child.stdout):
-            if pipe is not None:
-                pipe.close()
-
-
-def _pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
-    if child.stdin is None or child.stdout is None:
-        raise ChildDied("child without pipes")
-    return child.stdin, child.stdout
+        return self.ask(str(process_id))
 
 
 def analyse_and_store(process_id: int, seed: int = 0) -> dict[str, Any]:

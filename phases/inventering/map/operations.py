@@ -15,7 +15,7 @@ from dialog.actions.fields import Id, LooseText, OptionalId
 from dialog.actions.inputs import OfProcess
 from dialog.errors import DialogError
 from dialog.models import VOTE_NAMES, Participant, Perspective, Process, Workshop
-from phases.inventering.map import analysis_runs, links
+from phases.inventering.map import analysis_requests, analysis_runs, links
 from phases.inventering.map.reaction_queue import next_perspective
 from phases.inventering.map.reactions import react
 from phases.inventering.map.schemas import (
@@ -73,8 +73,16 @@ class MapQuery(Input):
 @operation("map.show", input=MapQuery, role=Role.FACILITATOR, result=PerspectiveMap,
            target=Target(Process, "process_id"), changes=False)
 def show_map(call: Call[MapQuery]) -> dict[str, Any]:
-    """The perspective map and opinion analysis (recomputed when something changed)."""
-    result, _computed = analysis_runs.refresh(call.session, call.target, _seed(call.input.seed))
+    """The perspective map and opinion analysis (recomputed when something changed).
+
+    With Redis the server never computes it: a stale map is served as stored while the
+    worker computes the fresh one (``map:update`` follows); only a map never computed is.
+    """
+    seed = _seed(call.input.seed)
+    stored = (analysis_requests.stored_or_requested(call.session, call.target)
+              if seed == 0 and analysis_requests.in_worker() else None)
+    result = stored if stored is not None else analysis_runs.refresh(
+        call.session, call.target, seed)[0]
     return analysis_runs.for_projector(result) if on_projector(call.input) else result
 
 

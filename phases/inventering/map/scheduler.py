@@ -11,6 +11,12 @@ waits on a pipe and then reads the stored snapshot to send it. A child killed mi
 started again and the job retried. ``DIALOG_ANALYSIS_IN_CHILD`` (default: on in the
 background, off under test) chooses; ``runner`` can be set directly.
 
+With Redis (``DIALOG_JOBS=redis``, the default when ``DIALOG_REDIS_URL`` is set) a due
+process is not analysed here at all: it is enqueued as the job ``analysis_jobs`` (one job id
+per process, so the requests of every server process coalesce) and ``dialog worker``
+computes, stores and sends ``map:update`` through the Socket.IO message queue
+(``analysis_requests``).
+
 Tests drive it synchronously: with ``TESTING`` (or ``DIALOG_ANALYSIS_IN_BACKGROUND=False``)
 no task is started and ``run_pending()`` does the work; ``clock`` can be replaced.
 """
@@ -29,9 +35,9 @@ from flask_socketio import SocketIO
 from dialog import events
 from dialog.extensions import db
 from dialog.models import Process
-from phases.inventering.map import analysis_runs
-from phases.inventering.map import rooms as map_rooms
+from phases.inventering.map import analysis_requests, analysis_runs
 from phases.inventering.map.analysis_child import ChildRunner
+from phases.inventering.map.map_broadcast import send_map
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +135,10 @@ class AnalysisScheduler:
             self.socketio.sleep(max(min(waits), 0.01))
 
     def _run(self, process_id: int) -> None:
+        if analysis_requests.in_worker():
+            analysis_requests.request(process_id)
+            self.runs += 1
+            return
         try:
             if self.runner is not None:
                 answer = self.runner.run(process_id)
@@ -148,11 +158,7 @@ class AnalysisScheduler:
             log.exception("analysis of process %s failed", process_id)
             return
         self.runs += 1
-        self.socketio.emit("map:update", {"process_id": process_id, "map": result},
-                           namespace=self.namespace, to=map_rooms.watchers(process_id))
-        self.socketio.emit("map:update",
-                           {"process_id": process_id, "map": analysis_runs.for_projector(result)},
-                           namespace=self.namespace, to=map_rooms.projector(process_id))
+        send_map(self.socketio, self.namespace, process_id, result)
 
 
 def _in_background() -> bool:

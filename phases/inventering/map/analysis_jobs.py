@@ -1,0 +1,32 @@
+"""The map as a job (``redis`` mode): ``dialog worker`` analyses a process and sends its map.
+
+The server's scheduler (and a view of a stale map) enqueues ``analyse_process`` with
+``job_id="map:<process id>"`` (``analysis_requests``) so requests for one process coalesce
+across every server process; the worker computes and
+stores the snapshot (unless the stored one is fresh), then emits ``map:update`` to the
+process's rooms through the Socket.IO message queue in Redis. Idempotent: a retry recomputes
+or finds the snapshot fresh, and sends the same map again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from dialog.extensions import socketio
+from phases.inventering.map import analysis_runs
+from phases.inventering.map.analysis_child import analyse_and_store
+from phases.inventering.map.map_broadcast import send_map
+
+#: The Socket.IO namespace of the live events (``dialog.live.NAMESPACE``).
+NAMESPACE = "/live"
+
+
+def analyse_process(session: Session, process_id: int) -> None:
+    """Compute and store the process's map if it is stale, then send it to its rooms."""
+    # Its own two transactions (read and compute, then store): see analysis_child.
+    answer = analyse_and_store(process_id)
+    if not answer.get("ok"):
+        return  # the process is gone: nothing to analyse, nobody to tell
+    snapshot = analysis_runs.latest_snapshot(session, process_id)
+    if snapshot is not None:
+        send_map(socketio, NAMESPACE, process_id, dict(snapshot.result or {}))

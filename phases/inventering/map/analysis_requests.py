@@ -1,0 +1,47 @@
+"""Ask ``dialog worker`` for a process's map (``redis`` mode), and serve what is stored.
+
+With Redis no server process computes a map: the scheduler and a map view enqueue the job
+``analysis_jobs.analyse_process`` (one job id per process, so requests coalesce across the
+servers), and a view of a stale map is answered with the stored one; the worker's
+``map:update`` follows. Without Redis the server computes as before (``analysis_runs``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dialog.jobs import enqueue
+from dialog.jobs import queue as jobs_queue
+from dialog.models import AnalysisSnapshot, Process
+from phases.inventering.map.analysis_inputs import fingerprint
+
+TARGET = "phases.inventering.map.analysis_jobs:analyse_process"
+
+
+def job_id(process_id: int) -> str:
+    return f"map:{process_id}"
+
+
+def in_worker() -> bool:
+    """Is the map computed by ``dialog worker`` (jobs go to Redis)?"""
+    return jobs_queue.configuration().mode == "redis"
+
+
+def request(process_id: int) -> None:
+    """Enqueue the analysis of a process (coalesced with one already waiting)."""
+    enqueue(TARGET, job_id=job_id(process_id), process_id=process_id)
+
+
+def stored_or_requested(session: Session, process: Process) -> dict[str, Any] | None:
+    """The stored map (asking the worker for a fresh one if it is stale), None if none is."""
+    stored = session.execute(
+        select(AnalysisSnapshot.fingerprint, AnalysisSnapshot.result, AnalysisSnapshot.seed)
+        .where(AnalysisSnapshot.process_id == process.id)).first()
+    if stored is None or stored.seed != 0:
+        return None
+    if stored.fingerprint != fingerprint(session, process):
+        request(process.id)
+    return dict(stored.result or {})
