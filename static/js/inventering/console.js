@@ -186,6 +186,12 @@ function start(page) {
           text: p.stakeholder_group ? displayName(p.stakeholder_group) : strings.no_group,
         }),
         el("time", { class: "p-card__time", datetime: p.created_at, text: clockTime(p.created_at, lang) }),
+        el(
+          "span",
+          { class: `status status--${p.status}` },
+          el("span", { class: "status__icon", "aria-hidden": "true" }),
+          el("span", { class: "status__word", text: strings.status[p.status] || p.status }),
+        ),
       ),
       personal.length
         ? el(
@@ -206,17 +212,8 @@ function start(page) {
           )
         : null,
       el("p", { class: "p-card__text", text: p.text }),
-      el(
-        "div",
-        { class: "p-card__foot" },
-        el(
-          "p",
-          { class: `status status--${p.status}` },
-          el("span", { class: "status__icon", "aria-hidden": "true" }),
-          el("span", { class: "status__word", text: strings.status[p.status] || p.status }),
-        ),
-        el("div", { class: "p-card__actions" }, actions),
-      ),
+      // The status is in the label above; the foot holds what the facilitator can do.
+      el("div", { class: "p-card__foot" }, el("div", { class: "p-card__actions" }, actions)),
       p.status !== "hidden"
         ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }))
         : null,
