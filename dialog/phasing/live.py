@@ -1,9 +1,9 @@
 """The phases, live: every room of the process (consoles following it, phones, the wall)
 learns that a phase opened or closed, after the commit.
 
-In (with an ack): ``phase:watch`` {process_id} -> {ok, process_id, phases, current}: a facilitator page
-follows the process's phases (the phase bar on every console page), by the action
-``phase.list``.
+In (with an ack): ``phase:watch`` {process_id} -> {ok, process_id, phases, current}: a
+facilitator page follows the process's phases (the phase bar on every console page), by the
+action ``phase.list``.
 
 Out: ``phase:changed`` {process_id, phase, closed, workshop_ids} to the facilitators
 following the process and to the meetings that moved (their consoles, phones and wall).

@@ -165,7 +165,7 @@ def test_the_console_and_the_wall_count_the_same(
             token=joined["participant_token"])
         assert status in (200, 201), body
         written.append(body["id"])
-    for perspective_id, action in zip(written, ["approve", "approve", None, "hide"]):
+    for perspective_id, action in zip(written, ["approve", "approve", None, "hide"], strict=True):
         if action:
             status, body = live_server.request(
                 "POST", f"/api/v1/perspectives/{perspective_id}/moderation",
@@ -183,5 +183,7 @@ def test_the_console_and_the_wall_count_the_same(
         expect(tablet.locator(f'#tally-groups [data-group="{group}"]')).to_contain_text("saknas")
     expect(tablet.locator("#missing-text")).to_contain_text("polis, region")
     for kind, count in (("idea", "1"), ("feeling", "1"), ("standpoint", "0"), ("thought", "0")):
-        expect(wall.locator(f'#wall-kinds [data-kind="{kind}"] .wall-kind__count')).to_have_text(count)
-        expect(tablet.locator(f'#tally-kinds [data-kind="{kind}"] .tally__count')).to_have_text(count)
+        on_wall = wall.locator(f'#wall-kinds [data-kind="{kind}"] .wall-kind__count')
+        on_console = tablet.locator(f'#tally-kinds [data-kind="{kind}"] .tally__count')
+        expect(on_wall).to_have_text(count)
+        expect(on_console).to_have_text(count)
