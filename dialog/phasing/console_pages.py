@@ -82,9 +82,9 @@ def phase_bar(process: Process, workshop: Workshop | None = None) -> dict[str, A
 
 
 def running_phases(process: Process, workshop: Workshop | None = None
-                   ) -> tuple[Phase | None, list[tuple[Workshop, Phase | None]]]:
-    """The one running phase of the page, or (when meetings differ) each running meeting
-    with its open phase (None: that meeting waits for the next phase)."""
+                   ) -> tuple[Phase | None, list[tuple[Phase | None, list[Workshop]]]]:
+    """The one running phase of the page, or (when meetings differ) each open phase with the
+    running meetings in it, in the method's order (None last: meetings that wait)."""
     def open_or_none(phase: Phase | None) -> Phase | None:
         return phase if phase is not None and phase.status is PhaseStatus.OPEN else None
 
@@ -93,8 +93,18 @@ def running_phases(process: Process, workshop: Workshop | None = None
     open_phases = [p for p in process.phases if p.status is PhaseStatus.OPEN]
     if len(open_phases) <= 1:
         return (open_phases[0] if open_phases else None), []
-    running = [w for w in process.workshops if w.state is not WorkshopState.CLOSED]
-    return None, [(w, open_or_none(w.phase)) for w in running]
+    by_phase: dict[int | None, list[Workshop]] = {}
+    for meeting in process.workshops:
+        if meeting.state is not WorkshopState.CLOSED:
+            phase = open_or_none(meeting.phase)
+            by_phase.setdefault(phase.id if phase else None, []).append(meeting)
+    method = list(service.order())
+    ordered = sorted(open_phases, key=lambda p: (method.index(p.kind), p.round))
+    groups: list[tuple[Phase | None, list[Workshop]]] = [
+        (p, by_phase[p.id]) for p in ordered if p.id in by_phase]
+    if None in by_phase:
+        groups.append((None, by_phase[None]))
+    return None, groups
 
 
 @blueprint.get("/facilitator/processes/<int:process_id>/phase-bar")
