@@ -95,7 +95,7 @@ class Reflection(Base):
     #: The group the participant chose, copied so the round's record stays as it was.
     stakeholder_group_id: Mapped[int | None] = mapped_column(ForeignKey("stakeholder_group.id"))
     client_id: Mapped[str] = mapped_column(String(64))
-    #: "Det här förstår jag nu av ett annat perspektiv"
+    #: "Det här förstår jag nu, efter att ha hört ett annat perspektiv"
     understood: Mapped[str] = mapped_column(Text, default="")
     #: "Det här vill jag fråga"
     question: Mapped[str] = mapped_column(Text, default="")

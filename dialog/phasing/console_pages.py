@@ -16,14 +16,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError
-from dialog.models import Phase, PhaseKind, Process, WorkshopState, utcnow
+from dialog.models import (
+    Phase,
+    PhaseKind,
+    PhaseStatus,
+    Process,
+    Workshop,
+    WorkshopState,
+    utcnow,
+)
 from dialog.phasing import operations, service
 from dialog.phasing.pages import console_page, refused
-from dialog.web.auth import login_required
+from dialog.services import facilitators
+from dialog.web.auth import login_required, secret_key
 from dialog.web.form_actions import submit_form
 from dialog.web.pages import managed_page
 
@@ -54,15 +63,63 @@ def phase_consoles(process: Process) -> list[dict[str, Any]]:
 
 
 @blueprint.app_template_global("phase_bar")
-def phase_bar(process: Process) -> dict[str, Any]:
-    """What the console layout shows about the process's phases."""
+def phase_bar(process: Process, workshop: Workshop | None = None) -> dict[str, Any]:
+    """What the console layout shows about the running phase.
+
+    A page about one meeting (``workshop``) shows that meeting's phase. A page about the
+    process shows the phase when one is open (or all meetings share it), else each running
+    meeting with its own phase (meetings may be in different phases, ``workshop_ids``).
+    """
     undo = service.undoable(process)
     left = 0
     if undo is not None:
         left = max(0, int((service.UNDO_WINDOW - (utcnow() - undo[0].opened_at)).total_seconds()))
-    return {"current": service.open_phase_of(process), "consoles": phase_consoles(process),
+    current, meetings = running_phases(process, workshop)
+    return {"current": current, "meetings": meetings, "consoles": phase_consoles(process),
             "proposed": service.proposed_next(process).value,
-            "undo": undo if left > 0 else None, "undo_seconds": left}
+            "undo": undo if left > 0 else None, "undo_seconds": left,
+            "token": facilitators.issue_token(secret_key(), g.facilitator)}
+
+
+def running_phases(process: Process, workshop: Workshop | None = None
+                   ) -> tuple[Phase | None, list[tuple[Phase | None, list[Workshop]]]]:
+    """The one running phase of the page, or (when meetings differ) each open phase with the
+    running meetings in it, in the method's order (None last: meetings that wait)."""
+    def open_or_none(phase: Phase | None) -> Phase | None:
+        return phase if phase is not None and phase.status is PhaseStatus.OPEN else None
+
+    if workshop is not None and workshop.process_id == process.id:
+        return open_or_none(workshop.phase), []
+    open_phases = [p for p in process.phases if p.status is PhaseStatus.OPEN]
+    if len(open_phases) <= 1:
+        return (open_phases[0] if open_phases else None), []
+    by_phase: dict[int | None, list[Workshop]] = {}
+    for meeting in process.workshops:
+        if meeting.state is not WorkshopState.CLOSED:
+            phase = open_or_none(meeting.phase)
+            by_phase.setdefault(phase.id if phase else None, []).append(meeting)
+    method = list(service.order())
+    ordered = sorted(open_phases, key=lambda p: (method.index(p.kind), p.round))
+    groups: list[tuple[Phase | None, list[Workshop]]] = [
+        (p, by_phase[p.id]) for p in ordered if p.id in by_phase]
+    if None in by_phase:
+        groups.append((None, by_phase[None]))
+    return None, groups
+
+
+@blueprint.get("/facilitator/processes/<int:process_id>/phase-bar")
+@managed_page(Process, "process_id")
+def bar_fragment(process: Process) -> ResponseReturnValue:
+    """The phase bar alone, as a page would draw it now: the bar's script fetches it when
+    ``phase:changed`` arrives, so every facilitator page follows the phase without a
+    reload. ``workshop`` names the meeting the page is about, ``path`` the page."""
+    workshop = None
+    raw = request.args.get("workshop", "")
+    if raw.isdigit():
+        workshop = next((w for w in process.workshops if w.id == int(raw)), None)
+    path = _back(request.args.get("path")) or url_for("console.process", process_id=process.id)
+    return render_template("phasing/_phase_bar.html", process=process, bar_workshop=workshop,
+                           bar_path=path)
 
 
 @blueprint.get("/facilitator/processes/<int:process_id>/phases/confirm")

@@ -47,7 +47,7 @@ def open_phase(call: Call[NewPhase]) -> Phase:
            target=Target(Process, "process_id"), changes=False)
 def list_phases(call: Call[OfProcess]) -> dict[str, Any]:
     """Every phase round of the process, and the open one."""
-    return {"phases": service.history(call.target),
+    return {"process_id": call.target.id, "phases": service.history(call.target),
             "current": service.open_phase_of(call.target)}
 
 

@@ -17,6 +17,7 @@ class ProcessPhaseOut(PhaseOut):
 
 
 class PhaseList(Output):
+    process_id: int
     phases: list[ProcessPhaseOut]
     current: ProcessPhaseOut | None
 

@@ -1,8 +1,8 @@
 """Participants answer a round's reflection prompts, exactly once per client id.
 
-The three prompts: "Det här förstår jag nu av ett annat perspektiv", "Det här vill jag
-fråga", "Det här är viktigt att vi inte tappar"; and whether their own view is unchanged,
-nuanced or changed, optionally naming the perspective that moved them.
+The three prompts: "Det här förstår jag nu, efter att ha hört ett annat perspektiv", "Det
+här vill jag fråga", "Det här är viktigt att vi inte tappar"; and whether their own view is
+unchanged, nuanced or changed, optionally naming the perspective that moved them.
 """
 
 from __future__ import annotations

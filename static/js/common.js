@@ -101,6 +101,31 @@ export function connectLive(auth) {
   });
 }
 
+/**
+ * Follow something live (``workshop:watch`` ...) on a connection and hand its first answer
+ * to ``onAck``. A watch whose answer is late or lost (a loaded server answers after the
+ * timeout; the answer is then dropped) is asked again, with a growing pause, while the
+ * connection stands: a page never stays empty because its one question went unanswered.
+ * Watching twice is harmless (it joins the same rooms and returns the same state). An
+ * answer with ``ok: false`` is final and handed over too. Returns a promise that settles
+ * once answered or disconnected.
+ */
+export async function watchLive(socket, event, payload, onAck, { timeoutMs = 10000 } = {}) {
+  let pause = 1000;
+  while (socket.connected) {
+    try {
+      const ack = await socket.timeout(timeoutMs).emitWithAck(event, payload);
+      if (!socket.connected) return;
+      onAck(ack);
+      return;
+    } catch {
+      if (!socket.connected) return; // the next connect watches again
+      await new Promise((resolve) => window.setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, 8000);
+    }
+  }
+}
+
 function offlineSocket() {
   const listeners = {};
   const socket = {

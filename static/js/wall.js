@@ -4,7 +4,7 @@
 // it names (data-refresh-on). A phase part with a script of its own imports `live` and
 // `onWatched` from here and draws itself.
 
-import { connectLive } from "./common.js";
+import { connectLive, watchLive } from "./common.js";
 
 export const wall = document.getElementById("wall");
 
@@ -35,22 +35,20 @@ function start(page, socket) {
 
   socket.on("connect", async () => {
     page.dataset.connection = "online";
-    try {
-      const ack = await socket.timeout(10000).emitWithAck("workshop:watch", {
-        workshop_id: workshopId,
-        view: "projector",
+    // Asked again until answered: a late answer (a loaded server) must not leave the wall
+    // empty until the next reconnect, which may never come.
+    await watchLive(socket, "workshop:watch", { workshop_id: workshopId, view: "projector" },
+      async (ack) => {
+        if (!ack || !ack.ok) return;
+        if (ack.workshop) setState(ack.workshop.state);
+        if (page.dataset.watchEvent) {
+          await watchLive(socket, page.dataset.watchEvent,
+            JSON.parse(page.dataset.watchBody || "{}"), () => {});
+          if (refreshOn.length) refresh(); // what changed while the wall was away
+        }
+        for (const callback of watchers) callback(ack);
+        page.dataset.watched = String(Number(page.dataset.watched || 0) + 1);
       });
-      if (!ack || !ack.ok) return;
-      if (ack.workshop) setState(ack.workshop.state);
-      if (page.dataset.watchEvent) {
-        await socket.timeout(10000).emitWithAck(page.dataset.watchEvent,
-          JSON.parse(page.dataset.watchBody || "{}"));
-        if (refreshOn.length) refresh(); // what changed while the wall was away
-      }
-      for (const callback of watchers) callback(ack);
-    } catch {
-      /* the next reconnect watches again */
-    }
   });
   socket.on("disconnect", () => {
     page.dataset.connection = "offline";

@@ -89,6 +89,12 @@ def test_the_wall_is_readable_from_the_back_of_the_room(
     small = [(text, px) for text, px in sizes if px < 28]
     assert sizes, "no labels on the wall"
     assert not small, f"labels under 28 px: {small}"
+    # The graph's labels are drawn on a canvas: the renderer reports the smallest one it
+    # drew, in screen pixels with the zoom applied (Cytoscape's renderedStyle).
+    canvas = page.locator("#map-canvas")
+    expect(canvas).to_have_attribute("data-label-px", re.compile(r"^\d"))
+    drawn = float(canvas.get_attribute("data-label-px") or 0)
+    assert drawn >= 28, f"map labels drawn at {drawn} px on a 1920 x 1080 wall"
     violations = axe_violations(page) + landmark_violations(page)
     assert violations == [], describe_violations(violations)
 

@@ -3,6 +3,7 @@ filters, the running phase, and a confirmation before closing the workshop."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -49,21 +50,30 @@ def open_console(page: Any, workshop_id: int) -> None:
     page.locator("#feed .p-card").first.wait_for()
 
 
-def test_a_tablet_shows_many_compact_cards_and_the_running_phase(
-        live_server: Any, tablet: Any, workshop: dict[str, Any]) -> None:
+#: Perspectives a 1024 x 768 tablet shows whole on first load, without scrolling (issue 12
+#: asks for "a real number"; the console showed about three before).
+ABOVE_THE_FOLD = 8
+
+
+def test_a_tablet_shows_eight_compact_cards_above_the_fold_on_first_load(
+        live_server: Any, tablet: Any) -> None:
+    # A process of its own: no phase change within the minute (whose undo note takes a row).
+    workshop = live_server.inventering_workshop("Konsolen: täthet")
     seed(live_server, workshop, 14)
     open_console(tablet, workshop["id"])
-    expect(tablet.locator("#phase-now")).to_contain_text("Pågående fas: ")
+    expect(tablet.locator("#phase-now")).to_contain_text("Pågående fas: Inventering, runda 1")
     expect(tablet.locator("#feed .p-card")).to_have_count(14)
-    feed_top = tablet.locator("#feed").bounding_box()["y"]
-    tablet.evaluate("y => window.scrollTo(0, y - 8)", feed_top)
-    heights = tablet.locator("#feed .p-card").evaluate_all(
-        "cards => cards.map(c => c.getBoundingClientRect()).filter(r => r.bottom <= innerHeight)"
-        ".length")
-    # Twice what the console showed before (about three). With approve, hide, block and
-    # "edit and approve" on every card the actions take their own row on a tablet, so the
-    # goal of eight is not reached yet (see the issue note).
-    assert heights >= 6, f"only {heights} cards in one screen at 1024x768"
+    assert tablet.evaluate("window.scrollY") == 0
+    whole = tablet.locator("#feed .p-card").evaluate_all(
+        "cards => cards.filter(c => { const r = c.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= innerHeight; }).length")
+    assert whole >= ABOVE_THE_FOLD, f"only {whole} whole cards above the fold at 1024x768"
+    # Each card keeps its label, status and actions in its one row.
+    first = tablet.locator("#feed .p-card").first
+    expect(first.locator(".p-card__meta")).to_contain_text("Godkänd")
+    expect(first.get_by_role("button", name=re.compile("^Dölj"))).to_be_visible()
+    expect(first.locator(".redact-box summary")).to_be_visible()
+    assert tablet.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
     screenshot(tablet, "room-console-tablet")
     violations = axe_violations(tablet)
     assert not violations, describe_violations(violations)
@@ -133,3 +143,47 @@ def test_the_console_fits_a_320_px_phone(
     violations = axe_violations(page)
     assert not violations, describe_violations(violations)
     assert TABLET["width"] == 1024
+
+
+def test_the_console_and_the_wall_count_the_same(
+        live_server: Any, new_page: Any, facilitator_state: Any, tablet: Any) -> None:
+    """Only approved perspectives count, on both: a pending one and a hidden one leave their
+    group "saknas" on the console as on the wall."""
+    workshop = live_server.inventering_workshop(
+        "Konsolen: samma siffror", pre_moderation=True, groups=("unga", "polis", "region"))
+    written = []
+    for group, kind, text in [("unga", "idea", "Tänd parken."),
+                              ("unga", "feeling", "Otryggt vid bussen."),
+                              ("polis", "standpoint", "Vi vill synas mer."),
+                              ("region", "thought", "Fler bussar på kvällen.")]:
+        status, joined = live_server.request("POST", "/api/v1/join", {
+            "join_code": workshop["join_code"], "stakeholder_group": group})
+        assert status == 201, joined
+        status, body = live_server.request(
+            "POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
+            {"text": text, "kind": kind, "client_id": f"same-{group}-{kind}"},
+            token=joined["participant_token"])
+        assert status in (200, 201), body
+        written.append(body["id"])
+    for perspective_id, action in zip(written, ["approve", "approve", None, "hide"], strict=True):
+        if action:
+            status, body = live_server.request(
+                "POST", f"/api/v1/perspectives/{perspective_id}/moderation",
+                {"action": action, "reason": "Test"}, token=live_server.token)
+            assert status == 200, body
+    open_console(tablet, workshop["id"])
+    wall = new_page({"width": 1920, "height": 1080}, storage_state=facilitator_state,
+                    mobile=False)
+    wall.goto(f"/facilitator/workshops/{workshop['id']}/projector")
+    wall.locator('#wall[data-connection="online"]').wait_for()
+    expect(wall.locator('#wall-groups [data-group="unga"] .wall-voice__count')).to_have_text("2")
+    expect(tablet.locator('#tally-groups [data-group="unga"]')).to_contain_text("2")
+    for group in ("polis", "region"):  # pending, hidden: not heard yet on both
+        expect(wall.locator(f'#wall-groups [data-group="{group}"]')).to_contain_text("saknas")
+        expect(tablet.locator(f'#tally-groups [data-group="{group}"]')).to_contain_text("saknas")
+    expect(tablet.locator("#missing-text")).to_contain_text("polis, region")
+    for kind, count in (("idea", "1"), ("feeling", "1"), ("standpoint", "0"), ("thought", "0")):
+        on_wall = wall.locator(f'#wall-kinds [data-kind="{kind}"] .wall-kind__count')
+        on_console = tablet.locator(f'#tally-kinds [data-kind="{kind}"] .tally__count')
+        expect(on_wall).to_have_text(count)
+        expect(on_console).to_have_text(count)

@@ -101,3 +101,74 @@ def test_closing_a_conversation_round_asks_in_a_dialog(
     status, after = live_server.request("GET", f"/api/v1/conversation-rounds/{built['id']}",
                                         token=token)
     assert after["status"] == "closed"
+
+
+def test_every_page_shows_its_meetings_running_phase_and_follows_a_change_live(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    """Two meetings in one process: the process page lists each meeting's phase once they
+    differ, each workshop console shows its own, and a change made elsewhere (the API, another
+    tablet) reaches every open page without a reload."""
+    first = own_process(live_server, "Faserna: möte A")
+    process_id = first["process_id"]
+    status, second = live_server.request(
+        "POST", f"/api/v1/processes/{process_id}/workshops", {"title": "Möte B"},
+        token=live_server.token)
+    assert status == 201, second
+    pages = {}
+    for name, path in (("process", f"/facilitator/processes/{process_id}"),
+                       ("a", f"/facilitator/workshops/{first['id']}"),
+                       ("b", f"/facilitator/workshops/{second['id']}"),
+                       ("meetings", f"/facilitator/processes/{process_id}/meetings")):
+        page = new_page(TABLET, storage_state=facilitator_state)
+        page.goto(path)
+        expect(page.locator("#phase-now")).to_contain_text("Pågående fas: Inventering, runda 1")
+        page.locator('#phase-bar[data-followed="true"]').wait_for()
+        page.evaluate("window.__sameDocument = true")
+        pages[name] = page
+
+    # Meeting B moves on alone (workshop_ids): B's console says so, A's does not change, the
+    # process's pages list each meeting with its own phase.
+    status, body = live_server.request(
+        "POST", f"/api/v1/processes/{process_id}/phases",
+        {"kind": "larande_samtal", "workshop_ids": [second["id"]]}, token=live_server.token)
+    assert status == 201, body
+    expect(pages["b"].locator("#phase-now")).to_contain_text(
+        "Pågående fas: Lärande samtal, runda 1")
+    expect(pages["a"].locator("#phase-now")).to_contain_text("Pågående fas: Inventering, runda 1")
+    for name in ("process", "meetings"):
+        now = pages[name].locator("#phase-now")
+        expect(now).to_contain_text("Pågående fas per möte:")
+        expect(now.locator("li")).to_have_text([
+            "Inventering, runda 1: Faserna: möte A", "Lärande samtal, runda 1: Möte B"])
+    violations = axe_violations(pages["process"])
+    assert not violations, describe_violations(violations)
+
+    # The whole process moves on: every page shows the one running phase again.
+    status, body = live_server.request(
+        "POST", f"/api/v1/processes/{process_id}/phases", {"kind": "konkretisering"},
+        token=live_server.token)
+    assert status == 201, body
+    for page in pages.values():
+        expect(page.locator("#phase-now")).to_contain_text("Pågående fas: Konkretisering, runda 1")
+        expect(page.locator(".phase-bar__link--running")).to_have_text("Konkretisering")
+        assert page.evaluate("window.__sameDocument === true")  # no reload
+
+
+def test_the_phase_bar_lists_the_meetings_at_320_px(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    first = own_process(live_server, "Faserna: smal")
+    process_id = first["process_id"]
+    status, second = live_server.request(
+        "POST", f"/api/v1/processes/{process_id}/workshops", {"title": "Möte på biblioteket"},
+        token=live_server.token)
+    assert status == 201, second
+    status, body = live_server.request(
+        "POST", f"/api/v1/processes/{process_id}/phases",
+        {"kind": "larande_samtal", "workshop_ids": [second["id"]]}, token=live_server.token)
+    assert status == 201, body
+    page = new_page(NARROW_PHONE, storage_state=facilitator_state)
+    page.goto(f"/facilitator/processes/{process_id}")
+    expect(page.locator("#phase-now li")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE["width"]
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)

@@ -121,3 +121,30 @@ def test_the_openapi_document_describes_the_map_paths(client):
     assert {"/perspectives/{id}/votes", "/workshops/{id}/next-perspective",
             "/processes/{id}/map", "/processes/{id}/links"} <= set(paths)
     assert "post" in paths["/perspectives/{id}/votes"]
+
+
+def test_timing_ms_starts_after_the_analysis_libraries_are_loaded(client, room, monkeypatch):
+    """``timing_ms`` measures the analysis, not imports: the libraries are loaded (a no-op
+    once loaded, about a second the first time) before the clock starts."""
+    from phases.inventering.map import analysis_runs
+
+    calls: list[str] = []
+    real_clock = analysis_runs.time.perf_counter
+    real_load = analysis_runs.load_libraries
+
+    def clock() -> float:
+        calls.append("clock")
+        return real_clock()
+
+    def load() -> None:
+        calls.append("load")
+        real_load()
+
+    monkeypatch.setattr(analysis_runs, "load_libraries", load)
+    monkeypatch.setattr(analysis_runs.time, "perf_counter", clock)
+    found = client.get(f"/api/v1/processes/{room.world.process_id}/map?fresh=1",
+                       headers=bearer(room.world.facilitator_token))
+    assert found.status_code == 200, found.json
+    assert "load" in calls
+    assert "clock" in calls
+    assert calls.index("load") < calls.index("clock"), calls

@@ -130,3 +130,41 @@ def test_an_undo_cannot_itself_be_undone(client, world):
 
 def test_a_new_process_has_no_change_to_undo(world):
     assert service.undoable(db.session.get(Process, world.process_id)) is None
+
+
+def test_a_meeting_page_shows_its_own_phase_and_process_pages_each_meetings(
+        console, client, world, socket_client):
+    """Meetings in different phases (``workshop_ids``): a meeting's page shows its own phase,
+    the process's pages each open phase with its meetings; the bar's fragment (what the
+    script fetches on ``phase:changed``) says the same, and ``phase:watch`` follows it."""
+    other = client.post(f"/api/v1/processes/{world.process_id}/workshops",
+                        json={"title": "Biblioteket"}, headers=bearer(world.facilitator_token))
+    assert other.status_code == 201, other.json
+    follower = socket_client(world.facilitator_token)
+    watched = follower.emit("phase:watch", {"process_id": world.process_id},
+                            namespace="/live", callback=True)
+    assert watched["ok"]
+    assert watched["process_id"] == world.process_id
+    moved = client.post(f"/api/v1/processes/{world.process_id}/phases",
+                        json={"kind": "larande_samtal", "workshop_ids": [other.json["id"]]},
+                        headers=bearer(world.facilitator_token))
+    assert moved.status_code == 201, moved.json
+    changed = [e for e in follower.get_received("/live") if e["name"] == "phase:changed"]
+    assert changed
+    assert changed[-1]["args"][0]["workshop_ids"] == [other.json["id"]]
+
+    own = console.get(f"/facilitator/workshops/{world.workshop_id}").get_data(as_text=True)
+    assert "Pågående fas: Inventering, runda 1" in own
+    theirs = console.get(f"/facilitator/workshops/{other.json['id']}").get_data(as_text=True)
+    assert "Pågående fas: Lärande samtal, runda 1" in theirs
+    process = console.get(f"/facilitator/processes/{world.process_id}").get_data(as_text=True)
+    assert "Pågående fas per möte:" in process
+    assert "Lärande samtal, runda 1: Biblioteket" in process
+    fragment = console.get(f"/facilitator/processes/{world.process_id}/phase-bar"
+                           f"?workshop={other.json['id']}&path=/facilitator/")
+    assert fragment.status_code == 200
+    assert "Pågående fas: Lärande samtal, runda 1" in fragment.get_data(as_text=True)
+    whole = console.get(f"/facilitator/processes/{world.process_id}/phase-bar"
+                        f"?path=https://elsewhere.example/").get_data(as_text=True)
+    assert "Lärande samtal, runda 1: Biblioteket" in whole
+    assert "elsewhere.example" not in whole  # the page's path is a console path or nothing

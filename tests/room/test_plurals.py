@@ -73,8 +73,23 @@ def test_no_count_is_glued_to_a_plural_noun_outside_the_plural_layer():
 @pytest.mark.parametrize(("key", "wrong"), [
     ("publish.opinions.consensus_against", "nästan alla inte"),
     ("samtal.prompts.understood", "av ett annat perspektiv"),
+    ("followup.reflections.understood", "av ett annat perspektiv"),
+    ("errors.participant_token_invalid", "token"),
+    ("errors.token_not_for_this_process", "token"),
+    ("errors.participant_token_not_allowed", "token"),
     ("konkret.phone.intro", "token"),
     ("konkret.phone.minority_heading", " ni "),
 ])
 def test_swedish_that_reads_right(key, wrong):
     assert wrong not in translate(key, "sv")
+
+
+def test_a_minority_of_one_is_du_and_of_two_ni():
+    for key in ("konkret.history.minority_asked", "konkret.loop.minority_asked"):
+        one, two = translate(key, "sv", count=1), translate(key, "sv", count=2)
+        assert "1 person" in one
+        assert "2 personer" in two
+    asked = "konkret.history.minority_asked"
+    assert " du " in translate(asked, "sv", count=1)
+    assert " ni " not in translate(asked, "sv", count=1)
+    assert " ni " in translate(asked, "sv", count=2)

@@ -14,6 +14,7 @@ import {
   readStrings,
   showConnection,
   showNotice,
+  watchLive,
 } from "../common.js";
 import { blockButton } from "./block.js";
 import { redactBox } from "./redact.js";
@@ -55,10 +56,8 @@ function start(page) {
     showConnection(strings, "online");
     // Rooms belong to a connection: watch again after every reconnect, and take the
     // server's list as the truth (something may have happened while we were away).
-    try {
-      const ack = await socket.timeout(10000).emitWithAck("workshop:watch", {
-        workshop_id: workshopId,
-      });
+    // A late answer is asked for again (watchLive), never left as an empty feed.
+    await watchLive(socket, "workshop:watch", { workshop_id: workshopId }, (ack) => {
       if (!ack || !ack.ok) {
         showNotice(controlsStatus, "error", ack?.error?.message || strings.request_failed);
         return;
@@ -67,9 +66,7 @@ function start(page) {
       for (const p of ack.perspectives || []) perspectives.set(p.id, p);
       if (ack.workshop) applyWorkshop(ack.workshop);
       renderAll();
-    } catch {
-      showNotice(controlsStatus, "error", strings.request_failed);
-    }
+    });
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
   socket.on("connect_error", () => showConnection(strings, "offline"));
@@ -186,6 +183,12 @@ function start(page) {
           text: p.stakeholder_group ? displayName(p.stakeholder_group) : strings.no_group,
         }),
         el("time", { class: "p-card__time", datetime: p.created_at, text: clockTime(p.created_at, lang) }),
+        el(
+          "span",
+          { class: `status status--${p.status}` },
+          el("span", { class: "status__icon", "aria-hidden": "true" }),
+          el("span", { class: "status__word", text: strings.status[p.status] || p.status }),
+        ),
       ),
       personal.length
         ? el(
@@ -206,17 +209,8 @@ function start(page) {
           )
         : null,
       el("p", { class: "p-card__text", text: p.text }),
-      el(
-        "div",
-        { class: "p-card__foot" },
-        el(
-          "p",
-          { class: `status status--${p.status}` },
-          el("span", { class: "status__icon", "aria-hidden": "true" }),
-          el("span", { class: "status__word", text: strings.status[p.status] || p.status }),
-        ),
-        el("div", { class: "p-card__actions" }, actions),
-      ),
+      // The status is in the label above; the foot holds what the facilitator can do.
+      el("div", { class: "p-card__foot" }, el("div", { class: "p-card__actions" }, actions)),
       p.status !== "hidden"
         ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }))
         : null,

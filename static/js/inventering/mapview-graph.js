@@ -158,6 +158,21 @@ export function createGraph(container, { strings, onSelect, projector = false })
     const size = Math.max(13 * 1.3, WALL_LABEL_PX / Math.max(cy.zoom(), 0.01));
     cy.style().selector("node").style("font-size", size)
       .selector("node[type = 'theme']").style("font-size", size * 1.15).update();
+    window.requestAnimationFrame(reportLabelSize);
+  }
+
+  // The renderer's own figure, in screen pixels (zoom applied): the smallest label drawn on
+  // the canvas, kept on the container for whoever checks the wall (the browser tests). Read
+  // after the frame: inside an update (a batch) the new styles are not applied yet.
+  function reportLabelSize() {
+    try {
+      const drawn = cy.nodes().not(".is-hidden").filter((n) => Boolean(n.data("label")))
+        .map((n) => parseFloat(n.renderedStyle("font-size")))
+        .filter((px) => Number.isFinite(px));
+      container.dataset.labelPx = drawn.length ? String(Math.min(...drawn)) : "";
+    } catch {
+      delete container.dataset.labelPx; // unknown rather than wrong
+    }
   }
   if (projector) cy.on("zoom resize", wallLabels);
 

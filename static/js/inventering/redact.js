@@ -15,7 +15,7 @@ function readRedactStrings() {
 
 const words = readRedactStrings();
 
-/** A closed "Redigera och godkänn" box for one perspective; `send(text, reason)` redacts. */
+/** A closed "Redigera" box (edit, then approve the edit) for one perspective; `send(text, reason)` redacts. */
 export function redactBox(p, about, send) {
   const textId = `redact-text-${p.id}`;
   const reasonId = `redact-reason-${p.id}`;
