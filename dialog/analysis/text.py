@@ -29,7 +29,7 @@ STEMMED_LANGUAGES: dict[str, str] = {"sv": "swedish", "en": "english"}
 DEFAULT_SIMILARITY_THRESHOLD = 0.25
 BIGRAM_SIMILARITY_THRESHOLD = 0.12
 #: Each text links to at most this many most similar texts of its own choosing.
-SIMILAR_TOP_K = 10
+SIMILAR_TOP_K = 5
 
 # Han ideographs, kana and CJK compatibility ideographs: scripts written without spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
