@@ -13,12 +13,12 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 #: Nearest nodes that repel each node exactly; farther ones act through the grid.
-NEAR = 12
+NEAR = 8
 #: Cells per side of the grid whose centres of mass stand for the far nodes.
 GRID = 8
 ITERATIONS = 50
 #: Iterations between two searches for each node's nearest nodes.
-REFRESH = 5
+REFRESH = 10
 
 
 def _far_field(pos: np.ndarray, k2: float) -> np.ndarray:
