@@ -10,7 +10,7 @@ import numpy as np
 from scipy import sparse
 
 #: Up to this many nodes every node is a source (exact); above it, ``sample`` sources.
-DENSE_NODE_LIMIT = 1500
+DENSE_NODE_LIMIT = 500
 #: Sources handled together: the work arrays are (sources x nodes).
 SOURCE_BLOCK = 256
 
