@@ -40,8 +40,8 @@ PYTHON = sys.executable
 DIALOG = str(Path(PYTHON).with_name("dialog"))
 
 
-def _wait(command: list[str], env: dict[str, str]) -> tuple[str, float, float]:
-    """Run a command; return its stdout, wall-clock seconds and peak RSS in MB."""
+def _wait(command: list[str], env: dict[str, str]) -> tuple[str, float, float, float]:
+    """Run a command; return its stdout, wall-clock and CPU seconds and peak RSS in MB."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         child = subprocess.Popen(command, stdout=out, env=env, cwd=ROOT)
@@ -52,7 +52,7 @@ def _wait(command: list[str], env: dict[str, str]) -> tuple[str, float, float]:
         text = out.read().decode()
     if child.returncode:
         raise RuntimeError(f"{command} failed ({child.returncode}): {text[-2000:]}")
-    return text, wall, usage.ru_maxrss / 1024
+    return text, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def analyse(database: str) -> dict[str, Any]:
@@ -81,6 +81,9 @@ def analyse(database: str) -> dict[str, Any]:
     return {
         "load_s": timing["load"] / 1000, "opinion_s": timing["opinion"] / 1000,
         "graph_s": timing["graph"] / 1000, "analyze_s": wall, "analyze_cpu_s": cpu,
+        "load_cpu_s": timing["cpu"]["load"] / 1000,
+        "opinion_cpu_s": timing["cpu"]["opinion"] / 1000,
+        "graph_cpu_s": timing["cpu"]["graph"] / 1000,
         "stages_ms": timing["stages"], "peak_rss_mb": resource.getrusage(
             resource.RUSAGE_SELF).ru_maxrss / 1024,
         "snapshot_mb": len(text.encode()) / 1e6, "store_s": store,
@@ -97,17 +100,20 @@ def measure(size: int, folder: Path) -> dict[str, Any]:
     env = {**os.environ, "DIALOG_DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": str(ROOT)}
     _wait([DIALOG, "db", "upgrade"], env)
     load_before = os.getloadavg()[0]
-    _, import_s, import_rss = _wait([DIALOG, "import-polis", str(export), "--json"], env)
-    text, _, _ = _wait([PYTHON, __file__, "--analyse", str(database)], env)
-    row = {"perspectives": size, "import_s": import_s, "import_rss_mb": import_rss,
+    _, import_s, import_cpu, import_rss = _wait(
+        [DIALOG, "import-polis", str(export), "--json"], env)
+    text, _, _, _ = _wait([PYTHON, __file__, "--analyse", str(database)], env)
+    row = {"perspectives": size, "import_s": import_s, "import_cpu_s": import_cpu,
+           "import_rss_mb": import_rss,
            **json.loads(text.strip().splitlines()[-1])}
     row["load_average"] = (load_before + os.getloadavg()[0]) / 2
     return row
 
 
-COLUMNS = (("import_s", "import-polis, s"), ("load_s", "load inputs, s"),
-           ("opinion_s", "opinion groups, s"), ("graph_s", "perspective graph, s"),
-           ("analyze_s", "whole analyze, s"), ("analyze_cpu_s", "analyze CPU, s"),
+COLUMNS = (("import_cpu_s", "import-polis CPU, s"), ("load_cpu_s", "load inputs CPU, s"),
+           ("opinion_cpu_s", "opinion groups CPU, s"), ("graph_cpu_s", "perspective graph CPU, s"),
+           ("analyze_cpu_s", "whole analyze CPU, s"), ("import_s", "import-polis wall, s"),
+           ("analyze_s", "whole analyze wall, s"),
            ("peak_rss_mb", "analyze peak RSS, MB"), ("snapshot_mb", "snapshot, MB"),
            ("store_s", "store snapshot, s"))
 
