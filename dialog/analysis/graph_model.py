@@ -71,8 +71,8 @@ class MapParams:
     min_theme_size: smaller communities go to the "övrigt" theme.
     betweenness_threshold / max_betweenness_bridges: normalised betweenness for a structural
         bridge, and how many such bridges to report at most.
-    betweenness_sample: above this many perspectives betweenness uses that many sampled
-        sources (seeded), keeping the analysis fast on large processes.
+    betweenness_sample: above 500 perspectives (``graph_centrality.DENSE_NODE_LIMIT``)
+        betweenness uses this many sampled sources (seeded), so its cost grows linearly.
     quiet_min_count / quiet_share: a stakeholder group is quiet with less than quiet_share
         of an even share of all perspectives, or with fewer than quiet_min_count once an
         even share would reach quiet_min_count (so early in a process nobody is "quiet").

@@ -13,6 +13,8 @@ MIN_DAMPING = 10
 MIN_DAMPING_SHARE = 0.5
 # Above this many perspectives the C x C Gram matrix gets expensive; use randomized SVD instead.
 _GRAM_LIMIT = 2000
+# ... unless there are at most this many participants: then their P x P Gram matrix is cheap.
+_ROW_GRAM_LIMIT = 1000
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,12 +53,26 @@ def _orient(components: np.ndarray) -> np.ndarray:
 
 
 def _top_components(centered: np.ndarray, n_components: int, seed: int) -> np.ndarray:
-    """Return the top right singular vectors of the centred matrix as rows."""
-    if centered.shape[1] <= _GRAM_LIMIT:
-        gram = (centered.T @ centered).astype(np.float64)
+    """Return the top right singular vectors of the centred matrix as rows.
+
+    Exact through a Gram matrix: the perspectives' one (up to ``_GRAM_LIMIT`` perspectives,
+    and not more perspectives than participants), else the participants' one while they are
+    at most ``_ROW_GRAM_LIMIT`` (then ``v = X^T u / |X^T u|``): the eigendecomposition is
+    cubic, and that of a 2,000 x 2,000 Gram matrix alone takes seconds. Randomized SVD else.
+    """
+    n_rows, n_cols = centered.shape
+    by_rows = n_rows < n_cols and n_rows <= _ROW_GRAM_LIMIT
+    if by_rows or n_cols <= _GRAM_LIMIT:
+        gram = (centered @ centered.T if by_rows else centered.T @ centered).astype(np.float64)
         eigenvalues, eigenvectors = np.linalg.eigh(gram)
         order = np.argsort(eigenvalues)[::-1][:n_components]
-        return eigenvectors[:, order].T
+        top: np.ndarray = eigenvectors[:, order]
+        if not by_rows:
+            return top.T
+        right: np.ndarray = centered.T.astype(np.float64) @ top
+        norms = np.linalg.norm(right, axis=0)
+        scaled: np.ndarray = right / np.where(norms > 0, norms, 1.0)
+        return scaled.T
     from sklearn.utils.extmath import randomized_svd
 
     _, _, vt = randomized_svd(centered, n_components, n_iter=7, random_state=seed)

@@ -20,12 +20,16 @@ import numpy as np
 import snowballstemmer
 from scipy import sparse
 
+from dialog.analysis.neighbours import entries, row_blocks, top_k_mask, unique_pairs
+
 STEMMED_LANGUAGES: dict[str, str] = {"sv": "swedish", "en": "english"}
 # Cosine thresholds tuned on the Polis open data: with stemmed words, 0.25 links
 # near-duplicates and topical neighbours of short statements; character bigrams spread
 # the weight of a text over many more terms, so the same kind of neighbour scores ~half.
 DEFAULT_SIMILARITY_THRESHOLD = 0.25
 BIGRAM_SIMILARITY_THRESHOLD = 0.12
+#: Each text links to at most this many most similar texts of its own choosing.
+SIMILAR_TOP_K = 5
 
 # Han ideographs, kana and CJK compatibility ideographs: scripts written without spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -212,18 +216,29 @@ def vectorize(texts: Sequence[str], language: str = "sv") -> TextVectors:
 def similar_pairs(
     vectors: TextVectors | sparse.csr_matrix,
     threshold: float = DEFAULT_SIMILARITY_THRESHOLD,
+    top_k: int = SIMILAR_TOP_K,
 ) -> list[tuple[int, int, float]]:
-    """Return ``(i, j, cosine)`` with ``i < j`` for all pairs at or above the threshold."""
+    """Return ``(i, j, cosine)`` with ``i < j`` for each text's nearest neighbours.
+
+    Each text keeps its ``top_k`` most similar texts at or above the threshold (ties: the
+    earlier text), and a pair stays when either end keeps it. The cosines are sparse products
+    taken a block of rows at a time, so memory stays bounded and only passing pairs are kept.
+    """
     matrix = vectors.matrix if isinstance(vectors, TextVectors) else vectors
-    if matrix.shape[1] == 0:
+    n = matrix.shape[0]
+    if matrix.shape[1] == 0 or n < 2:
         return []
-    upper = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    keep = upper.data >= threshold - 1e-12
-    rows, cols, data = upper.row[keep], upper.col[keep], upper.data[keep]
-    order = np.lexsort((cols, rows))
-    return [
-        (int(rows[k]), int(cols[k]), round(float(min(data[k], 1.0)), 6)) for k in order
-    ]
+    matrix = sparse.csr_matrix(matrix)
+    transposed = matrix.T.tocsr()
+    kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start, stop in row_blocks(n, n):
+        rows, cols, data = entries(matrix[start:stop] @ transposed, start, threshold - 1e-12)
+        best = top_k_mask(rows, cols, data, top_k)
+        kept.append((rows[best], cols[best], data[best]))
+    rows, cols, data = (np.concatenate(parts) for parts in zip(*kept, strict=True))
+    low, high, first = unique_pairs(rows, cols, n)
+    cosines = [round(min(c, 1.0), 6) for c in data[first].tolist()]
+    return list(zip(low.tolist(), high.tolist(), cosines, strict=True))
 
 
 def text_similarity_pairs(

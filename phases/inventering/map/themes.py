@@ -8,6 +8,7 @@ a new id. The label everyone sees is the facilitator's name, else the suggested 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import select
@@ -22,8 +23,26 @@ MATCH_AT_LEAST = 0.3
 MAX_NAME_LENGTH = 120
 
 
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
+def _overlaps(real: list[dict[str, Any]], stored: list[MapTheme]) -> list[tuple[float, int, int]]:
+    """Return ``(jaccard, theme index, stored id)`` for every pair sharing a member.
+
+    Linear in the members: each perspective points at the stored themes that hold it, so
+    hundreds of themes do not mean hundreds x hundreds set comparisons.
+    """
+    holders: dict[int, list[int]] = {}
+    sizes: dict[int, int] = {}
+    for row in stored:
+        members = set(row.members)
+        sizes[row.id] = len(members)
+        for pid in members:
+            holders.setdefault(pid, []).append(row.id)
+    pairs: list[tuple[float, int, int]] = []
+    for index, theme in enumerate(real):
+        members = {int(pid) for pid in theme["perspective_ids"]}
+        shared = Counter(sid for pid in members for sid in holders.get(pid, ()))
+        for sid, common in shared.items():
+            pairs.append((common / (len(members) + sizes[sid] - common), index, sid))
+    return pairs
 
 
 class ThemeIdentity:
@@ -37,10 +56,7 @@ class ThemeIdentity:
         stored = list(self.session.scalars(
             select(MapTheme).where(MapTheme.process_id == self.process_id).order_by(MapTheme.id)))
         real = [t for t in themes if not t.get("other")]
-        pairs = sorted(
-            ((_jaccard(set(t["perspective_ids"]), set(s.members)), i, s.id)
-             for i, t in enumerate(real) for s in stored),
-            key=lambda pair: (-pair[0], pair[1], pair[2]))
+        pairs = sorted(_overlaps(real, stored), key=lambda pair: (-pair[0], pair[1], pair[2]))
         matched: dict[int, MapTheme] = {}
         taken: set[int] = set()
         by_id = {s.id: s for s in stored}
@@ -51,6 +67,7 @@ class ThemeIdentity:
                 continue
             matched[index] = by_id[stored_id]
             taken.add(stored_id)
+        rows: list[MapTheme] = []
         for index, theme in enumerate(real):
             row = matched.get(index)
             if row is None:
@@ -58,7 +75,9 @@ class ThemeIdentity:
                 self.session.add(row)
             row.members = [int(pid) for pid in theme["perspective_ids"]]
             row.suggested_name = str(theme.get("suggested_name") or theme["label"])[:200]
-            self.session.flush()
+            rows.append(row)
+        self.session.flush()  # one flush: new rows get their ids in the order added
+        for theme, row in zip(real, rows, strict=True):
             theme["analysis_id"] = theme["id"]
             theme["id"] = row.id
             theme["name"] = row.name

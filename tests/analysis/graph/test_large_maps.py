@@ -1,0 +1,68 @@
+"""Large maps stay sparse: nearest neighbours instead of all pairs, sampled centrality, layout.
+
+The costs themselves are measured in bench/bench_large.py (docs/performance.md); these tests
+pin down what the near-linear parts compute.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+from scipy import sparse
+
+from dialog.analysis import graph_centrality
+from dialog.analysis.graph_centrality import betweenness
+from dialog.analysis.neighbours import top_k_mask
+from dialog.analysis.spring import spring_positions
+from dialog.analysis.text import similar_pairs, vectorize
+
+
+def test_each_row_keeps_its_k_best_entries_ties_to_the_lower_column() -> None:
+    rows = np.array([0, 0, 0, 0, 1, 1, 2])
+    cols = np.array([1, 2, 3, 4, 0, 2, 0])
+    scores = np.array([0.5, 0.9, 0.5, 0.1, 0.3, 0.3, 0.2])
+    kept = top_k_mask(rows, cols, scores, 2)
+    # Row 0: 0.9 (col 2), then the tie at 0.5 goes to col 1; rows 1 and 2 keep all they have.
+    assert kept.tolist() == [True, True, False, False, True, True, True]
+
+
+def test_a_row_in_a_crowd_of_near_duplicates_links_to_k_texts_only() -> None:
+    texts = ["Bussen till skolan går för sällan på morgonen."] * 30 + [
+        "Fler lampor i parken på kvällen."]
+    pairs = similar_pairs(vectorize(texts, "sv"), 0.25, top_k=5)
+    degree = np.bincount(np.array([p[:2] for p in pairs]).ravel(), minlength=len(texts))
+    # Each text chooses 5 partners; a pair stays if either end chose it (ties: earlier texts).
+    assert max(pairs, key=lambda p: p[1])[1] < 30  # the lone park text has no neighbour
+    assert len(pairs) <= 5 * 30
+    assert degree[:30].min() >= 5
+    assert all(cosine == 1.0 for _, _, cosine in pairs)
+
+
+def test_similar_pairs_above_the_threshold_are_all_kept_when_few() -> None:
+    matrix = sparse.csr_matrix(np.array([[1.0, 0, 0], [0.8, 0.6, 0], [0, 0, 1.0]]))
+    assert similar_pairs(matrix, 0.25) == [(0, 1, 0.8)]
+
+
+def test_sampled_betweenness_is_networkx_sampled_betweenness(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    graph = nx.relabel_nodes(nx.gnm_random_graph(200, 420, seed=4), lambda i: f"p:{i}")
+    monkeypatch.setattr(graph_centrality, "DENSE_NODE_LIMIT", 50)
+    found = betweenness(graph, sample=30, seed=7)
+    expected = nx.betweenness_centrality(graph, k=30, seed=7, normalized=True)
+    assert max(abs(found[n] - expected[n]) for n in graph) < 1e-12
+
+
+def test_spring_layout_is_seeded_and_keeps_linked_nodes_closer() -> None:
+    # Two rings of 100 nodes: after the layout, a node is nearer its own ring's centre.
+    sources = np.r_[np.arange(100), np.arange(100, 200)]
+    targets = np.r_[(np.arange(100) + 1) % 100, 100 + (np.arange(100) + 1) % 100]
+    weights = np.ones(200)
+    first = spring_positions(200, sources, targets, weights, seed=3)
+    assert np.array_equal(first, spring_positions(200, sources, targets, weights, seed=3))
+    mean_edge = np.linalg.norm(first[sources] - first[targets], axis=1).mean()
+    rng = np.random.default_rng(0)
+    pairs = rng.integers(0, 200, (500, 2))
+    mean_random = np.linalg.norm(first[pairs[:, 0]] - first[pairs[:, 1]], axis=1).mean()
+    assert mean_edge < 0.5 * mean_random
