@@ -78,9 +78,11 @@ def join(url: str, cluster: Cluster) -> str:
 
 def test_pages_answer_through_the_balancer(cluster: Cluster, balancer: Balancer) -> None:
     status, body, _ = get(f"{balancer.url}/healthz")
-    assert status == 200 and '"ok"' in body
+    assert status == 200
+    assert '"ok"' in body
     status, body, _ = get(f"{balancer.url}/j/{cluster.demo['join_code']}")
-    assert status == 200 and "<html" in body.lower()
+    assert status == 200
+    assert "<html" in body.lower()
 
 
 def test_new_clients_are_spread_over_both_processes(balancer: Balancer) -> None:
@@ -154,7 +156,8 @@ def test_the_cookie_keeps_a_client_on_the_process_it_names(cluster: Cluster,
         status, body, headers = get(f"{balancer.url}/socket.io/?EIO=4&transport=polling",
                                     cookie=f"dialog_upstream={value}")
         # HAProxy sets no cookie for a client that already has a valid one (`indirect`).
-        assert status == 200 and sticky_value(headers) in (value, None)
+        assert status == 200
+        assert sticky_value(headers) in (value, None)
         sid = json.loads(body[1:])["sid"]
         for n, server in enumerate(cluster.servers):
             # Ask each process about this session: the one not holding it refuses at once
