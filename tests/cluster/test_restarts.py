@@ -36,6 +36,7 @@ DOWN_SECONDS = 3.0
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.faults,
+    pytest.mark.timeout(480),  # starting the cluster is part of it
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
@@ -115,7 +116,7 @@ def test_a_restart_mid_room_loses_nothing_and_the_service_resumes(
     first = cluster.servers[0].url
     token = post_json(f"{first}/api/v1/auth/token", cluster.demo["facilitator"])["token"]
     console = Console(first, token, cluster.demo["workshop_id"])
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 150
     phones = [Phone(n, cluster.servers[n % 2].url, cluster.demo["join_code"], deadline)
               for n in range(PHONES)]
     try:
