@@ -91,7 +91,8 @@ def start_cluster(serve_ports: list[int] | None = None, *, worker: bool = True,
     cluster = Cluster(postgres, redis, env, seed_demo(env))
     try:
         for port in serve_ports or [free_port(), free_port()]:
-            cluster.servers.append(start_server(env, port))
+            # A busy machine (the cluster tests run beside others) starts slowly.
+            cluster.servers.append(start_server(env, port, wait=120))
         if worker and worker_available():
             with (instance / "worker.log").open("wb") as sink:
                 cluster.worker = subprocess.Popen([sys.executable, "-m", "dialog", "worker"],
