@@ -8,6 +8,7 @@ runs the analysis in its own child process, as on a single machine.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,7 @@ class Cluster:
             server.stop()
         self.redis.remove()
         self.postgres.remove()
+        shutil.rmtree(self.env["DIALOG_INSTANCE_DIR"], ignore_errors=True)
 
 
 def start_cluster(serve_ports: list[int] | None = None, *, worker: bool = True,
