@@ -38,6 +38,9 @@ class Settings:
     header_timeout: float = 15.0
     #: ``DIALOG_IDLE_TIMEOUT``: seconds an open connection may stay silent.
     idle_timeout: float = 60.0
+    #: ``DIALOG_PROXY_HOPS``: how many reverse proxies (nginx, HAProxy) that each append to
+    #: ``X-Forwarded-For`` stand in front; 0 (the default) reads no such header at all.
+    proxy_hops: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -63,6 +66,7 @@ class Settings:
                             (public_base_url or "").startswith("https://")),
             header_timeout=_seconds(env.get("DIALOG_HEADER_TIMEOUT"), 15.0),
             idle_timeout=_seconds(env.get("DIALOG_IDLE_TIMEOUT"), 60.0),
+            proxy_hops=_count(env.get("DIALOG_PROXY_HOPS")),
         )
 
 
@@ -72,6 +76,13 @@ def _seconds(value: str | None, default: float) -> float:
     except ValueError:
         return default
     return seconds if seconds > 0 else default
+
+
+def _count(value: str | None) -> int:
+    try:
+        return max(0, int(value)) if value else 0
+    except ValueError:
+        return 0
 
 
 def _words(value: str | None) -> tuple[str, ...]:

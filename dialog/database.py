@@ -35,7 +35,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             event.listen(engine, "commit", one_at_a_time.end)
             event.listen(engine, "rollback", one_at_a_time.end)
         return engine
+    # A server process serves many greenlets at once: room for a burst of transactions, and
+    # a connection broken by a database restart is noticed and replaced on checkout.
     kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 20)
+    kwargs.setdefault("pool_timeout", 10)
     return create_engine(url, **kwargs)
 
 

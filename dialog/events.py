@@ -28,6 +28,7 @@ konkret_changed = signals.signal("konkret-changed")
 process_published = signals.signal("process-published")
 
 _PENDING = "dialog.pending_events"
+_COMMITTED = "dialog.committed_events"
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,22 @@ def record(session: Session, signal_name: str, **payload: Any) -> None:
 
 
 @event.listens_for(Session, "after_commit")
-def _publish(session: Session) -> None:
-    pending: list[DomainEvent] = session.info.pop(_PENDING, [])
-    for item in pending:
+def _committed(session: Session) -> None:
+    session.info.setdefault(_COMMITTED, []).extend(session.info.pop(_PENDING, []))
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _publish(session: Session, transaction: Any) -> None:
+    """Send what the commit made true once the session has given its connection back.
+
+    A listener may read the database (the wall's reaction counts do): sent from inside the
+    commit it would hold a second pooled connection while the first is still checked out,
+    and a busy server process, every connection held by such a pair, waits on itself.
+    """
+    if transaction.parent is not None:
+        return
+    committed: list[DomainEvent] = session.info.pop(_COMMITTED, [])
+    for item in committed:
         signals.signal(item.signal_name).send(session, **item.payload)
 
 

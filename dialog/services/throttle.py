@@ -5,7 +5,9 @@ this process's memory. Keys are opaque strings the caller builds; a network addr
 with :func:`opaque` first, so no address is kept in clear anywhere.
 
 A throttle that cannot reach Redis lets the call through and logs it: a slow-down must never
-become an outage for a room that is already talking.
+become an outage for a room that is already talking. After a failure it does not ask Redis
+again for a few seconds (every call then passes at once), so a Redis restart costs a room at
+most one second's wait per process, not one per call.
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from dialog.errors import TooManyRequests
+from dialog.services.redis_link import fast_failing
 
 log = logging.getLogger(__name__)
+
+#: After Redis failed once, every throttle lets calls through without asking it for this long.
+AWAY_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -46,26 +52,42 @@ class Throttle:
     """Counts hits per rule and key, in Redis or in memory."""
 
     def __init__(self, redis_url: str | None = None, *, secret: str = "") -> None:
-        self.storage: Storage = (cast(Storage, storage_from_string(redis_url)) if redis_url
-                                 else MemoryStorage())
+        self.storage: Storage = (
+            cast(Storage, storage_from_string(redis_url, **fast_failing())) if redis_url
+            else MemoryStorage())
         self.limiter = MovingWindowRateLimiter(self.storage)
         self.secret = secret
+        self._away_until = 0.0
+
+    def _away(self) -> bool:
+        return time.monotonic() < self._away_until
+
+    def _lost(self, rule: Rule) -> None:
+        if not self._away():
+            log.warning("throttle %s unavailable; allowing for %.0f s", rule.name,
+                        AWAY_SECONDS, exc_info=True)
+        self._away_until = time.monotonic() + AWAY_SECONDS
 
     def hit(self, rule: Rule, *key: str) -> None:
         """Count one try; refuse with 429 ``rule.code`` when the limit is already reached."""
+        if self._away():
+            return
         try:
             allowed = self.limiter.hit(rule.item, rule.name, *key)
         except Exception:  # Redis away: let the room go on, say so in the log
-            log.warning("throttle %s unavailable; allowing", rule.name, exc_info=True)
+            self._lost(rule)
             return
         if not allowed:
             raise TooManyRequests(rule.code, retry_after=self.retry_after(rule, *key))
 
     def allows(self, rule: Rule, *key: str) -> bool:
         """Would one more try pass? Counts nothing."""
+        if self._away():
+            return True
         try:
             return bool(self.limiter.test(rule.item, rule.name, *key))
         except Exception:
+            self._lost(rule)
             return True
 
     def retry_after(self, rule: Rule, *key: str) -> int:
@@ -77,6 +99,8 @@ class Throttle:
 
     def clear(self, rule: Rule, *key: str) -> None:
         """Forget the count (e.g. after a successful login)."""
+        if self._away():
+            return
         try:
             self.limiter.clear(rule.item, rule.name, *key)
         except Exception:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import socketio as socketio_server
 from flask import Flask, Response, request
 
 from dialog.config import Settings
@@ -12,12 +13,21 @@ from dialog.extensions import db, socketio
 from dialog.jobs import runner as jobs_runner
 from dialog.live.packets import PacketJSON
 from dialog.paths import static_dir, templates_dir
+from dialog.services.redis_link import fast_failing
 from dialog.services.throttle import Throttle
 from dialog.web import untrusted
 from dialog.web.errors import failed_commit_response
 from dialog.web.public_url import flask_trusted_hosts, socket_origin_check
 
 log = logging.getLogger(__name__)
+
+
+def message_queue(redis_url: str | None) -> socketio_server.RedisManager | None:
+    """Socket.IO's Redis manager (Flask-SocketIO's own choice and channel), or None."""
+    if not redis_url:
+        return None
+    return socketio_server.RedisManager(redis_url, channel="flask-socketio",
+                                        redis_options=fast_failing(answers=False))
 
 #: Largest HTTP request body; a perspective is 500 characters, a process a few kilobytes.
 MAX_REQUEST_BYTES = 256 * 1024
@@ -52,7 +62,9 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     socketio.init_app(
         app,
         async_mode=async_mode,
-        message_queue=settings.redis_url,
+        # Between processes through Redis, failing fast while it restarts (and coming back by
+        # itself: python-socketio subscribes again).
+        client_manager=message_queue(settings.redis_url),
         max_http_buffer_size=settings.max_message_bytes,
         # Same site only (and DIALOG_ALLOWED_ORIGINS): no other site may drive a workshop.
         cors_allowed_origins=socket_origin_check(settings),

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from flask import current_app, request
 
+from dialog.config import Settings
 from dialog.errors import DialogError, TooManyRequests
 from dialog.services.throttle import Rule, Throttle
 
@@ -21,7 +22,21 @@ def current_throttle() -> Throttle:
 
 def client_key() -> str:
     """This request's network address, hashed: counted, never kept in clear."""
-    return current_throttle().opaque(request.remote_addr or "unknown")
+    return current_throttle().opaque(client_address())
+
+
+def client_address() -> str:
+    """The TCP peer; behind ``DIALOG_PROXY_HOPS`` proxies, the address the outermost of them
+    saw. Each proxy appends its peer to ``X-Forwarded-For``, so only the last ``hops``
+    entries are the proxies' word: whatever a client wrote further left is never read."""
+    settings: Settings = current_app.config["DIALOG_SETTINGS"]
+    hops = settings.proxy_hops
+    if hops:
+        forwarded = [part.strip() for part in
+                     ",".join(request.headers.getlist("X-Forwarded-For")).split(",")]
+        if len(forwarded) >= hops and forwarded[-hops]:
+            return forwarded[-hops]
+    return request.remote_addr or "unknown"
 
 
 def hit_for_client(rule: Rule, *key: str) -> None:
