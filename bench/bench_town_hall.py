@@ -206,7 +206,10 @@ def run(phones: int, args: argparse.Namespace) -> dict[str, Any]:
             "react_p50": statistics.median(react_ms or [float("nan")]),
             "react_p99": pct(react_ms, 0.99), "map_updates": seen.map_updates,
             "rate": len(react_ms) / span, "peak": peak_rate(react_at),
-            "server_cpu": 100 * server_cpu / elapsed, "child_cpu": 100 * child_cpu / elapsed,
+            "server_cpu": 100 * server_cpu / elapsed,
+            "cpu_per_event": 1000 * server_cpu / max(1, len(react_ms) + len(submit_ms)
+                                                     + len(merged(outcomes, "next_ms"))),
+            "child_cpu": 100 * child_cpu / elapsed,
             "load_cpu": [100 * o["cpu_seconds"] / o["wall_seconds"] for o in outcomes],
             "load": (min(seen.loads), max(seen.loads)), **db}
 
@@ -234,8 +237,8 @@ def main() -> None:
     print("| phones | joined | done | perspectives stored (distinct) | to console "
           "| reactions acked | stored (distinct) | submit p50/p99 ms | console p99 ms "
           "| next p99 ms | react p50/p99 ms | reactions/s (peak 5 s) | map updates "
-          "| server CPU % (analysis) | load CPU % | wall s | load |")
-    print("|" + "---:|" * 17)
+          "| server CPU % (analysis) | server CPU ms/event | load CPU % | wall s | load |")
+    print("|" + "---:|" * 18)
     for n in args.phones:
         r = run(n, args)
         load_cpu = "+".join(f"{c:.0f}" for c in r["load_cpu"])
@@ -245,7 +248,8 @@ def main() -> None:
               f"| {r['submit_p50']:.0f}/{r['submit_p99']:.0f} | {r['console_p99']:.0f} "
               f"| {r['next_p99']:.0f} | {r['react_p50']:.0f}/{r['react_p99']:.0f} "
               f"| {r['rate']:.0f} ({r['peak']:.0f}) | {r['map_updates']} "
-              f"| {r['server_cpu']:.0f} ({r['child_cpu']:.0f}) | {load_cpu} "
+              f"| {r['server_cpu']:.0f} ({r['child_cpu']:.0f}) | {r['cpu_per_event']:.1f} "
+              f"| {load_cpu} "
               f"| {r['seconds']:.1f} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |", flush=True)
         for failure in r["failures"][:3] + r["failures"][-25:]:
             print(f"  failure: {failure}")

@@ -9,6 +9,10 @@ memory) is started again and the job is retried, up to ``retries`` times.
 In the child, reading and computing happen in one transaction and storing in a second one
 that writes first: on SQLite a transaction that reads, computes for a second and then
 writes would lose to the server's steady writes; this way it only waits its turn to write.
+That turn is asked of the parent (``{"store": true}``, answered ``go``): the parent holds
+its own writers back (``turn``, under a server ``dialog.database.writer_turn``) while the
+child stores, so no event of the server waits in SQLite's busy handler, which would block
+its whole gevent loop, and the child does not starve behind the server's steady writes.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import IO, Any
 
 from sqlalchemy import select
@@ -28,6 +34,9 @@ log = logging.getLogger(__name__)
 
 #: Seconds the child waits before each job (tests use it to kill a child mid-job).
 PAUSE_ENV = "DIALOG_ANALYSIS_CHILD_PAUSE"
+#: The child's line asking for its turn to store; the parent answers ``GO``.
+STORE = {"store": True}
+GO = b"go\n"
 
 
 class ChildDied(RuntimeError):
@@ -38,10 +47,13 @@ class ChildRunner:
     """One analysis child process at a time, restarted when it dies."""
 
     def __init__(self, database_url: str, *, retries: int = 2,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None,
+                 turn: Callable[[], AbstractContextManager[Any]] = nullcontext) -> None:
         self.database_url = database_url
         self.retries = retries
         self.env = env
+        #: Held while the child stores: this process's writers wait meanwhile.
+        self.turn = turn
         self.starts = 0
         self.child: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
@@ -66,6 +78,16 @@ class ChildRunner:
         stdin, stdout = _pipes(child)
         stdin.write(f"{process_id}\n".encode())
         stdin.flush()
+        answer = self._answer(child, stdout)
+        if answer != STORE:
+            return answer
+        with self.turn():
+            stdin.write(GO)
+            stdin.flush()
+            return self._answer(child, stdout)
+
+    @staticmethod
+    def _answer(child: subprocess.Popen[bytes], stdout: IO[bytes]) -> dict[str, Any]:
         line = stdout.readline()
         if not line:
             raise ChildDied(f"child {child.pid} ended (exit {child.wait()})")
@@ -100,8 +122,10 @@ def _pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
     return child.stdin, child.stdout
 
 
-def analyse_and_store(process_id: int, seed: int = 0) -> dict[str, Any]:
-    """Compute and store the snapshot of a process unless the stored one is fresh."""
+def analyse_and_store(process_id: int, seed: int = 0,
+                      my_turn: Callable[[], None] = lambda: None) -> dict[str, Any]:
+    """Compute and store the snapshot of a process unless the stored one is fresh;
+    ``my_turn`` returns when the snapshot may be stored."""
     from dialog.extensions import db
     from dialog.models import AnalysisSnapshot, Process
     from phases.inventering.map import analysis_runs
@@ -121,6 +145,7 @@ def analyse_and_store(process_id: int, seed: int = 0) -> dict[str, Any]:
         result, priorities = analysis_runs.analyze_process(session, process, seed)
         result["fingerprint"] = digest
         duration = round((time.perf_counter() - started) * 1000.0, 3)
+    my_turn()
     with db.transaction() as session:
         analysis_runs._store(session, process_id, stored.id if stored is not None else None,
                              seed, digest, result, priorities, duration)
@@ -140,12 +165,19 @@ def main() -> None:
         if pause:
             time.sleep(pause)
         try:
-            answer = analyse_and_store(int(line))
+            answer = analyse_and_store(int(line), my_turn=_ask_for_turn)
         except Exception as exc:  # the job failed, not the child: say so and go on
             log.exception("analysis failed")
             answer = {"process_id": line.strip(), "ok": False, "error": type(exc).__name__}
         sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()
+
+
+def _ask_for_turn() -> None:
+    sys.stdout.write(json.dumps(STORE) + "\n")
+    sys.stdout.flush()
+    if sys.stdin.readline().encode() != GO:
+        raise SystemExit("the parent did not give the turn to store")
 
 
 if __name__ == "__main__":
