@@ -26,9 +26,11 @@ import asyncio
 import os
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -43,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from town_hall_phones import NS, Share, run_share
 
-from tests.realserver import seed_demo, server_env, start_server
+from tests.realserver import ROOT, Server, free_port, seed_demo, server_env
 
 #: Seconds between starting the load processes and the first phone joining.
 LEAD_SECONDS = 3.0
@@ -76,6 +78,29 @@ async def follow(url: str, demo: dict[str, Any], token: str, seen: Console
     await client.call("map:watch", {"process_id": demo["process_id"]}, namespace=NS,
                       timeout=120)
     return client
+
+
+def start_server(env: dict[str, str], wait: float = 180.0) -> Server:
+    """Start `dialog serve` and wait until /healthz answers (a loaded machine is slow)."""
+    port = free_port()
+    log = Path(env["DIALOG_INSTANCE_DIR"]) / f"server-{port}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dialog", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(log.read_text(errors="replace"))
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"dialog serve did not answer within {wait:.0f} s")
 
 
 def cpu_seconds(pid: int) -> float:

@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from contextlib import contextmanager
 
 from dialog.extensions import db
 from phases.inventering.map import analysis_runs
@@ -74,3 +75,28 @@ def test_a_job_that_fails_in_the_child_is_answered_as_failed(room):
 
     assert answer["ok"] is False
     assert runner.starts == 1  # a failed job is an answer, not a dead child: no retry
+
+
+def test_the_child_stores_only_inside_the_turn_the_parent_gives(client, room, database_url):
+    react_to_all(client, room)
+    turns = []
+
+    @contextmanager
+    def turn():
+        # While the parent holds the turn the snapshot is not stored yet; after it, it is.
+        turns.append(snapshot_of(room.world.process_id))
+        yield
+        turns.append(snapshot_of(room.world.process_id))
+
+    runner = ChildRunner(database_url, turn=turn)
+    try:
+        first = runner.run(room.world.process_id)
+        again = runner.run(room.world.process_id)
+    finally:
+        runner.close()
+
+    assert first["computed"]
+    assert not again["computed"]
+    assert len(turns) == 2  # one turn for the one snapshot stored; a fresh one asks none
+    assert turns[0] is None
+    assert turns[1] is not None
