@@ -8,10 +8,14 @@ import threading
 import time
 from contextlib import contextmanager
 
+from sqlalchemy import select
+
 from dialog.extensions import db
+from dialog.models import MapTheme
 from phases.inventering.map import analysis_runs
 from phases.inventering.map.analysis_child import PAUSE_ENV, ChildRunner
 from tests.conftest import bearer
+from tests.map.test_people_themes import themed as themed  # a fixture
 
 
 def react_to_all(client, room):
@@ -100,3 +104,19 @@ def test_the_child_stores_only_inside_the_turn_the_parent_gives(client, room, da
     assert len(turns) == 2  # one turn for the one snapshot stored; a fresh one asks none
     assert turns[0] is None
     assert turns[1] is not None
+
+
+def test_the_child_writes_the_themes_it_found_with_the_snapshot(themed, world, database_url):
+    runner = ChildRunner(database_url)
+    try:
+        first = runner.run(world.process_id)
+    finally:
+        runner.close()
+
+    assert first["computed"]
+    themes = [t for t in snapshot_of(world.process_id).result["themes"] if not t.get("other")]
+    with db.transaction() as session:
+        stored = {t.id: t for t in session.scalars(select(MapTheme))}
+    assert len(themes) == 2
+    for theme in themes:
+        assert sorted(stored[theme["id"]].members) == sorted(theme["perspective_ids"])

@@ -130,6 +130,7 @@ def analyse_and_store(process_id: int, seed: int = 0,
     from dialog.models import AnalysisSnapshot, Process
     from phases.inventering.map import analysis_runs
     from phases.inventering.map.analysis_inputs import fingerprint
+    from phases.inventering.map.themes import ThemeIdentity
 
     with db.transaction() as session:
         process = session.get(Process, process_id)
@@ -142,11 +143,15 @@ def analyse_and_store(process_id: int, seed: int = 0,
         if stored is not None and stored.fingerprint == digest:
             return {"process_id": process_id, "ok": True, "computed": False}
         started = time.perf_counter()
-        result, priorities = analysis_runs.analyze_process(session, process, seed)
+        # Nothing written here: a transaction that read and then writes loses to any
+        # write since it began; the themes are written with the snapshot, in the turn.
+        themes = ThemeIdentity(session, process_id, deferred=True)
+        result, priorities = analysis_runs.analyze_process(session, process, seed, themes)
         result["fingerprint"] = digest
         duration = round((time.perf_counter() - started) * 1000.0, 3)
     my_turn()
     with db.transaction() as session:
+        themes.store(session)
         analysis_runs._store(session, process_id, stored.id if stored is not None else None,
                              seed, digest, result, priorities, duration)
     return {"process_id": process_id, "ok": True, "computed": True, "duration_ms": duration}

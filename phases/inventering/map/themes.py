@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
@@ -27,11 +27,19 @@ def _jaccard(a: set[int], b: set[int]) -> float:
 
 
 class ThemeIdentity:
-    """Give the analysis's themes their stored ids and names (a ``ThemeIdentity`` callable)."""
+    """Give the analysis's themes their stored ids and names (a ``ThemeIdentity`` callable).
 
-    def __init__(self, session: Session, process_id: int) -> None:
+    ``deferred``: write nothing now (the analysis child computes in a transaction that only
+    reads); new themes get the ids that follow the newest stored one, and ``store`` writes
+    them later, in the transaction that stores the snapshot.
+    """
+
+    def __init__(self, session: Session, process_id: int, *, deferred: bool = False) -> None:
         self.session = session
         self.process_id = process_id
+        self.deferred = deferred
+        #: (theme id, new?, members, suggested name) still to write when deferred.
+        self.writes: list[tuple[int, bool, list[int], str]] = []
 
     def __call__(self, themes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         stored = list(self.session.scalars(
@@ -51,19 +59,39 @@ class ThemeIdentity:
                 continue
             matched[index] = by_id[stored_id]
             taken.add(stored_id)
+        newest = (self.session.scalar(select(func.max(MapTheme.id))) or 0) if self.deferred else 0
         for index, theme in enumerate(real):
             row = matched.get(index)
-            if row is None:
-                row = MapTheme(process_id=self.process_id)
-                self.session.add(row)
-            row.members = [int(pid) for pid in theme["perspective_ids"]]
-            row.suggested_name = str(theme.get("suggested_name") or theme["label"])[:200]
-            self.session.flush()
+            members = [int(pid) for pid in theme["perspective_ids"]]
+            suggested = str(theme.get("suggested_name") or theme["label"])[:200]
+            if self.deferred:
+                if row is None:
+                    newest += 1
+                self.writes.append((row.id if row else newest, row is None, members, suggested))
+                theme_id, name = (row.id, row.name) if row else (newest, None)
+            else:
+                if row is None:
+                    row = MapTheme(process_id=self.process_id)
+                    self.session.add(row)
+                row.members, row.suggested_name = members, suggested
+                self.session.flush()
+                theme_id, name = row.id, row.name
             theme["analysis_id"] = theme["id"]
-            theme["id"] = row.id
-            theme["name"] = row.name
-            theme["label"] = row.name or row.suggested_name
+            theme["id"] = theme_id
+            theme["name"] = name
+            theme["label"] = name or suggested
         return themes
+
+    def store(self, session: Session) -> None:
+        """Write what a deferred identity found (in the transaction storing the snapshot)."""
+        for theme_id, new, members, suggested in self.writes:
+            if new:
+                session.add(MapTheme(id=theme_id, process_id=self.process_id, members=members,
+                                     suggested_name=suggested))
+            else:
+                session.execute(update(MapTheme).where(MapTheme.id == theme_id)
+                                .values(members=members, suggested_name=suggested))
+        session.flush()
 
 
 def rename(session: Session, process: Process, theme_id: int, name: Any) -> MapTheme:
