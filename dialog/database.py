@@ -78,8 +78,10 @@ class _OneWriter:
     turns inside the process avoids both (one process runs one statement at a time anyway);
     another process (the CLI, the analysis runner) still meets the busy timeout. The lock is
     cooperative under gevent, reentrant for nested transactions of one greenlet or thread,
-    and never waited on for longer than the busy timeout. Since transactions take turns
-    anyway, each begins IMMEDIATE: it holds SQLite's write lock from its start.
+    and never waited on for longer than the busy timeout: a transaction that waited longer
+    fails (the event is refused and resent) rather than begin without its turn. Since
+    transactions take turns anyway, each begins IMMEDIATE: it holds SQLite's write lock
+    from its start.
     """
 
     def __init__(self) -> None:
@@ -103,7 +105,11 @@ class _OneWriter:
             self._lock.release()
 
     def begin(self, connection: Any) -> None:
-        connection.info["dialog.one_writer"] = self.take()
+        if not self.take():
+            # Never go on without the turn: this greenlet would wait in SQLite's busy
+            # handler, blocking the whole loop, the turn's holder included.
+            raise TimeoutError(f"no turn to write within {_BUSY_SECONDS:.0f} s")
+        connection.info["dialog.one_writer"] = True
         # IMMEDIATE: take SQLite's write lock now, so another process's write (the analysis
         # child's snapshot) can never invalidate what this transaction read before it writes.
         # A transaction nested in one already open (another connection) only reads.
@@ -127,9 +133,11 @@ def writer_turn(engine: Engine) -> Iterator[None]:
     stream of the server's writes. Nothing to wait for without the one-writer lock.
     """
     writer = _writers.get(engine)
-    if writer is None or not writer.take():
+    if writer is None:
         yield
         return
+    if not writer.take():
+        raise TimeoutError(f"no turn to write within {_BUSY_SECONDS:.0f} s")
     try:
         yield
     finally:

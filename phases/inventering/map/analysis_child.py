@@ -81,10 +81,14 @@ class ChildRunner:
         answer = self._answer(child, stdout)
         if answer != STORE:
             return answer
-        with self.turn():
-            stdin.write(GO)
-            stdin.flush()
-            return self._answer(child, stdout)
+        try:
+            with self.turn():
+                stdin.write(GO)
+                stdin.flush()
+                return self._answer(child, stdout)
+        except TimeoutError:
+            self._stop()  # it waits for a turn it will not get: start afresh next time
+            raise
 
     @staticmethod
     def _answer(child: subprocess.Popen[bytes], stdout: IO[bytes]) -> dict[str, Any]:
