@@ -223,14 +223,14 @@ def run(phones: int, args: argparse.Namespace) -> dict[str, Any]:
     span = (max(react_at) - min(react_at)) if len(react_at) > 1 else float("nan")
     return {"phones": phones, "seconds": elapsed, "failures": failures,
             "joined": sum(o["joined"] for o in outcomes), "done": sum(o["done"] for o in outcomes),
-            "reacted": len(react_ms),
+            "reacted": sum(o["reacted"] for o in outcomes),  # acknowledged ok
             "submit_p50": statistics.median(submit_ms or [float("nan")]),
             "submit_p99": pct(submit_ms, 0.99),
             "console_p99": pct(console_ms, 0.99), "console": len(console_ms),
             "next_p99": pct(merged(outcomes, "next_ms"), 0.99),
             "react_p50": statistics.median(react_ms or [float("nan")]),
             "react_p99": pct(react_ms, 0.99), "map_updates": seen.map_updates,
-            "rate": len(react_ms) / span, "peak": peak_rate(react_at),
+            "rate": len(react_at) / span, "peak": peak_rate(react_at),
             "server_cpu": 100 * server_cpu / elapsed,
             "cpu_per_event": 1000 * server_cpu / max(1, len(react_ms) + len(submit_ms)
                                                      + len(merged(outcomes, "next_ms"))),
