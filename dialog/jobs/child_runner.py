@@ -52,14 +52,10 @@ class ChildRunner:
 
     def _ask(self, request: str) -> dict[str, Any]:
         child = self._child()
-        stdin, stdout = _pipes(child)
+        stdin, stdout = child_pipes(child)
         stdin.write(f"{request}\n".encode())
         stdin.flush()
-        line = stdout.readline()
-        if not line:
-            raise ChildDied(f"child {child.pid} ended (exit {child.wait()})")
-        answer: dict[str, Any] = json.loads(line)
-        return answer
+        return read_answer(child, stdout)
 
     def _child(self) -> subprocess.Popen[bytes]:
         if self.child is not None and self.child.poll() is None:
@@ -82,7 +78,15 @@ class ChildRunner:
                 pipe.close()
 
 
-def _pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
+def read_answer(child: subprocess.Popen[bytes], stdout: IO[bytes]) -> dict[str, Any]:
+    line = stdout.readline()
+    if not line:
+        raise ChildDied(f"child {child.pid} ended (exit {child.wait()})")
+    answer: dict[str, Any] = json.loads(line)
+    return answer
+
+
+def child_pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
     if child.stdin is None or child.stdout is None:
         raise ChildDied("child without pipes")
     return child.stdin, child.stdout

@@ -6,11 +6,16 @@ import os
 import signal
 import threading
 import time
+from contextlib import contextmanager
+
+from sqlalchemy import select
 
 from dialog.extensions import db
+from dialog.models import MapTheme
 from phases.inventering.map import analysis_runs
 from phases.inventering.map.analysis_child import PAUSE_ENV, ChildRunner
 from tests.conftest import bearer
+from tests.map.test_people_themes import themed as themed  # a fixture
 
 
 def react_to_all(client, room):
@@ -74,3 +79,44 @@ def test_a_job_that_fails_in_the_child_is_answered_as_failed(room):
 
     assert answer["ok"] is False
     assert runner.starts == 1  # a failed job is an answer, not a dead child: no retry
+
+
+def test_the_child_stores_only_inside_the_turn_the_parent_gives(client, room, database_url):
+    react_to_all(client, room)
+    turns = []
+
+    @contextmanager
+    def turn():
+        # While the parent holds the turn the snapshot is not stored yet; after it, it is.
+        turns.append(snapshot_of(room.world.process_id))
+        yield
+        turns.append(snapshot_of(room.world.process_id))
+
+    runner = ChildRunner(database_url, turn=turn)
+    try:
+        first = runner.run(room.world.process_id)
+        again = runner.run(room.world.process_id)
+    finally:
+        runner.close()
+
+    assert first["computed"]
+    assert not again["computed"]
+    assert len(turns) == 2  # one turn for the one snapshot stored; a fresh one asks none
+    assert turns[0] is None
+    assert turns[1] is not None
+
+
+def test_the_child_writes_the_themes_it_found_with_the_snapshot(themed, world, database_url):
+    runner = ChildRunner(database_url)
+    try:
+        first = runner.run(world.process_id)
+    finally:
+        runner.close()
+
+    assert first["computed"]
+    themes = [t for t in snapshot_of(world.process_id).result["themes"] if not t.get("other")]
+    with db.transaction() as session:
+        stored = {t.id: t for t in session.scalars(select(MapTheme))}
+    assert len(themes) == 2
+    for theme in themes:
+        assert sorted(stored[theme["id"]].members) == sorted(theme["perspective_ids"])
