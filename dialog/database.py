@@ -6,17 +6,23 @@ they open a session, call services (which only flush) and commit once.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 #: How long a SQLite writer waits for another before giving up ("database is locked").
 _BUSY_SECONDS = 30.0
+#: Under gevent, how long one SQLite call may wait for another process's lock while the
+#: whole loop waits with it; longer waits for the write lock happen cooperatively.
+_LOOP_BUSY_SECONDS = 0.05
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -25,15 +31,26 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         connect_args = {"check_same_thread": False, "timeout": _BUSY_SECONDS}
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs.setdefault("poolclass", StaticPool)
+        if "poolclass" in kwargs or not _under_gevent():
+            engine = create_engine(url, connect_args=connect_args, **kwargs)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+            return engine
+        # A server: transactions take turns (_OneWriter), waiting cooperatively. Sqlite's
+        # own busy wait would stop the whole gevent loop, so it is kept short and the turn
+        # itself waits for another process's write. Every greenlet waiting for its turn holds
+        # a connection: the pool never refuses one (a room reconnecting at once after a
+        # restart queues hundreds of transactions; a pool limit would fail them after its
+        # timeout as "internal_error").
+        connect_args["timeout"] = _LOOP_BUSY_SECONDS
+        kwargs.setdefault("pool_size", 20)
+        kwargs.setdefault("max_overflow", -1)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        if "poolclass" in kwargs or not _under_gevent():
-            event.listen(engine, "begin", _sqlite_begin)
-        else:
-            one_at_a_time = _OneWriter()
-            event.listen(engine, "begin", one_at_a_time.begin)
-            event.listen(engine, "commit", one_at_a_time.end)
-            event.listen(engine, "rollback", one_at_a_time.end)
+        one_at_a_time = _OneWriter()
+        event.listen(engine, "begin", one_at_a_time.begin)
+        event.listen(engine, "commit", one_at_a_time.end)
+        event.listen(engine, "rollback", one_at_a_time.end)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
@@ -70,10 +87,14 @@ class _OneWriter:
     transaction that read before it writes fails at once ("database is locked") when another
     connection wrote in between; its busy wait also blocks the whole gevent loop. Taking
     turns inside the process avoids both (one process runs one statement at a time anyway);
-    another process (the CLI, the analysis runner) still meets the busy timeout. The lock is
-    cooperative under gevent, reentrant for nested transactions of one greenlet or thread,
-    and never waited on for longer than the busy timeout. Since transactions take turns
-    anyway, each begins IMMEDIATE: it holds SQLite's write lock from its start.
+    the lock is cooperative under gevent, reentrant for nested transactions of one greenlet
+    or thread. Since transactions take turns anyway, each begins IMMEDIATE: it holds
+    SQLite's write lock from its start. When another process (the analysis child, the CLI)
+    holds that lock, the turn waits for it cooperatively, never in SQLite's busy wait, which
+    would stop the loop and with it the greenlet that holds the turn.
+
+    A transaction that cannot have its turn within the busy timeout fails as SQLite would
+    ("database is locked"); it never runs without its turn.
     """
 
     def __init__(self) -> None:
@@ -83,15 +104,38 @@ class _OneWriter:
 
     def begin(self, connection: Any) -> None:
         me = threading.get_ident()
+        deadline = time.monotonic() + _BUSY_SECONDS
         if self._owner == me:
+            # A transaction nested in one already open (another connection) only reads.
             self._depth += 1
-        elif self._lock.acquire(timeout=_BUSY_SECONDS):
-            self._owner, self._depth = me, 1
-        connection.info["dialog.one_writer"] = self._owner == me
+            connection.info["dialog.one_writer"] = True
+            connection.exec_driver_sql("BEGIN")
+            return
+        if not self._lock.acquire(timeout=_BUSY_SECONDS):
+            raise sqlite3.OperationalError("database is locked (no turn within the busy "
+                                           "timeout)")
+        self._owner, self._depth = me, 1
+        connection.info["dialog.one_writer"] = True
+        try:
+            self._begin_immediate(connection, deadline)
+        except BaseException:
+            self.end(connection)
+            raise
+
+    @staticmethod
+    def _begin_immediate(connection: Any, deadline: float) -> None:
         # IMMEDIATE: take SQLite's write lock now, so another process's write (the analysis
         # child's snapshot) can never invalidate what this transaction read before it writes.
-        # A transaction nested in one already open (another connection) only reads.
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if self._depth == 1 else "BEGIN")
+        pause = 0.001
+        while True:
+            try:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)  # cooperative under gevent: the loop goes on meanwhile
+            pause = min(pause * 2, 0.05)
 
     def end(self, connection: Any) -> None:
         if not connection.info.pop("dialog.one_writer", False):

@@ -56,17 +56,17 @@ class Server:
             self.process.wait(timeout=10)
 
 
-def start_server(env: dict[str, str], port: int | None = None) -> Server:
-    """Start `dialog serve` and wait until /healthz answers."""
+def start_server(env: dict[str, str], port: int | None = None, wait: float = 60.0) -> Server:
+    """Start `dialog serve` and wait (up to ``wait`` seconds) until /healthz answers."""
     port = port or free_port()
     log = Path(env["DIALOG_INSTANCE_DIR"]) / f"server-{port}.log"
-    with log.open("wb") as sink:
+    with log.open("ab") as sink:  # a restart on the same port adds to its log
         process = subprocess.Popen(
             [sys.executable, "-m", "dialog", "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(log.read_text(errors="replace"))
@@ -77,4 +77,5 @@ def start_server(env: dict[str, str], port: int | None = None) -> Server:
         except OSError:
             time.sleep(0.1)
     process.kill()
-    raise RuntimeError("dialog serve did not answer within 30 s")
+    process.wait(timeout=10)
+    raise RuntimeError(f"dialog serve did not answer within {wait:.0f} s")
