@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 #: Seconds the child waits before each job (tests use it to kill a child mid-job).
 PAUSE_ENV = "DIALOG_ANALYSIS_CHILD_PAUSE"
+#: The pid of the server that started the child: the child ends when that server is gone.
+PARENT_ENV = "DIALOG_ANALYSIS_CHILD_PARENT"
 
 
 class ChildDied(RuntimeError):
@@ -75,7 +77,8 @@ class ChildRunner:
     def _child(self) -> subprocess.Popen[bytes]:
         if self.child is not None and self.child.poll() is None:
             return self.child
-        env = {**os.environ, **(self.env or {}), "DIALOG_DATABASE_URL": self.database_url}
+        env = {**os.environ, **(self.env or {}), "DIALOG_DATABASE_URL": self.database_url,
+               PARENT_ENV: str(os.getpid())}
         self.child = subprocess.Popen(
             [sys.executable, "-m", "phases.inventering.map.analysis_child"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
@@ -127,8 +130,28 @@ def analyse_and_store(process_id: int, seed: int = 0) -> dict[str, Any]:
     return {"process_id": process_id, "ok": True, "computed": True, "duration_ms": duration}
 
 
+def end_with_parent(every: float = 0.5) -> None:
+    """Exit as soon as the server that started this child is gone (e.g. SIGKILLed).
+
+    Stdin closing ends the child only between jobs; a job takes minutes on a large process,
+    and a server restarted after a crash would share the machine with every orphan still
+    computing for a server that no longer exists. Whatever the orphan had not committed is
+    rolled back; the new server's own child does the work again.
+    """
+    # Told by the server, since it may be gone before this child has even started.
+    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def main() -> None:
     """Serve jobs from stdin (one process id a line) until stdin closes."""
+    end_with_parent()
     from dialog.extensions import db
     from phases.inventering.map import analysis_runs  # noqa: F401 (numpy, scikit-learn now)
 
