@@ -5,7 +5,12 @@ again on the same port. Each phone behaves as the phone page does: an item stays
 outbox until acknowledged and is sent again after a lost connection or a timeout; the
 Socket.IO client reconnects by itself, backing off with jitter so that a whole room does not
 come back in one instant. Afterwards nothing acknowledged is lost, nothing is stored twice,
-the database is intact, and every phone has finished.
+the database is intact, and every phone has finished within a generous bound after the
+last restart.
+
+The room is issue 13's: 300 phones, five perspectives and five reactions each, five kills
+(``DIALOG_KILL_TEST_PHONES`` makes it smaller for a quick look). It loads a machine on its
+own, so ``make test`` leaves it out and ``make test-faults`` (and CI) runs it alone.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ NS = "/live"
 PHONES = int(os.environ.get("DIALOG_KILL_TEST_PHONES", "300"))
 PERSPECTIVES = REACTIONS = 5
 KILLS = 5
+#: Every phone must have finished this many seconds after the last restart: generous, since
+#: the machine may be shared (a bound, not a performance goal: see docs/performance.md).
+FINISH_WITHIN = 900.0
 #: The phone page's Socket.IO settings (static/js/common.js connectLive).
 RECONNECT_DELAY, RECONNECT_DELAY_MAX, RANDOMIZATION, CONNECT_TIMEOUT = 1.0, 10.0, 0.5, 10.0
 #: The phone page's acknowledgement timeout (static/js/outbox.js Sender, react.js).
@@ -42,6 +50,7 @@ RESEND_EVERY = 15.0
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.faults,
+    pytest.mark.timeout(FINISH_WITHIN + 600),
     # The Socket.IO client leaves the sockets of connections the server dropped by dying to
     # the garbage collector; that is the client library's, not the server's.
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
@@ -211,7 +220,7 @@ def test_a_room_survives_five_kills_without_losing_or_doubling_anything(tmp_path
     server = start_server(env)
     port = int(server.url.rsplit(":", 1)[1])
     started = time.monotonic()
-    deadline = started + 600
+    deadline = started + FINISH_WITHIN + 300  # the phones give up only after the bound below
     phones = [Phone(n, server.url, demo["join_code"], deadline) for n in range(PHONES)]
     restarts: list[float] = []
     try:
@@ -225,14 +234,18 @@ def test_a_room_survives_five_kills_without_losing_or_doubling_anything(tmp_path
             restarts.append(time.monotonic() - down)
         last_restart = time.monotonic()
         for phone in phones:
-            phone.join(timeout=max(deadline - time.monotonic(), 1))
+            phone.join(timeout=max(last_restart + FINISH_WITHIN - time.monotonic(), 0.1))
     finally:
+        for phone in phones:
+            phone.deadline = 0.0  # a phone still trying gives up now
         server.stop()
         for phone in phones:
             phone.client.disconnect()
         gc.collect()  # the dropped connections' sockets go now, under this test's filters
 
-    unfinished = Counter(phone.stage for phone in phones if not phone.finished)
+    unfinished = Counter(phone.stage for phone in phones
+                         if phone.finished_at is None
+                         or phone.finished_at > last_restart + FINISH_WITHIN)
     failures = sum((phone.failures for phone in phones), Counter[str]())
     finishes = sorted(phone.finished_at - last_restart for phone in phones
                       if phone.finished_at is not None)
@@ -240,7 +253,7 @@ def test_a_room_survives_five_kills_without_losing_or_doubling_anything(tmp_path
               "connects": sum(phone.connects for phone in phones),
               "restart_s": [round(r, 1) for r in restarts],
               "last_finish_after_restart_s": round(finishes[-1], 1) if finishes else None,
-              "wall_s": round(time.monotonic() - started, 1)}
+              "wall_s": round(time.monotonic() - started, 1), "load": os.getloadavg()}
     (tmp_path / "report.json").write_text(json.dumps(report, indent=1))
     print(report)
     assert not unfinished, report
