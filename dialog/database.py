@@ -7,12 +7,14 @@ they open a session, call services (which only flush) and commit once.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -21,6 +23,9 @@ _BUSY_SECONDS = 30.0
 #: Under a server, SQLite connections kept open: events wait their turn holding one, and a
 #: connection opened beyond the pool (and closed again) costs its pragmas and a schema read.
 _SERVER_POOL_SIZE = 40
+#: Under gevent, how long one SQLite call may wait for another process's lock while the
+#: whole loop waits with it; longer waits for the write lock happen cooperatively.
+_LOOP_BUSY_SECONDS = 0.05
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -30,7 +35,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if url in ("sqlite://", "sqlite:///:memory:"):
             kwargs.setdefault("poolclass", StaticPool)
         elif _under_gevent():
+            # Every greenlet waiting for its turn holds a connection: the pool never refuses
+            # one (a room reconnecting at once after a restart queues hundreds of
+            # transactions; a pool limit would fail them after its timeout). SQLite's own
+            # busy wait would stop the whole loop, so it is kept short and the turn itself
+            # waits cooperatively for another process's write lock.
+            connect_args["timeout"] = _LOOP_BUSY_SECONDS
             kwargs.setdefault("pool_size", _SERVER_POOL_SIZE)
+            kwargs.setdefault("max_overflow", -1)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         if "poolclass" in kwargs or not _under_gevent():
@@ -115,14 +127,35 @@ class _OneWriter:
             # handler, blocking the whole loop, the turn's holder included.
             raise TimeoutError(f"no turn to write within {_BUSY_SECONDS:.0f} s")
         connection.info["dialog.one_writer"] = True
-        # IMMEDIATE: take SQLite's write lock now, so another process's write (the analysis
-        # child's snapshot) can never invalidate what this transaction read before it writes.
-        # A transaction nested in one already open (another connection) only reads.
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if self._depth == 1 else "BEGIN")
+        if self._depth > 1:
+            # A transaction nested in one already open (another connection) only reads.
+            connection.exec_driver_sql("BEGIN")
+            return
+        try:
+            _begin_immediate(connection, time.monotonic() + _BUSY_SECONDS)
+        except BaseException:
+            self.end(connection)
+            raise
 
     def end(self, connection: Any) -> None:
         if connection.info.pop("dialog.one_writer", False):
             self.give()
+
+
+def _begin_immediate(connection: Any, deadline: float) -> None:
+    """BEGIN IMMEDIATE: take SQLite's write lock now, so another process's write (the
+    analysis child's snapshot) can never invalidate what this transaction read before it
+    writes. While another process holds the lock, wait cooperatively (the loop goes on)."""
+    pause = 0.001
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)  # cooperative under gevent
+        pause = min(pause * 2, 0.05)
 
 
 _writers: WeakKeyDictionary[Engine, _OneWriter] = WeakKeyDictionary()

@@ -29,7 +29,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dialog.jobs.child_runner import ChildDied, child_pipes, read_answer
+from dialog.jobs.child_runner import (
+    PARENT_ENV,
+    ChildDied,
+    child_pipes,
+    end_with_parent,
+    read_answer,
+)
 from dialog.jobs.child_runner import ChildRunner as _LineChild
 
 log = logging.getLogger(__name__)
@@ -40,7 +46,8 @@ PAUSE_ENV = "DIALOG_ANALYSIS_CHILD_PAUSE"
 STORE = {"store": True}
 GO = b"go\n"
 
-__all__ = ["PAUSE_ENV", "ChildDied", "ChildRunner", "analyse_and_store"]
+__all__ = ["PARENT_ENV", "PAUSE_ENV", "ChildDied", "ChildRunner", "analyse_and_store",
+           "end_with_parent"]
 
 
 class ChildRunner(_LineChild):
@@ -114,6 +121,7 @@ def analyse_and_store(process_id: int, seed: int = 0,
 
 def main() -> None:
     """Serve jobs from stdin (one process id a line) until stdin closes."""
+    end_with_parent()
     from dialog.extensions import db
     from phases.inventering.map import analysis_runs  # noqa: F401 (numpy, scikit-learn now)
 
