@@ -97,7 +97,7 @@ def has_publication(session: Session, process: Process) -> bool:
         Publication.process_id == process.id).limit(1)) is not None
 
 
-def _versions(process: Process, snapshot: bool) -> Select[tuple[Publication]]:
+def _versions(process: Process, snapshot: bool) -> Select[Publication]:
     query = select(Publication).where(Publication.process_id == process.id)
     return query if snapshot else query.options(defer(Publication.snapshot))
 

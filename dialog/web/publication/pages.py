@@ -18,8 +18,8 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process, Publication, Workshop, WorkshopState
 from dialog.publication import publications_of, published, stored
-from dialog.publication.listing import Listing, listing, page_number, pages_of
 from dialog.publication.licences import licence_for
+from dialog.publication.listing import Listing, listing, page_number, pages_of
 from dialog.web.publication.view import view_context
 
 blueprint = Blueprint("publish", __name__)
