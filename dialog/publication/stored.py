@@ -25,7 +25,7 @@ SUMMARY = "summary.json"
 PERSPECTIVES = "perspectives.json"
 REPORT = "report.pdf"
 DATA = "data.zip"
-#: What the background job builds for every version: (name, locale).
+#: What a background job may build for a version: (name, locale).
 BUILT: tuple[tuple[str, str], ...] = ((DATA, ""), *((REPORT, locale) for locale in LOCALES))
 #: The job that builds one of them (it renders templates, so it lives in the web face).
 BUILD_JOB = "dialog.web.publication.builds:build_file"
@@ -36,9 +36,16 @@ def store_parts(session: Session, publication: Publication) -> None:
     snapshot = publication.snapshot
     store_json(session, publication.id, SUMMARY, summary_of(snapshot))
     store_json(session, publication.id, PERSPECTIVES, snapshot.get("perspectives") or [])
-    for name, locale in BUILT:
+    for name, locale in built_at_publish(publication):
         enqueue(BUILD_JOB, job_id=build_job_id(publication.id, name, locale),
                 publication_id=publication.id, name=name, locale=locale)
+
+
+def built_at_publish(publication: Publication) -> list[tuple[str, str]]:
+    """The ZIP and the report in the process's language; another language's report is
+    built when a reader first asks for it."""
+    language = str(publication.snapshot.get("process", {}).get("language") or "")
+    return [(DATA, ""), (REPORT, language if language in LOCALES else LOCALES[0])]
 
 
 def find(session: Session, publication_id: int, name: str,

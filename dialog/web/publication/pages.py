@@ -14,12 +14,12 @@ from flask import Blueprint, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
-from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.models import Process, Publication, Workshop, WorkshopState
 from dialog.publication import publications_of, published, stored
 from dialog.publication.licences import licence_for
 from dialog.publication.listing import Listing, listing, page_number, pages_of
+from dialog.web.errors import error_body
 from dialog.web.publication.view import view_context
 
 blueprint = Blueprint("publish", __name__)
@@ -92,7 +92,7 @@ def where(slug: str, version: int | None) -> ResponseReturnValue:
     """
     words = [w.strip() for w in request.args.get("ids", "").split(",") if w.strip()]
     if not words or len(words) > MAX_IDS or not all(w.isdigit() and len(w) < 10 for w in words):
-        raise DialogError("perspective_ids_invalid")
+        return jsonify(error_body("perspective_ids_invalid")), 400  # a .json path: JSON
     publication = published(db.session, slug, version, snapshot=False)
     pages = pages_of(stored.perspectives_for(db.session, publication), {int(w) for w in words})
     address = url_for("publish.page", slug=slug, version=publication.version)
