@@ -16,6 +16,8 @@ BULK = ("perspectives", "votes", "reactions")
 CHANGES_NAMED = 10
 #: Top perspectives per theme (or per stakeholder group) in the summary.
 HIGHLIGHTS = 5
+#: Themes quoted on the page and in the report (the largest); the rest are named and counted.
+QUOTED_THEMES = 12
 #: The map picture draws at most this many perspectives (the quoted ones first).
 DRAWN = 300
 #: ... and at most this many of the strongest links between them.
@@ -33,7 +35,8 @@ def summary_of(snapshot: dict[str, Any]) -> dict[str, Any]:
         "groups": _group_names(perspectives)}
     mapped = snapshot.get("map")
     if mapped:
-        summary["map"] = {**mapped, "graph": picture_graph(mapped.get("graph"), mapped)}
+        summary["map"] = {**mapped, "graph": picture_graph(mapped.get("graph"), mapped),
+                          "themes": _named_themes(mapped.get("themes") or [])}
     changes = snapshot.get("changes")
     if changes and changes.get("new_perspectives"):
         new = changes["new_perspectives"]
@@ -49,8 +52,21 @@ def _group_names(perspectives: list[dict[str, Any]]) -> list[str | None]:
     return [*sorted(n for n in names if n), *([None] if None in names or "" in names else [])]
 
 
+def _quoted_themes(themes: list[dict[str, Any]]) -> set[Any]:
+    """The ids of the ``QUOTED_THEMES`` largest themes."""
+    ranked = sorted(themes, key=lambda t: -int(t.get("size") or 0))
+    return {t["id"] for t in ranked[:QUOTED_THEMES]}
+
+
+def _named_themes(themes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Themes without their member lists; only the largest keep their quotes."""
+    quoted = _quoted_themes(themes)
+    return [{**{k: v for k, v in t.items() if k != "perspective_ids"},
+             "quotes": t.get("quotes", []) if t["id"] in quoted else []} for t in themes]
+
+
 def highlights(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
-    """The most answered perspectives per theme, else per stakeholder group.
+    """The most answered perspectives per (quoted) theme, else per stakeholder group.
 
     ``[{"theme": label | None, "group": name | None, "size": n, "quotes": [...]}]``; a quote
     carries its agree, disagree and pass counts when it had reactions.
@@ -59,8 +75,9 @@ def highlights(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
     counts = {r["perspective_id"]: r for r in snapshot.get("reactions") or []}
     themes = (snapshot.get("map") or {}).get("themes") or []
     if themes:
+        quoted = _quoted_themes(themes)
         buckets = [({"theme": t["label"], "other": bool(t.get("other")), "group": None},
-                    t.get("perspective_ids") or []) for t in themes]
+                    t.get("perspective_ids") or []) for t in themes if t["id"] in quoted]
     else:
         by_group: dict[str | None, list[int]] = {}
         for item in perspectives.values():

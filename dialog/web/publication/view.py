@@ -61,7 +61,7 @@ def charts(snapshot: dict[str, Any], prefix: str = "chart") -> dict[str, Markup]
 def map_picture(snapshot: dict[str, Any]) -> str | None:
     graph = (snapshot.get("map") or {}).get("graph")
     themes = [t["label"] for t in (snapshot.get("map") or {}).get("themes", [])
-              if not t.get("other")]
+              if not t.get("other")][:12]  # the largest; a long list helps no listener
     count = perspective_count(snapshot)
     description = _("publish.map.picture_desc", count=count,
                     themes=", ".join(themes) or _("publish.map.no_themes"))
