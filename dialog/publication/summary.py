@@ -105,7 +105,7 @@ def picture_graph(graph: dict[str, Any] | None, mapped: dict[str, Any]) -> dict[
     """The graph the map picture draws: all of a small map, a sample of a large one.
 
     A large map keeps the perspectives the page quotes, then an even spread of the others up
-    to ``DRAWN``, every theme, and the strongest ``DRAWN_EDGES`` links among them;
+    to ``DRAWN``, the quoted themes' names, and the strongest ``DRAWN_EDGES`` links among them;
     ``perspectives`` tells how many there were in all.
     """
     graph = graph or {"nodes": [], "edges": []}
@@ -121,7 +121,9 @@ def picture_graph(graph: dict[str, Any] | None, mapped: dict[str, Any]) -> dict[
     if room > 0 and rest:
         step = len(rest) / room
         chosen += [rest[int(i * step)] for i in range(min(room, len(rest)))]
-    keep = {n["id"] for n in chosen} | {n["id"] for n in nodes if n.get("type") == "theme"}
+    named = _quoted_themes(mapped.get("themes") or [])
+    keep = {n["id"] for n in chosen} | {n["id"] for n in nodes if n.get("type") == "theme"
+                                        and n.get("theme") in named}
     edges = [e for e in graph.get("edges") or []
              if e.get("source") in keep and e.get("target") in keep]
     edges.sort(key=lambda e: -float(e.get("weight") or 0))
