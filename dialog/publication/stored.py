@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import select, update
@@ -75,12 +76,30 @@ def store_json(session: Session, publication_id: int, name: str, value: Any) -> 
           json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
+#: Parsed JSON parts kept per process, by digest: a version never changes, and parsing the
+#: list of 10,000 perspectives on every page view would cost more than rendering the page.
+_PARSED: OrderedDict[str, Any] = OrderedDict()
+PARSED_KEPT = 4
+
+
 def read_json(session: Session, publication_id: int, name: str) -> Any | None:
-    """The stored JSON part, or None for a version published before parts were stored."""
-    data = session.scalar(select(PublicationFile.data).where(
-        PublicationFile.publication_id == publication_id, PublicationFile.name == name,
-        PublicationFile.locale == ""))
-    return None if data is None else json.loads(data)
+    """The stored JSON part, or None for a version published before parts were stored.
+
+    Callers must not change what they get: it is shared with later readers.
+    """
+    where = (PublicationFile.publication_id == publication_id, PublicationFile.name == name,
+             PublicationFile.locale == "")
+    digest = session.scalar(select(PublicationFile.digest).where(*where))
+    if digest is None:
+        return None
+    if digest in _PARSED:
+        _PARSED.move_to_end(digest)
+        return _PARSED[digest]
+    _PARSED[digest] = parsed = json.loads(session.scalar(
+        select(PublicationFile.data).where(*where)) or b"null")
+    while len(_PARSED) > PARSED_KEPT:
+        _PARSED.popitem(last=False)
+    return parsed
 
 
 def summary_for(session: Session, publication: Publication) -> dict[str, Any]:
