@@ -61,6 +61,8 @@ def _began(session: Session, _transaction: SessionTransaction, _connection: Any)
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT released (SQLAlchemy says "commit" for it too): keep waiting
     waiting = session.info.pop(_WAITING, [])
     _forget(session)
     for job, send in waiting:

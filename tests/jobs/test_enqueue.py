@@ -182,3 +182,16 @@ def test_under_a_gevent_server_jobs_go_to_the_child_by_default(app, settings, wo
     [line] = lines(job_log)
     assert line.split()[0] == "Gevent"
     assert title_of(world.process_id) == "Gevent"
+
+
+def test_a_job_asked_for_before_a_savepoint_waits_for_the_outer_commit(app):
+    """Releasing a SAVEPOINT is not the commit the job waits for."""
+    from sqlalchemy import text
+
+    from dialog.jobs import transactions
+
+    with app.app_context(), db.transaction() as session:
+        session.execute(text("SELECT 1"))
+        with session.begin_nested():
+            session.execute(text("SELECT 1"))
+        assert transactions.open_session() is session
