@@ -5,7 +5,8 @@ communities (about 680 of some 15 perspectives each at 10,000 perspectives): eac
 coherent, but a map with hundreds of themes cannot be read. Louvain stops there because no
 further merge raises modularity, so the second level merges by what the communities say and
 how they are tied, greedily: the two communities with the highest affinity merge, until at
-most ``max_themes`` remain. The affinity of two communities a and b is
+most ``max_themes`` remain; then each community smaller than a quarter of an even share
+(members / (4 x max_themes)) joins its closest one. The affinity of two communities a and b is
 
     cos(s_a, s_b) + w_ab / sqrt(vol_a * vol_b)
 
@@ -28,6 +29,8 @@ from scipy import sparse
 
 #: At most this many themes (besides "övrigt") on one map.
 MAX_THEMES = 20
+#: ... and after merging, none smaller than 1 / (SMALLEST_SHARE x max_themes) of the members.
+SMALLEST_SHARE = 4
 
 
 def _affinities(
@@ -62,7 +65,8 @@ def merge_communities(
     communities: Sequence[Sequence[str]], core: nx.Graph, matrix: sparse.csr_matrix,
     rows: Mapping[str, int], max_themes: int = MAX_THEMES,
 ) -> list[list[str]]:
-    """Merge the communities greedily by affinity until at most ``max_themes`` remain.
+    """Merge the communities greedily by affinity until at most ``max_themes`` remain, then
+    merge each one smaller than a quarter of an even share into its closest one.
 
     ``matrix`` holds the L2-normalised TF-IDF rows, ``rows`` maps a node to its row. Fewer
     communities than that come back unchanged. Deterministic: ties go to the lowest indices.
@@ -76,8 +80,19 @@ def merge_communities(
     spread = np.sqrt(np.maximum(volume, 1e-300))
     score = text / np.outer(norms, norms) + ties / np.outer(spread, spread)
     np.fill_diagonal(score, -np.inf)
-    for _ in range(len(merged) - max_themes):
-        a, b = sorted(divmod(int(np.argmax(score)), len(merged)))
+    sizes = np.array([len(members) for members in merged])
+    # Once merged down to max_themes, a theme still holds at least a quarter of an even share.
+    floor = sizes.sum() / (SMALLEST_SHARE * max_themes)
+    while True:
+        if alive.sum() > max_themes:
+            a, b = sorted(divmod(int(np.argmax(score)), len(merged)))
+        else:
+            small = np.flatnonzero(alive & (sizes < floor))
+            if alive.sum() <= 1 or not len(small):
+                break
+            smallest = int(small[np.argmin(sizes[small])])
+            a, b = sorted((smallest, int(np.argmax(score[smallest]))))
+        sizes[a] += sizes[b]
         # b joins a: every quantity is a sum over members, so rows and columns add up.
         text[a, :] += text[b, :]
         text[:, a] += text[:, b]

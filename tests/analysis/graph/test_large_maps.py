@@ -139,3 +139,16 @@ def test_vote_counts_per_group_count_the_votes_cast() -> None:
     assert counts.disagree.tolist() == [[0, 1, 0], [0, 0, 0]]
     assert counts.seen.tolist() == [[1, 1, 0], [1, 1, 1]]
     assert counts.passed.tolist() == [[0, 0, 0], [1, 0, 0]]
+
+
+def test_after_merging_no_theme_is_smaller_than_a_quarter_of_an_even_share() -> None:
+    core, communities, rows, texts = _small_communities()
+    # Twelve communities of 3 and one lone pair: merged down to 4, the floor is
+    # 38 / (4 x 4) = 2.4 members, so the pair joins a theme as well.
+    core.add_edge("p:36", "p:37", weight=1.0)
+    texts += ["Bussen är sen (pair)", "Tåget är sent (pair)"]
+    rows.update({"p:36": 36, "p:37": 37})
+    merged = merge_communities([*communities, ["p:36", "p:37"]], core,
+                               vectorize(texts, "sv").matrix, rows, 4)
+    assert len(merged) <= 4
+    assert min(len(theme) for theme in merged) >= 38 / 16
