@@ -6,6 +6,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from dialog.analysis.theme_merge import MAX_THEMES
+
 Relation = Literal["builds_on", "contrasts_with", "same_as"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 KINDS: tuple[str, ...] = ("standpoint", "feeling", "idea", "thought")
@@ -91,7 +93,7 @@ class MapParams:
     disagreement_threshold: float = 0.3
     min_theme_size: int = 2
     louvain_resolution: float = 1.0
-    max_themes: int = 20
+    max_themes: int = MAX_THEMES
     betweenness_threshold: float = 0.1
     max_betweenness_bridges: int = 5
     betweenness_sample: int = 120
