@@ -156,6 +156,7 @@ def assemble_graph(
     themes = detect_themes(
         core, graph, vectors, {node: i for i, node in enumerate(nodes)}, seed=seed,
         resolution=params.louvain_resolution, min_size=params.min_theme_size,
+        max_themes=params.max_themes,
     )
     suggest_names(themes, core, graph)
     if identify is not None:

@@ -6,6 +6,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from dialog.analysis.theme_merge import MAX_THEMES
+
 Relation = Literal["builds_on", "contrasts_with", "same_as"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 KINDS: tuple[str, ...] = ("standpoint", "feeling", "idea", "thought")
@@ -69,6 +71,7 @@ class MapParams:
     divisive_threshold: one group agrees and another disagrees at least this often.
     disagreement_threshold: share of disagree votes that marks a contested perspective.
     min_theme_size: smaller communities go to the "övrigt" theme.
+    max_themes: beyond this many themes the closest ones merge (``theme_merge``).
     betweenness_threshold / max_betweenness_bridges: normalised betweenness for a structural
         bridge, and how many such bridges to report at most.
     betweenness_sample: above 500 perspectives (``graph_centrality.DENSE_NODE_LIMIT``)
@@ -90,6 +93,7 @@ class MapParams:
     disagreement_threshold: float = 0.3
     min_theme_size: int = 2
     louvain_resolution: float = 1.0
+    max_themes: int = MAX_THEMES
     betweenness_threshold: float = 0.1
     max_betweenness_bridges: int = 5
     betweenness_sample: int = 120

@@ -9,6 +9,7 @@ from typing import TypeVar
 import numpy as np
 
 from dialog.analysis.opinion import OpinionAnalysis
+from dialog.analysis.repness import count_votes
 from dialog.analysis.votes import Label, VoteMatrix
 
 # Polis's novelty boost: a perspective nobody has seen gets 1 + 8 = 9 times the weight, which
@@ -49,11 +50,9 @@ def perspective_priorities(
             # Like Polis, count only the votes of people in opinion groups: they carry the signal.
             rows = np.fromiter((pid in grouped for pid in matrix.participant_ids), bool)
         extremity = np.array([analysis.extremity.get(pid, 0.0) for pid in matrix.perspective_ids])
-    votes = values[rows]
-    agree = (votes == 1).sum(axis=0).astype(np.float64)
-    disagree = (votes == -1).sum(axis=0).astype(np.float64)
-    seen = (~np.isnan(votes)).sum(axis=0).astype(np.float64)
-    weights = priority(agree, seen - agree - disagree, seen, extremity)
+    counts = count_votes(values, np.where(rows, 0, -1))
+    agree, seen = counts.agree[0], counts.seen[0]
+    weights = priority(agree, seen - agree - counts.disagree[0], seen, extremity)
     return dict(zip(matrix.perspective_ids, weights.tolist(), strict=True))
 
 

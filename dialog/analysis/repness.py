@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -34,9 +35,9 @@ class VoteCounts:
     disagree: Floats
     seen: Floats
 
-    @property
+    @cached_property
     def passed(self) -> Floats:
-        """Return how many passed."""
+        """Return how many passed (computed once: each listed row reads it)."""
         return self.seen - self.agree - self.disagree
 
     @property
@@ -56,16 +57,21 @@ def count_votes(
     """Count votes per group (rows of the result); without labels, count everyone as one row."""
     if labels is None:
         labels = np.zeros(values.shape[0], dtype=np.int64)
-    members = np.zeros((n_groups, values.shape[0]), dtype=np.float32)
-    valid = labels >= 0
-    members[labels[valid], np.flatnonzero(valid)] = 1.0
-    # One matrix product per vote kind keeps this linear in the number of cells and in C.
-    agree = members @ (values == 1).astype(np.float32)
-    disagree = members @ (values == -1).astype(np.float32)
-    seen = members @ (~np.isnan(values)).astype(np.float32)
-    return VoteCounts(
-        agree.astype(np.float64), disagree.astype(np.float64), seen.astype(np.float64)
-    )
+    n_cols = values.shape[1]
+    # Count over the votes cast, not the cells: a large process's matrix is mostly unseen.
+    rows, cols = np.nonzero(~np.isnan(values))
+    cast = values[rows, cols]
+    group = labels[rows]
+    valid = group >= 0
+    cell = group[valid] * n_cols + cols[valid]
+    cast = cast[valid]
+    size = n_groups * n_cols
+
+    def per_cell(weights: np.ndarray | None) -> Floats:
+        counted: Floats = np.bincount(cell, weights, size).astype(np.float64)
+        return counted.reshape(n_groups, n_cols)
+
+    return VoteCounts(per_cell(cast == 1), per_cell(cast == -1), per_cell(None))
 
 
 def prop_test(successes: np.ndarray, trials: np.ndarray) -> np.ndarray:

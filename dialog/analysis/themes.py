@@ -12,6 +12,7 @@ import numpy as np
 from dialog.analysis.graph_centrality import betweenness
 from dialog.analysis.graph_model import OTHER_THEME_ID, OTHER_THEME_LABEL, MapParams
 from dialog.analysis.text import TextVectors
+from dialog.analysis.theme_merge import MAX_THEMES, merge_communities
 
 Theme = dict[str, Any]
 
@@ -32,12 +33,15 @@ def detect_themes(
     resolution: float = 1.0,
     min_size: int = 2,
     n_terms: int = 3,
+    max_themes: int = MAX_THEMES,
 ) -> list[Theme]:
     """Find themes with weighted Louvain on ``core`` (perspective-perspective edges only).
 
     Communities smaller than ``min_size`` (typically perspectives nothing links to) are
     pooled into one "övrigt" theme with id 0, listed last; other themes get ids 1, 2, ...
-    by decreasing size. Each theme is labelled by its ``n_terms`` terms with the highest
+    by decreasing size. Beyond ``max_themes`` communities of ``min_size`` or more, the closest
+    ones merge (``dialog.analysis.theme_merge``) so that a large process's map stays
+    readable. Each theme is labelled by its ``n_terms`` terms with the highest
     summed TF-IDF, shown in their most frequent surface form.
     """
     if core.number_of_nodes() == 0:
@@ -45,6 +49,12 @@ def detect_themes(
     communities = nx.community.louvain_communities(
         core, weight="weight", resolution=resolution, seed=seed
     )
+    kept = [c for c in communities if len(c) >= min_size]
+    if len(kept) > max_themes:
+        order_of = {node: i for i, node in enumerate(core.nodes)}
+        kept = [sorted(c, key=order_of.__getitem__) for c in kept]
+        communities = [*merge_communities(kept, core, vectors.matrix, rows, max_themes),
+                       *(c for c in communities if len(c) < min_size)]
     order = {node: i for i, node in enumerate(core.nodes)}
     ranked = sorted(
         (sorted(c, key=order.__getitem__) for c in communities),

@@ -116,13 +116,12 @@ class VoteMatrix:
                 used, row = np.unique(row, return_inverse=True)
                 rows = tuple(rows[i] for i in used.tolist())
         values = np.full((len(rows), len(columns)), np.nan, dtype=np.float32)
-        # Keep the last vote per cell: the highest log position per cell, found without sorting.
-        cell = row * len(columns) + col
-        position: type[np.signedinteger[Any]] = np.int32 if len(cell) < 2**31 else np.int64
-        last = np.full(values.size, -1, dtype=position)
-        np.maximum.at(last, cell, np.arange(len(cell), dtype=position))
-        filled = np.flatnonzero(last >= 0)
-        values.ravel()[filled] = np.sign(vote[last[filled]])
+        # Keep the last vote per cell: the first one in the reversed log. Sorting the votes
+        # costs the votes, where an index array over all cells would cost the cells (30
+        # million of them for 3,000 participants and 10,000 perspectives).
+        cell = row.astype(np.int64) * len(columns) + col
+        filled, first = np.unique(cell[::-1], return_index=True)
+        values.ravel()[filled] = np.sign(vote[len(cell) - 1 - first])
         return cls(rows, columns, values, excluded)
 
     @property
