@@ -163,7 +163,13 @@ def facilitator_token(url: str, facilitator: dict[str, str]) -> str:
 def run(phones: int, ramp: float, reactions: int, think: tuple[float, float],
         processes: int) -> dict[str, Any]:
     cluster = start_cluster(SERVE_PORTS, postgres_port=POSTGRES_PORT, redis_port=REDIS_PORT)
-    balancer = start_nginx(cluster.upstreams, BALANCER_PORT, connections=8192)
+    try:
+        # The shipped configuration names two processes: one process stands in for both.
+        upstreams = (cluster.upstreams * 2)[:max(2, len(cluster.upstreams))]
+        balancer = start_nginx(upstreams, BALANCER_PORT, connections=8192)
+    except BaseException:
+        cluster.stop()
+        raise
     try:
         before = cluster.query("SELECT COALESCE(MAX(id), 0) FROM reaction")[0][0]
         token = facilitator_token(balancer.url, cluster.demo["facilitator"])
@@ -227,7 +233,17 @@ def main() -> None:
     parser.add_argument("--reactions", type=int, default=10)
     parser.add_argument("--think", type=float, nargs=2, default=[2.0, 4.0])
     parser.add_argument("--client-processes", type=int, default=2)
+    parser.add_argument("--serve-ports", type=int, nargs="+", default=SERVE_PORTS,
+                        help="one port per `dialog serve` process (default: two)")
+    parser.add_argument("--ports", type=int, nargs=2, default=None,
+                        metavar=("BALANCER", "POSTGRES"),
+                        help="the balancer's port and PostgreSQL's (Redis takes the next)")
     args = parser.parse_args()
+    global BALANCER_PORT, POSTGRES_PORT, REDIS_PORT
+    SERVE_PORTS[:] = args.serve_ports
+    if args.ports:
+        BALANCER_PORT, POSTGRES_PORT = args.ports
+        REDIS_PORT = POSTGRES_PORT + 1
     # Each serve process holds a thousand sockets and more: past the usual 1,024 descriptors.
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
@@ -242,7 +258,7 @@ def main() -> None:
         r = run(n, ramp, args.reactions, (args.think[0], args.think[1]),
                 args.client_processes)
         print(f"| {n} | {'yes' if r['worker'] else 'no'} | {r['joined']} | {r['done']} "
-              f"| {r['spread'][0]}/{r['spread'][1]} | {r['stored']} ({r['distinct']}) "
+              f"| {'/'.join(map(str, r['spread']))} | {r['stored']} ({r['distinct']}) "
               f"| {r['console']} | {r['reacted']} | {r['votes']} ({r['distinct_votes']}) "
               f"| {r['submit_p50']:.0f}/{r['submit_p99']:.0f} | {r['console_p99']:.0f} "
               f"| {r['next_p99']:.0f} | {r['react_p50']:.0f}/{r['react_p99']:.0f} "
