@@ -152,6 +152,12 @@ class SentAt(dict[str, float]):
         return time.perf_counter() - (time.time() - float(stamp))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def facilitator_token(url: str, facilitator: dict[str, str]) -> str:
     request = urllib.request.Request(f"{url}/api/v1/auth/token",
                                      data=json.dumps(facilitator).encode(),
@@ -196,7 +202,10 @@ def run(phones: int, ramp: float, reactions: int, think: tuple[float, float],
             done.set()
             return await following, parts, elapsed
 
+        pids = [server.process.pid for server in cluster.servers]
+        cpu_before = sum(cpu_seconds(pid) for pid in pids)
         peak, parts, elapsed = asyncio.run(measure())
+        serve_cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
         for worker in workers:
             worker.join(timeout=30)
         stored = cluster.query(
@@ -212,7 +221,11 @@ def run(phones: int, ramp: float, reactions: int, think: tuple[float, float],
         cluster.stop()
     merged = {key: [v for part in parts for v in part[key]]
               for key in ("submit_ms", "next_ms", "react_ms")}
+    # Every join, perspective, `vote:next` and reaction the serve processes answered.
+    events = sum(p["joined"] for p in parts) + sum(len(merged[key]) for key in merged)
     return {"phones": phones, "joined": sum(p["joined"] for p in parts),
+            "cpu_per_event": 1000 * serve_cpu / max(events, 1), "events": events,
+            "cpu_share": serve_cpu / elapsed / len(cluster.servers),
             "done": sum(p["done"] for p in parts), "reacted": sum(p["reacted"] for p in parts),
             "worker": cluster.worker is not None, "spread": peak, "seconds": elapsed,
             "stored": stored[0], "distinct": stored[1], "votes": votes[0],
@@ -263,6 +276,8 @@ def main() -> None:
               f"| {r['submit_p50']:.0f}/{r['submit_p99']:.0f} | {r['console_p99']:.0f} "
               f"| {r['next_p99']:.0f} | {r['react_p50']:.0f}/{r['react_p99']:.0f} "
               f"| {r['seconds']:.0f} | {os.getloadavg()[0]:.1f} |", flush=True)
+        print(f"  serve CPU: {r['cpu_per_event']:.1f} ms per event ({r['events']} events), "
+              f"{100 * r['cpu_share']:.0f} % of a core per serve process", flush=True)
         for failure in r["failures"][:5] + r["failures"][-20:]:
             print(f"  failure: {failure}")
 

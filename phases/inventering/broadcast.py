@@ -7,19 +7,15 @@ to all three, ``wall:reactions`` (counts only) to every wall of the process.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from flask_socketio import SocketIO
-from sqlalchemy.exc import SQLAlchemyError
 
 from dialog import events
-from dialog.extensions import db
 from dialog.live import relay, rooms
 from phases.inventering.perspectives import for_wall
-from phases.inventering.wall import reaction_counts, wall_room
-
-log = logging.getLogger(__name__)
+from phases.inventering.wall import wall_room
+from phases.inventering.wall_counts import WallCounts
 
 
 def connect_signals(socketio: SocketIO, namespace: str) -> None:
@@ -59,18 +55,15 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
                      rooms.phones(workshop["id"])):
             emit("workshop:state", {"id": workshop["id"], "state": workshop["state"]}, room)
 
-    def on_reaction(_sender: Any, process_id: int, perspective_id: int, **_: Any) -> None:
-        # The wall shows counts, never who: read them afresh after the commit. The reaction
-        # is stored already; a wall that misses a count must not turn it into an error.
-        try:
-            with db.transaction() as session:
-                counts = reaction_counts(session, [perspective_id])[perspective_id]
-        except SQLAlchemyError:
-            log.warning("no reaction counts for the wall (perspective %s)", perspective_id,
-                        exc_info=True)
-            return
+    def send_counts(process_id: int, perspective_id: int, counts: dict[str, int]) -> None:
+        # The wall shows counts, never who.
         emit("wall:reactions", {"perspective_id": perspective_id, **counts},
              wall_room(process_id))
+
+    wall_counts = WallCounts(socketio, send_counts)
+
+    def on_reaction(_sender: Any, process_id: int, perspective_id: int, **_: Any) -> None:
+        wall_counts.reacted(process_id, perspective_id)
 
     # weak=False: these closures live as long as the app, not as long as this call.
     events.perspective_submitted.connect(on_submitted, weak=False)
