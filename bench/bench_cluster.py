@@ -40,7 +40,7 @@ import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_town_hall import NS, VOTES, Room, console, pct
+from bench.cluster_room import NS, VOTES, Room, console, pct
 from tests.cluster.cluster import start_cluster
 from tests.cluster.services import start_nginx
 

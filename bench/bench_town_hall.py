@@ -1,17 +1,22 @@
 """A town hall on one machine: phones join a real `dialog serve`, write, then react.
 
-    python bench/bench_town_hall.py [--phones 100 300 1000] [--ramp 60] [--reactions 10]
+    python bench/bench_town_hall.py [--phones 100 300 1000] [--think 2-4] [--clients 2]
 
 One `dialog serve` (gevent, WebSocket) on SQLite, as `make run` starts it. The phones are
-python-socketio AsyncClients over WebSocket, all in this one process: each joins by code
-over HTTP, spread evenly over ``--ramp`` seconds, connects to /live, sends one perspective
-(``perspective:submit``) and then reacts ``--reactions`` times as the phone page does
-(``vote:next``, then ``vote:submit`` whose ack carries the next card). A facilitator console
-follows the workshop (``workshop:watch``) and the map (``map:watch``) the whole time.
+python-socketio AsyncClients over WebSocket, spread over ``--clients`` OS processes
+(``bench/town_hall_phones.py``): each joins by code over HTTP, spread evenly over ``--ramp``
+seconds, connects to /live, sends one perspective (``perspective:submit``) and then reacts
+``--reactions`` times as the phone page does (``vote:next``, then ``vote:submit`` whose ack
+carries the next card). Before each swipe a phone reads its card for ``--think`` seconds
+(uniform in the range, drawn anew for every card): a person, not a loop. ``--think 0``
+swipes back to back (a closed loop), which shows the most the server can answer, not a room.
+A facilitator console in this process follows the workshop (``workshop:watch``) and the map
+(``map:watch``) the whole time.
 
 Afterwards the database is read directly: every acknowledged perspective and reaction must
-be stored exactly once. Prints a Markdown table. Latencies are measured in this process, so
-they include its own event-loop delay: on a shared 2-core machine they are an upper bound.
+be stored exactly once. Prints a Markdown table, with the CPU the server (and its analysis
+child) and the load processes used. Latencies are measured by the load processes, so they
+include their own event-loop delay: on a shared 2-core machine they are an upper bound.
 """
 
 from __future__ import annotations
@@ -21,10 +26,14 @@ import asyncio
 import os
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -32,123 +41,121 @@ import aiohttp
 import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tests.realserver import seed_demo, server_env, start_server
+from town_hall_phones import NS, Share, run_share
 
-NS = "/live"
-VOTES = ("agree", "disagree", "pass")
+from tests.realserver import ROOT, Server, free_port, seed_demo, server_env
+
+#: Seconds between starting the load processes and the first phone joining.
+LEAD_SECONDS = 3.0
 
 
 @dataclass
-class Room:
-    url: str
-    demo: dict[str, Any]
-    reactions: int
-    submit_ms: list[float] = field(default_factory=list)
-    next_ms: list[float] = field(default_factory=list)
-    react_ms: list[float] = field(default_factory=list)
-    sent_at: dict[str, float] = field(default_factory=dict)
-    console_ms: list[float] = field(default_factory=list)
-    perspective_ids: set[int] = field(default_factory=set)
-    joined: int = 0
-    failures: list[str] = field(default_factory=list)
-    reacted: int = 0
+class Console:
+    """What the facilitator's console received: perspective text -> when."""
+
+    received_at: dict[str, float] = field(default_factory=dict)
     map_updates: int = 0
-    phones_done: int = 0
+    #: The machine's load average (1 min), every 5 s of the run.
+    loads: list[float] = field(default_factory=list)
 
 
-async def phone(room: Room, n: int, http: aiohttp.ClientSession, delay: float) -> None:
-    await asyncio.sleep(delay)
-    try:
-        async with http.post(f"{room.url}/api/v1/join",
-                             json={"join_code": room.demo["join_code"]}) as response:
-            joined = await response.json()
-        client = socketio.AsyncClient(reconnection=False)
-        await client.connect(room.url, namespaces=[NS], transports=["websocket"],
-                             auth={"token": joined["participant_token"]}, wait_timeout=60)
-        room.joined += 1
-        text = f"Stadshus {n}: {os.urandom(4).hex()} behöver ljus och folk på kvällen"
-        started = time.perf_counter()
-        room.sent_at[text] = started
-        ack = await client.call("perspective:submit", {"text": text, "kind": "idea",
-                                                       "client_id": f"hall-{n}"},
-                                namespace=NS, timeout=120)
-        room.submit_ms.append((time.perf_counter() - started) * 1000)
-        if not ack.get("ok"):
-            room.failures.append(f"submit {n}: {ack}")
-        await react_all(room, client, n)
-        room.phones_done += 1
-        await client.disconnect()
-    except Exception as exc:  # every failure is counted and shown
-        room.failures.append(f"phone {n}: {exc!r}")
-
-
-async def react_all(room: Room, client: socketio.AsyncClient, n: int) -> None:
-    card: dict[str, Any] | None = None
-    for _attempt in range(30):
-        started = time.perf_counter()
-        ack = await client.call("vote:next", {}, namespace=NS, timeout=120)
-        room.next_ms.append((time.perf_counter() - started) * 1000)
-        card = ack.get("perspective")
-        if card:
-            break
-        await asyncio.sleep(1.0)  # early in the room: nothing of others' to react to yet
-    for k in range(room.reactions):
-        if not card:
-            break
-        started = time.perf_counter()
-        ack = await client.call("vote:submit", {"perspective_id": card["id"],
-                                                "vote": VOTES[(n + k) % 3]},
-                                namespace=NS, timeout=120)
-        room.react_ms.append((time.perf_counter() - started) * 1000)
-        if not ack.get("ok"):
-            room.failures.append(f"react {n}: {ack}")
-            return
-        room.reacted += 1
-        card = ack.get("next")
-
-
-async def console(room: Room, token: str) -> socketio.AsyncClient:
+async def follow(url: str, demo: dict[str, Any], token: str, seen: Console
+                 ) -> socketio.AsyncClient:
     client = socketio.AsyncClient(reconnection=False)
 
     @client.on("perspective:new", namespace=NS)
     async def _new(data: dict[str, Any]) -> None:
-        sent = room.sent_at.get(data.get("text", ""))
-        if sent is not None and data["id"] not in room.perspective_ids:
-            room.perspective_ids.add(data["id"])
-            room.console_ms.append((time.perf_counter() - sent) * 1000)
+        seen.received_at.setdefault(data.get("text", ""), time.monotonic())
 
     @client.on("map:update", namespace=NS)
     async def _map(_data: dict[str, Any]) -> None:
-        room.map_updates += 1
+        seen.map_updates += 1
 
-    await client.connect(room.url, namespaces=[NS], auth={"token": token},
-                         transports=["websocket"])
-    await client.call("workshop:watch", {"workshop_id": room.demo["workshop_id"]}, namespace=NS)
-    await client.call("map:watch", {"process_id": room.demo["process_id"]}, namespace=NS,
+    await client.connect(url, namespaces=[NS], auth={"token": token}, transports=["websocket"])
+    await client.call("workshop:watch", {"workshop_id": demo["workshop_id"]}, namespace=NS)
+    await client.call("map:watch", {"process_id": demo["process_id"]}, namespace=NS,
                       timeout=120)
     return client
 
 
-async def measure(url: str, demo: dict[str, Any], phones: int, ramp: float,
-                  reactions: int) -> tuple[Room, float]:
-    room = Room(url, demo, reactions)
-    connector = aiohttp.TCPConnector(limit=200)
-    async with aiohttp.ClientSession(connector=connector) as http:
-        async with http.post(f"{url}/api/v1/auth/token", json=demo["facilitator"]) as response:
-            token = (await response.json())["token"]
-        watcher = await console(room, token)
-        started = time.perf_counter()
-        await asyncio.gather(*(phone(room, n, http, ramp * n / phones) for n in range(phones)))
-        elapsed = time.perf_counter() - started
-        deadline = time.monotonic() + 30
-        while len(room.perspective_ids) < phones and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
-        await watcher.disconnect()
-    return room, elapsed
+def start_server(env: dict[str, str], wait: float = 180.0) -> Server:
+    """Start `dialog serve` and wait until /healthz answers (a loaded machine is slow)."""
+    port = free_port()
+    log = Path(env["DIALOG_INSTANCE_DIR"]) / f"server-{port}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dialog", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(log.read_text(errors="replace"))
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"dialog serve did not answer within {wait:.0f} s")
 
 
-def stored(database: Path) -> dict[str, int]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+async def measure(url: str, demo: dict[str, Any], phones: int, args: argparse.Namespace
+                  ) -> tuple[list[dict[str, Any]], Console]:
+    seen = Console()
+    async with aiohttp.ClientSession() as http, \
+            http.post(f"{url}/api/v1/auth/token", json=demo["facilitator"]) as response:
+        token = (await response.json())["token"]
+    watcher = await follow(url, demo, token, seen)
+    start = time.monotonic() + LEAD_SECONDS
+    shares = [Share(url, demo["join_code"], list(range(k, phones, args.clients)), phones,
+                    args.ramp if args.ramp is not None else 60.0 * phones / 1000,
+                    args.reactions, args.think, start) for k in range(args.clients)]
+    loop = asyncio.get_running_loop()
+
+    async def sample_load() -> None:
+        while True:
+            seen.loads.append(os.getloadavg()[0])
+            await asyncio.sleep(5)
+
+    sampler = asyncio.create_task(sample_load())
+    with ProcessPoolExecutor(args.clients, mp_context=get_context("spawn")) as pool:
+        outcomes = await asyncio.gather(*(loop.run_in_executor(pool, run_share, share)
+                                          for share in shares))
+    deadline = time.monotonic() + 30
+    while len(seen.received_at) < phones and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    sampler.cancel()
+    await watcher.disconnect()
+    return list(outcomes), seen
+
+
+def stored(database: Path) -> dict[str, Any]:
     with sqlite3.connect(database) as conn:
         texts = conn.execute("SELECT COUNT(*), COUNT(DISTINCT text) FROM perspective "
                              "WHERE text LIKE 'Stadshus %'").fetchone()
@@ -166,33 +173,75 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def run(phones: int, ramp: float, reactions: int) -> dict[str, Any]:
+def peak_rate(times: list[float], window: float = 5.0) -> float:
+    """The most reactions acknowledged in any ``window`` seconds, per second."""
+    ordered, best, first = sorted(times), 0, 0
+    for last, moment in enumerate(ordered):
+        while moment - ordered[first] > window:
+            first += 1
+        best = max(best, last - first + 1)
+    return best / window
+
+
+def merged(outcomes: list[dict[str, Any]], key: str) -> list[Any]:
+    return [value for outcome in outcomes for value in outcome[key]]
+
+
+def run(phones: int, args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         env = server_env(Path(tmp))
         demo = seed_demo(env)
         with sqlite3.connect(Path(tmp) / "server.sqlite3") as conn:
             reactions_before = conn.execute("SELECT COUNT(*) FROM reaction").fetchone()[0]
         server = start_server(env)
+        pid = server.process.pid
+        began = time.monotonic()
+        cpu_before = cpu_seconds(pid)
         try:
-            room, elapsed = asyncio.run(measure(server.url, demo, phones, ramp, reactions))
+            outcomes, seen = asyncio.run(measure(server.url, demo, phones, args))
+            elapsed = time.monotonic() - began - LEAD_SECONDS
+            server_cpu = cpu_seconds(pid) - cpu_before
+            child_cpu = sum(cpu_seconds(child) for child in children(pid))
         finally:
             server.stop()
         db = stored(Path(tmp) / "server.sqlite3")
-        if room.failures:
+        failures = merged(outcomes, "failures")
+        sent_at = {text: moment for o in outcomes for text, moment in o["sent_at"].items()}
+        console_ms = [(seen.received_at[text] - moment) * 1000
+                      for text, moment in sent_at.items() if text in seen.received_at]
+        missing = len(sent_at) - len(console_ms)
+        if missing:
+            failures.append(f"console: {missing} perspectives never arrived")
+        if failures:
             errors = [line for line in server.log.read_text(errors="replace").splitlines()
                       if line.strip()]
-            room.failures.extend(f"server: {line}" for line in errors[-25:])
+            failures.extend(f"server: {line}" for line in errors[-25:])
     db["reactions"] -= reactions_before
     db["distinct_reactions"] -= reactions_before
-    return {"phones": phones, "joined": room.joined, "done": room.phones_done,
-            "seconds": elapsed, "failures": room.failures, "reacted": room.reacted,
-            "submit_p50": statistics.median(room.submit_ms or [float("nan")]),
-            "submit_p99": pct(room.submit_ms, 0.99),
-            "console_p99": pct(room.console_ms, 0.99), "console": len(room.console_ms),
-            "next_p99": pct(room.next_ms, 0.99),
-            "react_p50": statistics.median(room.react_ms or [float("nan")]),
-            "react_p99": pct(room.react_ms, 0.99), "map_updates": room.map_updates,
-            "rate": room.reacted / elapsed, **db}
+    react_ms, react_at = merged(outcomes, "react_ms"), merged(outcomes, "react_at")
+    submit_ms = merged(outcomes, "submit_ms")
+    span = (max(react_at) - min(react_at)) if len(react_at) > 1 else float("nan")
+    return {"phones": phones, "seconds": elapsed, "failures": failures,
+            "joined": sum(o["joined"] for o in outcomes), "done": sum(o["done"] for o in outcomes),
+            "reacted": sum(o["reacted"] for o in outcomes),  # acknowledged ok
+            "submit_p50": statistics.median(submit_ms or [float("nan")]),
+            "submit_p99": pct(submit_ms, 0.99),
+            "console_p99": pct(console_ms, 0.99), "console": len(console_ms),
+            "next_p99": pct(merged(outcomes, "next_ms"), 0.99),
+            "react_p50": statistics.median(react_ms or [float("nan")]),
+            "react_p99": pct(react_ms, 0.99), "map_updates": seen.map_updates,
+            "rate": len(react_at) / span, "peak": peak_rate(react_at),
+            "server_cpu": 100 * server_cpu / elapsed,
+            "cpu_per_event": 1000 * server_cpu / max(1, len(react_ms) + len(submit_ms)
+                                                     + len(merged(outcomes, "next_ms"))),
+            "child_cpu": 100 * child_cpu / elapsed,
+            "load_cpu": [100 * o["cpu_seconds"] / o["wall_seconds"] for o in outcomes],
+            "load": (min(seen.loads), max(seen.loads)), **db}
+
+
+def think_range(text: str) -> tuple[float, float]:
+    low, _, high = text.partition("-")
+    return float(low), float(high or low)
 
 
 def main() -> None:
@@ -201,22 +250,32 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=None,
                         help="seconds over which the phones join (default: 60 * phones / 1000)")
     parser.add_argument("--reactions", type=int, default=10)
+    parser.add_argument("--think", type=think_range, default=(2.0, 4.0),
+                        help="seconds a phone reads a card before it swipes, LOW-HIGH "
+                             "(uniform); 0: back to back, the server's most (default 2-4)")
+    parser.add_argument("--clients", type=int, default=2,
+                        help="OS processes the phones are spread over (default 2)")
     args = parser.parse_args()
-    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    low, high = args.think
+    print(f"think {low:g}-{high:g} s, {args.clients} load processes, "
+          f"load average before: {os.getloadavg()[0]:.1f}")
     print("| phones | joined | done | perspectives stored (distinct) | to console "
           "| reactions acked | stored (distinct) | submit p50/p99 ms | console p99 ms "
-          "| next p99 ms | react p50/p99 ms | reactions/s | map updates | wall s | load |")
-    print("|" + "---:|" * 15)
+          "| next p99 ms | react p50/p99 ms | reactions/s (peak 5 s) | map updates "
+          "| server CPU % (analysis) | server CPU ms/event | load CPU % | wall s | load |")
+    print("|" + "---:|" * 18)
     for n in args.phones:
-        ramp = args.ramp if args.ramp is not None else 60.0 * n / 1000
-        r = run(n, ramp, args.reactions)
+        r = run(n, args)
+        load_cpu = "+".join(f"{c:.0f}" for c in r["load_cpu"])
         print(f"| {n} | {r['joined']} | {r['done']} | {r['perspectives']} "
               f"({r['distinct_perspectives']}) | {r['console']} | {r['reacted']} "
               f"| {r['reactions']} ({r['distinct_reactions']}) "
               f"| {r['submit_p50']:.0f}/{r['submit_p99']:.0f} | {r['console_p99']:.0f} "
               f"| {r['next_p99']:.0f} | {r['react_p50']:.0f}/{r['react_p99']:.0f} "
-              f"| {r['rate']:.0f} | {r['map_updates']} | {r['seconds']:.1f} "
-              f"| {os.getloadavg()[0]:.1f} |", flush=True)
+              f"| {r['rate']:.0f} ({r['peak']:.0f}) | {r['map_updates']} "
+              f"| {r['server_cpu']:.0f} ({r['child_cpu']:.0f}) | {r['cpu_per_event']:.1f} "
+              f"| {load_cpu} "
+              f"| {r['seconds']:.1f} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |", flush=True)
         for failure in r["failures"][:3] + r["failures"][-25:]:
             print(f"  failure: {failure}")
         if not r["intact"]:

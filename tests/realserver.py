@@ -56,11 +56,11 @@ class Server:
             self.process.wait(timeout=10)
 
 
-def start_server(env: dict[str, str], port: int | None = None, wait: float = 30) -> Server:
+def start_server(env: dict[str, str], port: int | None = None, wait: float = 60.0) -> Server:
     """Start `dialog serve` and wait (up to ``wait`` seconds) until /healthz answers."""
     port = port or free_port()
     log = Path(env["DIALOG_INSTANCE_DIR"]) / f"server-{port}.log"
-    with log.open("wb") as sink:
+    with log.open("ab") as sink:  # a restart on the same port adds to its log
         process = subprocess.Popen(
             [sys.executable, "-m", "dialog", "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
@@ -77,4 +77,5 @@ def start_server(env: dict[str, str], port: int | None = None, wait: float = 30)
         except OSError:
             time.sleep(0.1)
     process.kill()
+    process.wait(timeout=10)
     raise RuntimeError(f"dialog serve did not answer within {wait:.0f} s")

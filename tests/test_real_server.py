@@ -122,7 +122,7 @@ def test_two_server_processes_share_rooms_through_redis(demo_env):
 
 
 def test_the_wall_gets_the_counts_of_a_burst_of_reactions(demo_env, server):
-    """Under a server the wall's counts are gathered for half a second, then read at once."""
+    """Under a server the wall's counts are gathered, then read in one query and sent."""
     _env, demo = demo_env
     token = post_json(f"{server.url}/api/v1/auth/token", demo["facilitator"])["token"]
     counts: list[dict] = []

@@ -45,12 +45,18 @@ def records(process_id: int, output: Path) -> None:
                "Gör en sekretessprövning innan något lämnas ut.")
 
 
-@click.command(help="Publicera en ny version av processens sammanfattning.")
+@click.command(help="Publicera en ny version av processens sammanfattning. Rapporten (PDF) och "
+               "öppna data (ZIP) byggs av ett bakgrundsjobb: av `dialog worker` när en sådan "
+               "körs, annars av kommandot innan det avslutas.")
 @click.argument("process_id", type=int)
 @click.option("--note", default="", help="Kommentar som visas överst i versionen.")
 @click.option("--json", "as_json", is_flag=True, help="Skriv ut {version, url} som JSON.")
 def publish(process_id: int, note: str, as_json: bool) -> None:
-    """Publish the next version of a process, as the facilitator's button does."""
+    """Publish the next version of a process, as the facilitator's button does.
+
+    The version's files are enqueued when the transaction commits; without a worker the
+    jobs run inline, so the command returns with the PDF and ZIP built.
+    """
     from dialog import policy
     from dialog.cli.context import base_url, bound_settings
     from dialog.extensions import db

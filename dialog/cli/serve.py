@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import click
 
+#: Connections the kernel holds for the server to accept (gevent's default is 128): a room
+#: of phones reconnecting at once after a restart waits in the queue instead of having its
+#: connection attempts dropped and retried a second or more later.
+LISTEN_BACKLOG = 2048
+
 
 @click.command(help="Starta servern / serve the app (gevent + WebSocket).")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -20,7 +25,11 @@ def serve(host: str, port: int) -> None:
 
     settings = Settings.from_env()
     app = create_app(settings, async_mode="gevent", **{LISTEN_KEY: (host, port)})
-    load_libraries()  # now, not inside the first live analysis
+    if not app.config.get("DIALOG_ANALYSIS_IN_CHILD", True):
+        # The analysis runs here: load it now, not inside the first live analysis. By
+        # default it runs in a child process that loads it itself, and the server does
+        # not: a restarted server answers its room seconds sooner.
+        load_libraries()
     click.echo(f"dialog lyssnar på http://{host}:{port}/  (avsluta med Ctrl+C)")
     room = room_base_url(settings.public_base_url, (host, port), f"http://{host}:{port}")
     click.echo(f"Deltagarna ansluter på {room}/  (länkar och QR-koder visar den adressen)")
@@ -31,4 +40,4 @@ def serve(host: str, port: int) -> None:
         click.echo("Socket.IO-meddelanden går via Redis: flera processer kan dela rummen.")
     handler = handler_with_timeouts(settings.header_timeout, settings.idle_timeout)
     socketio.run(app, host=host, port=port, log_output=False, use_reloader=False,
-                 handler_class=handler)
+                 handler_class=handler, backlog=LISTEN_BACKLOG)

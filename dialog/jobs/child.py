@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 def main() -> None:
     """Serve jobs from stdin until stdin closes."""
+    from dialog.jobs.child_runner import end_with_parent
+
+    end_with_parent()
     from dialog.jobs import queue, runner
     from dialog.jobs.targets import Job
 

@@ -14,9 +14,13 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from typing import IO, Any
 
 log = logging.getLogger(__name__)
+
+#: The pid of the server that started the child: the child ends when that server is gone.
+PARENT_ENV = "DIALOG_CHILD_PARENT"
 
 
 class ChildDied(RuntimeError):
@@ -52,19 +56,15 @@ class ChildRunner:
 
     def _ask(self, request: str) -> dict[str, Any]:
         child = self._child()
-        stdin, stdout = _pipes(child)
+        stdin, stdout = child_pipes(child)
         stdin.write(f"{request}\n".encode())
         stdin.flush()
-        line = stdout.readline()
-        if not line:
-            raise ChildDied(f"child {child.pid} ended (exit {child.wait()})")
-        answer: dict[str, Any] = json.loads(line)
-        return answer
+        return read_answer(child, stdout)
 
     def _child(self) -> subprocess.Popen[bytes]:
         if self.child is not None and self.child.poll() is None:
             return self.child
-        env = {**os.environ, **(self.env or {})}
+        env = {**os.environ, **(self.env or {}), PARENT_ENV: str(os.getpid())}
         self.child = subprocess.Popen([sys.executable, "-m", self.module],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
         self.starts += 1
@@ -82,7 +82,34 @@ class ChildRunner:
                 pipe.close()
 
 
-def _pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
+def end_with_parent(every: float = 0.5) -> None:
+    """Exit as soon as the server that started this child is gone (e.g. SIGKILLed).
+
+    Stdin closing ends the child only between jobs; a job takes minutes on a large process,
+    and a server restarted after a crash would share the machine with every orphan still
+    computing for a server that no longer exists. Whatever the orphan had not committed is
+    rolled back; the new server's own child does the work again. Call it first in a child.
+    """
+    # Told by the server, since it may be gone before this child has even started.
+    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
+def read_answer(child: subprocess.Popen[bytes], stdout: IO[bytes]) -> dict[str, Any]:
+    line = stdout.readline()
+    if not line:
+        raise ChildDied(f"child {child.pid} ended (exit {child.wait()})")
+    answer: dict[str, Any] = json.loads(line)
+    return answer
+
+
+def child_pipes(child: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
     if child.stdin is None or child.stdout is None:
         raise ChildDied("child without pipes")
     return child.stdin, child.stdout

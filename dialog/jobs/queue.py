@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 
 from dialog.jobs import transactions
@@ -95,6 +96,19 @@ def send(job: Job) -> None:
 
         embedded.for_environment(config.child_env).submit(job)
     else:
-        from dialog.jobs import runner
+        _run_inline(job)
 
-        runner.run_with_retries(job)
+
+def _run_inline(job: Job) -> None:
+    """Run the job now, in a thread of its own joined at once.
+
+    Its own thread gives it its own scoped session and app context: a job sent from the
+    commit of a request's session must not close that session when its app context ends.
+    An error is logged by ``run_with_retries``; the caller's commit stands.
+    """
+    from dialog.jobs import runner
+
+    worker = threading.Thread(target=runner.run_with_retries, args=(job,),
+                              name=f"job {job.target}")
+    worker.start()
+    worker.join()

@@ -55,6 +55,7 @@ from dialog.models.process import Phase, PhaseKind, PhaseStatus, Process, Stakeh
 from dialog.models.programme import Programme
 from dialog.models.proposal import Proposal, ProposalStatus, ProposalStatusUpdate
 from dialog.models.publication import DEFAULT_LICENCE, Publication, PublicationSettings
+from dialog.models.publication_file import PublicationFile
 from dialog.models.reaction import VOTE_NAMES, VOTE_VALUES, Reaction
 from dialog.models.resistance import RESISTANCE_LINE, ResistanceEntry, ResistanceLevel
 from dialog.models.subscription import MailOutbox, Subscription
@@ -125,6 +126,7 @@ __all__ = [
     "ProposalStatus",
     "ProposalStatusUpdate",
     "Publication",
+    "PublicationFile",
     "PublicationSettings",
     "Rating",
     "Reaction",

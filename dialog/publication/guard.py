@@ -27,12 +27,21 @@ def clean_text(text: str) -> str:
 
 def guard(value: Any) -> Any:
     """Return a copy of JSON-like ``value`` with every string (and key) cleaned."""
+    return _guarded(value, {})
+
+
+def _guarded(value: Any, seen: dict[str, str]) -> Any:
+    # A snapshot repeats the same strings many times (texts, node ids, kinds): clean each once.
     if isinstance(value, str):
-        return clean_text(value)
+        cleaned = seen.get(value)
+        if cleaned is None:
+            cleaned = seen[value] = clean_text(value)
+        return cleaned
     if isinstance(value, dict):
-        return {guard(k) if isinstance(k, str) else k: guard(v) for k, v in value.items()}
+        return {_guarded(k, seen) if isinstance(k, str) else k: _guarded(v, seen)
+                for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [guard(item) for item in value]
+        return [_guarded(item, seen) for item in value]
     return value
 
 

@@ -20,6 +20,10 @@ LAYOUT_SEED = 7
 #: Node types the picture draws; stakeholder and opinion groups stay in the GraphML only.
 DRAWN = ("perspective", "theme")
 PAIR_EDGES = ("link", "similar", "co_agreement")
+#: Computed likeness between two perspectives (a link is someone's act and always stays).
+LIKENESS = ("similar", "co_agreement")
+#: Each perspective keeps its strongest likeness edges, so a large map stays linear in size.
+NEIGHBOURS = 10
 
 
 def published_graph(node_link: dict[str, Any] | None, ctx: SectionContext) -> dict[str, Any]:
@@ -56,8 +60,22 @@ def published_graph(node_link: dict[str, Any] | None, ctx: SectionContext) -> di
         for e in node_link.get("edges", node_link.get("links", []))
         if e.get("source") in nodes and e.get("target") in nodes
     ]
+    edges = _strongest(edges)
     _place(nodes, edges)
     return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def _strongest(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep a likeness edge when it is among the ``NEIGHBOURS`` strongest of either end."""
+    ranked: dict[str, list[tuple[float, int]]] = {}
+    for index, edge in enumerate(edges):
+        if edge["type"] in LIKENESS:
+            for end in (edge["source"], edge["target"]):
+                ranked.setdefault(end, []).append((-edge["weight"], index))
+    kept: set[int] = set()
+    for entries in ranked.values():
+        kept.update(index for _weight, index in sorted(entries)[:NEIGHBOURS])
+    return [e for i, e in enumerate(edges) if e["type"] not in LIKENESS or i in kept]
 
 
 def _place(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from dialog.errors import Conflict, DialogError, NotFound
 from dialog.events import record
@@ -16,6 +16,7 @@ from dialog.publication.diff import changes
 from dialog.publication.guard import clean_text
 from dialog.publication.licences import licence_for
 from dialog.publication.snapshot import build_snapshot
+from dialog.publication.stored import store_parts
 from dialog.services import subscriptions
 from dialog.services.processes import get_process_by_slug
 
@@ -82,6 +83,7 @@ def publish(session: Session, process: Process, facilitator: Facilitator | None,
             session.add(publication)
     except IntegrityError as exc:
         raise Conflict("publication_conflict") from exc
+    store_parts(session, publication)
     record(session, "process-published", process_id=process.id, slug=process.slug,
            version=number)
     subscriptions.announce(session, process, "version", version=number,
@@ -95,31 +97,37 @@ def has_publication(session: Session, process: Process) -> bool:
         Publication.process_id == process.id).limit(1)) is not None
 
 
-def latest(session: Session, process: Process) -> Publication | None:
-    return session.scalar(
-        select(Publication).where(Publication.process_id == process.id)
-        .order_by(Publication.version.desc()).limit(1))
+def _versions(process: Process, snapshot: bool) -> Select[Publication]:
+    query = select(Publication).where(Publication.process_id == process.id)
+    return query if snapshot else query.options(defer(Publication.snapshot))
 
 
-def version_of(session: Session, process: Process, number: int) -> Publication:
-    found = session.scalar(select(Publication).where(
-        Publication.process_id == process.id, Publication.version == number))
+def latest(session: Session, process: Process, *, snapshot: bool = True) -> Publication | None:
+    """The newest version; ``snapshot=False`` leaves the (large) snapshot unread until used."""
+    return session.scalar(_versions(process, snapshot)
+                          .order_by(Publication.version.desc()).limit(1))
+
+
+def version_of(session: Session, process: Process, number: int, *,
+               snapshot: bool = True) -> Publication:
+    found = session.scalar(_versions(process, snapshot).where(Publication.version == number))
     if found is None:
         raise NotFound("publication_version_not_found", version=number)
     return found
 
 
 def publications_of(session: Session, process: Process) -> list[Publication]:
-    return list(session.scalars(select(Publication).where(Publication.process_id == process.id)
-                                .order_by(Publication.version)))
+    """Every version, oldest first; each snapshot is read only when used."""
+    return list(session.scalars(_versions(process, False).order_by(Publication.version)))
 
 
-def published(session: Session, slug: str, number: int | None = None) -> Publication:
+def published(session: Session, slug: str, number: int | None = None, *,
+              snapshot: bool = True) -> Publication:
     """The latest (or a given) publication of the process with this slug, or a clear 404."""
     process = get_process_by_slug(session, slug)
     if number is not None:
-        return version_of(session, process, number)
-    found = latest(session, process)
+        return version_of(session, process, number, snapshot=snapshot)
+    found = latest(session, process, snapshot=snapshot)
     if found is None:
         raise NotFound("nothing_published_yet")
     return found

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Characters that show nothing: zero-width space/joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
@@ -42,16 +43,28 @@ class Plain:
 
 def plain(text: str) -> Plain:
     """Fold ``text`` into the form the personal-data patterns read."""
-    chars: list[tuple[str, tuple[int, int]]] = []
-    for index, char in enumerate(text):
-        if char in INVISIBLE:
-            continue
-        for folded in unicodedata.normalize("NFKC", char):
-            chars.append((folded, (index, index + 1)))
+    if text.isascii():  # NFKC leaves ASCII alone and no invisible character is ASCII
+        chars = [(char, (index, index + 1)) for index, char in enumerate(text)]
+    else:
+        chars = []
+        for index, char in enumerate(text):
+            if char in INVISIBLE:
+                continue
+            for folded in _fold(char):
+                chars.append((folded, (index, index + 1)))
+    joined = "".join(c for c, _ in chars)
     for pattern, replacement in ((_AT_BRACKETED, "@"), (_DOT_BRACKETED, "."),
                                  (_DOT_WORD, "."), (_AT_WORD, "@")):
+        if pattern.search(joined) is None:
+            continue  # most texts: nothing to rewrite, skip the rebuild
         chars = _substitute(chars, pattern.search, replacement)
-    return Plain("".join(c for c, _ in chars), tuple(span for _, span in chars))
+        joined = "".join(c for c, _ in chars)
+    return Plain(joined, tuple(span for _, span in chars))
+
+
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
 
 
 def _substitute(chars: list[tuple[str, tuple[int, int]]],

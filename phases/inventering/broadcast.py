@@ -14,7 +14,6 @@ from flask_socketio import SocketIO
 from dialog import events
 from dialog.live import relay, rooms
 from phases.inventering.perspectives import for_wall
-from phases.inventering.wall import wall_room
 from phases.inventering.wall_counts import WallCounts
 
 
@@ -55,15 +54,12 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
                      rooms.phones(workshop["id"])):
             emit("workshop:state", {"id": workshop["id"], "state": workshop["state"]}, room)
 
-    def send_counts(process_id: int, perspective_id: int, counts: dict[str, int]) -> None:
-        # The wall shows counts, never who.
-        emit("wall:reactions", {"perspective_id": perspective_id, **counts},
-             wall_room(process_id))
-
-    wall_counts = WallCounts(socketio, send_counts)
+    # The wall shows counts, never who: read afresh after the commit (gathered under a server).
+    gevent = socketio.async_mode == "gevent"
+    walls = WallCounts(emit, socketio.start_background_task if gevent else None, socketio.sleep)
 
     def on_reaction(_sender: Any, process_id: int, perspective_id: int, **_: Any) -> None:
-        wall_counts.reacted(process_id, perspective_id)
+        walls.changed(process_id, perspective_id)
 
     # weak=False: these closures live as long as the app, not as long as this call.
     events.perspective_submitted.connect(on_submitted, weak=False)

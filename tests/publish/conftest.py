@@ -75,8 +75,12 @@ class Publisher:
         return response.get_data(as_text=True)
 
     def file(self, name: str, version: int | None = None) -> bytes:
+        """A file of a version; told "being built" (202), ask again as ``Retry-After`` says
+        (the test's job queue runs inline, so the file is there by then)."""
         suffix = f"/v/{version}" if version else ""
         response = self.get(f"/p/{self.slug}{suffix}/{name}")
+        if response.status_code == 202:
+            response = self.get(f"/p/{self.slug}{suffix}/{name}")
         assert response.status_code == 200, response.data[:500]
         return bytes(response.data)
 

@@ -106,7 +106,7 @@ def _pdfinfo(data: bytes) -> dict[str, str]:
 
 
 def test_the_report_in_english_too(demo: Publisher):
-    text = pdf_text(demo.get(f"/p/{demo.slug}/report.pdf?lang=en").data)
+    text = pdf_text(demo.file("report.pdf?lang=en"))
     for expected in ("Summary", "Method", "Who took part", "Findings",
                      "Appendix: all published perspectives", "fewer than 5", "Page 2 of"):
         assert expected in text, expected

@@ -3,6 +3,11 @@ the pause screen follows the workshop, and reactions reach the wall as counts, l
 
 from __future__ import annotations
 
+import threading
+import time
+
+from phases.inventering.wall import wall_room
+from phases.inventering.wall_counts import INTERVAL_SECONDS, WallCounts
 from tests.conftest import bearer
 from tests.konkret.conftest import Konkret, cid
 from tests.konkret.conftest import konkret as konkret  # a fixture
@@ -117,3 +122,28 @@ def test_reactions_reach_the_wall_as_counts(client, world, socket_client, join_p
     counts = [e["args"][0] for e in wall.get_received("/live") if e["name"] == "wall:reactions"]
     assert counts[-1] == {"perspective_id": made["id"], "agree": 2, "disagree": 1, "pass": 0}
     assert "participant_id" not in counts[-1]
+
+
+def test_under_a_server_a_burst_of_reactions_reaches_the_wall_as_one_count(
+        client, world, join_participant):
+    writer = join_participant(world.join_code, "unga")
+    made = client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives",
+                       headers=bearer(writer), json={"text": "Tänd parken.", "kind": "idea",
+                                                     "client_id": "w-2"}).get_json()
+    sent: list[tuple[str, dict, str]] = []
+    done = threading.Event()
+    # As under gevent: counts gathered by a background task, read after the commits.
+    walls = WallCounts(lambda *message: (sent.append(message), done.set()),
+                       lambda work: threading.Thread(target=work).start(), time.sleep)
+    for vote in ["agree", "agree", "disagree"]:
+        phone = join_participant(world.join_code)
+        answer = client.post(f"/api/v1/perspectives/{made['id']}/votes", headers=bearer(phone),
+                             json={"vote": vote})
+        assert answer.status_code in (200, 201)
+    for _committed in range(3):  # each reaction's commit says so, one after the other
+        walls.changed(world.process_id, made["id"])
+
+    assert done.wait(10)
+    time.sleep(3 * INTERVAL_SECONDS)  # nothing more comes: the burst was one read
+    assert sent == [("wall:reactions", {"perspective_id": made["id"], "agree": 2,
+                                        "disagree": 1, "pass": 0}, wall_room(world.process_id))]

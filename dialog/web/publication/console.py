@@ -15,10 +15,11 @@ from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
 from dialog.publication.publishing import COMMITTEE_FIELDS
+from dialog.publication.summary import summary_of
 from dialog.web.auth import check_csrf, login_required
 from dialog.web.form_actions import Refused, again, submit_form
 from dialog.web.pages import managed_page
-from dialog.web.publication.pages import invitation
+from dialog.web.publication.pages import invitation, listing_from_args
 from dialog.web.publication.view import view_context
 
 blueprint = Blueprint("publish_console", __name__, url_prefix="/facilitator")
@@ -28,9 +29,11 @@ PAGE = "/processes/<int:process_id>/publication"
 def _page(process: Process, error: DialogError | None = None) -> ResponseReturnValue:
     snapshot = preview(db.session, process)
     settings = settings_of(db.session, process)
+    summary = summary_of(snapshot)
     context = view_context(
-        snapshot, preview=True, changes=snapshot.get("changes"), invitation=invitation(
-            process.id), licence=licence_for(settings.licence))
+        summary, preview=True, changes=summary.get("changes"), invitation=invitation(
+            process.id), licence=licence_for(settings.licence),
+        listing=listing_from_args(snapshot.get("perspectives") or []))
     return render_template(
         "publish/console.html", process=process, settings=settings, licences=LICENCES,
         publications=publications_of(db.session, process), error=error,

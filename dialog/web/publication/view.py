@@ -61,11 +61,22 @@ def charts(snapshot: dict[str, Any], prefix: str = "chart") -> dict[str, Markup]
 def map_picture(snapshot: dict[str, Any]) -> str | None:
     graph = (snapshot.get("map") or {}).get("graph")
     themes = [t["label"] for t in (snapshot.get("map") or {}).get("themes", [])
-              if not t.get("other")]
-    description = _("publish.map.picture_desc", count=len(snapshot.get("perspectives") or []),
+              if not t.get("other")][:12]  # the largest; a long list helps no listener
+    count = perspective_count(snapshot)
+    description = _("publish.map.picture_desc", count=count,
                     themes=", ".join(themes) or _("publish.map.no_themes"))
+    shown = sum(1 for n in (graph or {}).get("nodes", []) if n.get("type") == "perspective")
+    if shown < count:
+        description += " " + _("publish.map.picture_sample", shown=shown, count=count)
     return map_svg(graph, title=_("publish.map.picture_title"), description=description,
                    legend={k: _(f"ui.kinds.{k}") for k in KINDS})
+
+
+def perspective_count(snapshot: dict[str, Any]) -> int:
+    """How many perspectives a summary (or a whole snapshot) publishes."""
+    if "perspective_count" in snapshot:
+        return int(snapshot["perspective_count"])
+    return len(snapshot.get("perspectives") or [])
 
 
 def prompt_text(prompt: dict[str, Any]) -> str:
@@ -81,7 +92,7 @@ def view_context(snapshot: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "group_label": group_label,
         "age_label": age_label,
         "prompt_text": prompt_text,
-        "perspectives_by_id": {p["id"]: p for p in snapshot.get("perspectives") or []},
+        "perspective_count": perspective_count(snapshot),
         "kinds": KINDS,
         **followup_context(snapshot),
         **extra,

@@ -29,9 +29,12 @@ _TEXTED = ("consensus", "divisive", "group_informed_consensus", "uncertain")
 
 
 def analyze_process(
-    session: Session, process: Process, seed: int = 0
+    session: Session, process: Process, seed: int = 0, themes: ThemeIdentity | None = None
 ) -> tuple[dict[str, Any], dict[str, float]]:
-    """Compute the map of a process now; return it and the priorities for the next perspective."""
+    """Compute the map of a process now; return it and the priorities for the next perspective.
+
+    ``themes`` (default: one that writes at once) gives the themes their stored ids.
+    """
     load_libraries()  # before the clock: timing_ms measures the analysis, not imports
     started, cpu_started = time.perf_counter(), time.process_time()
     inputs = load_inputs(session, process)
@@ -43,7 +46,7 @@ def analyze_process(
     perspective_map = analyze_map(
         inputs.perspectives, inputs.stakeholder_groups, inputs.links,
         votes=inputs.approved_votes(), opinion=groups if groups.groups else None,
-        language=inputs.language, seed=seed, identify=ThemeIdentity(session, process.id),
+        language=inputs.language, seed=seed, identify=themes or ThemeIdentity(session, process.id),
     )
     finished, cpu_finished = time.perf_counter(), time.process_time()
     priorities = {str(pid): float(weight)

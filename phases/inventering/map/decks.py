@@ -12,18 +12,31 @@ second per process; a change made in this process is applied by its event at onc
 
 from __future__ import annotations
 
+import random
 import threading
 import time
+from bisect import bisect_right
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dialog import events
-from dialog.models import AnalysisSnapshot, ModerationEvent, ModerationStatus, Perspective
+from dialog.analysis.priority import choose_next
+from dialog.models import (
+    AnalysisSnapshot,
+    GroupChange,
+    ModerationEvent,
+    ModerationStatus,
+    Perspective,
+)
 
 Stamp = tuple[Any, ...]
+#: Draws from the whole deck before falling back to listing what a phone has left.
+TRIES = 32
 
 
 @dataclass
@@ -35,6 +48,58 @@ class Deck:
     approved: dict[int, int | None] = field(default_factory=dict)
     #: The latest analysis's priorities (perspective id as a string -> weight).
     priorities: dict[str, float] = field(default_factory=dict)
+    #: A card as phones show it, by perspective id (read once; a moderation, a group change
+    #: or another analysis reads the deck again).
+    cards: dict[int, Any] = field(default_factory=dict)
+    #: For drawing (None: build again when next needed).
+    table: Table | None = None
+
+    def draw(self, participant_id: int, skip: set[int], unseen: float,
+             rng: random.Random) -> tuple[int | None, int]:
+        """Draw a card for a participant (or None) and say how many remain for them.
+
+        ``skip``: what they reacted to. Their own perspectives are never offered. Each
+        remaining perspective is drawn with probability proportional to its priority
+        (``unseen`` for one newer than the analysis), as ``choose_next`` would, but without
+        listing the whole deck for each reaction: a draw from all of it is kept unless it is
+        one to skip, and only a phone with little left falls back to listing.
+        """
+        table = self._table(unseen)
+        left = {pid for pid in skip if pid in self.approved} | table.own.get(participant_id, set())
+        remaining = len(self.approved) - len(left)
+        if remaining <= 0:
+            return None, 0
+        ids, totals = table.ids, table.totals
+        if totals and totals[-1] > 0:
+            for _ in range(TRIES):
+                index = bisect_right(totals, rng.random() * totals[-1])
+                if index < len(ids) and ids[index] not in left:
+                    return ids[index], remaining
+        weights: dict[Hashable, float] = {
+            pid: self.priorities.get(str(pid), unseen) for pid in ids if pid not in left}
+        chosen = choose_next(weights, set(), rng)
+        return (chosen if isinstance(chosen, int) else None), remaining
+
+    def _table(self, unseen: float) -> Table:
+        table = self.table
+        if table is None:
+            ids = list(self.approved)
+            weights = (max(float(self.priorities.get(str(pid), unseen)), 0.0) for pid in ids)
+            own: dict[int, set[int]] = {}
+            for pid, author in self.approved.items():
+                if author is not None:
+                    own.setdefault(author, set()).add(pid)
+            table = self.table = Table(ids, list(accumulate(weights)), own)
+        return table
+
+
+@dataclass(frozen=True)
+class Table:
+    """A deck ready to draw from: ids by age, running totals of weights, ids by author."""
+
+    ids: list[int]
+    totals: list[float]
+    own: dict[int, set[int]]
 
 
 class Decks:
@@ -91,6 +156,7 @@ class Decks:
                 # now stands, so the next check finds nothing to read again.
                 author = perspective.get("participant_id")
                 deck.approved[pid] = author
+                deck.table = None
                 deck.stamp = (count + 1, pid, (authors or 0) + (author or 0), *rest)
             elif not approved and pid not in deck.approved:
                 return  # a pending or hidden new perspective changes nothing here
@@ -109,6 +175,8 @@ def _stamp(session: Session, process_id: int) -> Stamp:
         .where(ModerationEvent.process_id == process_id).scalar_subquery(),
         select(AnalysisSnapshot.computed_at)
         .where(AnalysisSnapshot.process_id == process_id).scalar_subquery(),
+        select(func.max(GroupChange.id))
+        .where(GroupChange.process_id == process_id).scalar_subquery(),
     )).one()
     return tuple(row)
 
@@ -136,6 +204,11 @@ def _on_moderated(_sender: Any, perspective: dict[str, Any], **_: Any) -> None:
     decks.changed({**perspective, "previous_status": "moderated"})
 
 
+def _on_groups_changed(_sender: Any, process_id: int, **_: Any) -> None:
+    decks.forget(process_id)  # the cards show their group's name
+
+
 # weak=False: module-level handlers live as long as the process.
 events.perspective_submitted.connect(_on_submitted, weak=False)
 events.perspective_moderated.connect(_on_moderated, weak=False)
+events.signals.signal("groups-changed").connect(_on_groups_changed, weak=False)

@@ -33,6 +33,7 @@ from flask import current_app, has_app_context
 from flask_socketio import SocketIO
 
 from dialog import events
+from dialog.database import writer_turn
 from dialog.extensions import db
 from dialog.models import Process
 from phases.inventering.map import analysis_requests, analysis_runs
@@ -72,8 +73,9 @@ class AnalysisScheduler:
             if start:
                 self._working = True
                 if self.runner is None and _in_child():
-                    self.runner = ChildRunner(db.engine.url.render_as_string(
-                        hide_password=False))
+                    engine = db.engine
+                    self.runner = ChildRunner(engine.url.render_as_string(hide_password=False),
+                                              turn=lambda: writer_turn(engine))
         if start:
             self.socketio.start_background_task(self._work)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
@@ -46,11 +46,19 @@ def _overlaps(real: list[dict[str, Any]], stored: list[MapTheme]) -> list[tuple[
 
 
 class ThemeIdentity:
-    """Give the analysis's themes their stored ids and names (a ``ThemeIdentity`` callable)."""
+    """Give the analysis's themes their stored ids and names (a ``ThemeIdentity`` callable).
 
-    def __init__(self, session: Session, process_id: int) -> None:
+    ``deferred``: write nothing now (the analysis child computes in a transaction that only
+    reads); new themes get the ids that follow the newest stored one, and ``store`` writes
+    them later, in the transaction that stores the snapshot.
+    """
+
+    def __init__(self, session: Session, process_id: int, *, deferred: bool = False) -> None:
         self.session = session
         self.process_id = process_id
+        self.deferred = deferred
+        #: (theme id, new?, members, suggested name) still to write when deferred.
+        self.writes: list[tuple[int, bool, list[int], str]] = []
 
     def __call__(self, themes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         stored = list(self.session.scalars(
@@ -67,22 +75,51 @@ class ThemeIdentity:
                 continue
             matched[index] = by_id[stored_id]
             taken.add(stored_id)
-        rows: list[MapTheme] = []
-        for index, theme in enumerate(real):
-            row = matched.get(index)
-            if row is None:
-                row = MapTheme(process_id=self.process_id)
-                self.session.add(row)
-            row.members = [int(pid) for pid in theme["perspective_ids"]]
-            row.suggested_name = str(theme.get("suggested_name") or theme["label"])[:200]
-            rows.append(row)
-        self.session.flush()  # one flush: new rows get their ids in the order added
-        for theme, row in zip(real, rows, strict=True):
+        entries: list[tuple[MapTheme | None, list[int], str]] = [
+            (matched.get(index), [int(pid) for pid in theme["perspective_ids"]],
+             str(theme.get("suggested_name") or theme["label"])[:200])
+            for index, theme in enumerate(real)]
+        found: list[tuple[int, str | None, str]] = []
+        if self.deferred:
+            newest = self.session.scalar(select(func.max(MapTheme.id))) or 0
+            for row, members, suggested in entries:
+                if row is None:
+                    newest += 1
+                theme_id = row.id if row is not None else newest
+                self.writes.append((theme_id, row is None, members, suggested))
+                found.append((theme_id, row.name if row is not None else None, suggested))
+        else:
+            rows: list[MapTheme] = []
+            for row, members, suggested in entries:
+                if row is None:
+                    row = MapTheme(process_id=self.process_id)
+                    self.session.add(row)
+                row.members, row.suggested_name = members, suggested
+                rows.append(row)
+            self.session.flush()  # one flush: new rows get their ids in the order added
+            found = [(row.id, row.name, row.suggested_name) for row in rows]
+        for theme, (theme_id, name, suggested) in zip(real, found, strict=True):
             theme["analysis_id"] = theme["id"]
-            theme["id"] = row.id
-            theme["name"] = row.name
-            theme["label"] = row.name or row.suggested_name
+            theme["id"] = theme_id
+            theme["name"] = name
+            theme["label"] = name or suggested
         return themes
+
+    def store(self, session: Session) -> None:
+        """Write what a deferred identity found (in the transaction storing the snapshot)."""
+        for theme_id, new, members, suggested in self.writes:
+            if new:
+                session.add(MapTheme(id=theme_id, process_id=self.process_id, members=members,
+                                     suggested_name=suggested))
+            else:
+                session.execute(update(MapTheme).where(MapTheme.id == theme_id)
+                                .values(members=members, suggested_name=suggested))
+        session.flush()
+        if any(new for _, new, _, _ in self.writes) and \
+                session.get_bind().dialect.name == "postgresql":
+            # Ids given explicitly do not move PostgreSQL's sequence: move it past them.
+            session.execute(text("SELECT setval(pg_get_serial_sequence('map_themes', 'id'), "
+                                 "(SELECT max(id) FROM map_themes))"))
 
 
 def rename(session: Session, process: Process, theme_id: int, name: Any) -> MapTheme:

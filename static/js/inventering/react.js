@@ -11,6 +11,7 @@ import { Outbox, Sender, getToken, joinUrl, rejoinWhenRefused } from "../outbox.
 const strings = readStrings();
 const root = document.getElementById("react-page");
 const ACK_TIMEOUT_MS = 10000;
+const RESEND_EVERY_MS = 15000;
 
 if (root) start(root);
 
@@ -44,8 +45,9 @@ function start(page) {
   const sender = new Sender(socket, outbox, {
     event: "vote:submit",
     payload: (item) => ({ perspective_id: item.perspective_id, vote: item.vote }),
-    // Any refusal but our own failure is final (e.g. the perspective was hidden meanwhile).
-    permanent: (code) => code !== "internal_error",
+    // Any refusal but our own failure or "too fast, later" is final (e.g. the perspective
+    // was hidden meanwhile).
+    permanent: (code) => code !== "internal_error" && code !== "participant_throttled",
     timeoutMs: ACK_TIMEOUT_MS,
   });
 
@@ -177,6 +179,14 @@ function start(page) {
   socket.on("disconnect", () => showConnection(strings, "offline"));
   rejoinWhenRefused(socket, workshopId, joinUrl(page.dataset.workshopId),
                     () => showConnection(strings, "offline"));
+
+  // A reaction whose acknowledgement did not come in time waits in the outbox: send it again
+  // now and then while the connection is up (as the write page does), not only after a
+  // reconnect or another tap. The server keeps one reaction per perspective.
+  setInterval(() => {
+    const [pending] = outbox.items();
+    if (pending && socket.connected && !busy) send(pending);
+  }, RESEND_EVERY_MS);
 
   // Back on the page after a while: others may have written something new.
   document.addEventListener("visibilitychange", () => {

@@ -29,7 +29,41 @@ function mark(own) {
   }
 }
 
+// Own perspectives on other pages of the list: ask where they are (published ones only) and
+// link to the page that holds each.
+async function elsewhere(own) {
+  const box = document.getElementById("pub-mine");
+  if (!box || !page.dataset.where) return;
+  const listed = new Set([...page.querySelectorAll("#perspective-list [data-perspective-id]")]
+    .map((quote) => quote.dataset.perspectiveId));
+  const missing = [...own].filter((id) => /^\d+$/.test(id) && !listed.has(id)).slice(0, 200);
+  if (!missing.length) return;
+  try {
+    const response = await fetch(`${page.dataset.where}?ids=${missing.join(",")}`,
+                                 { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const found = (await response.json()).perspectives || [];
+    if (!found.length) return;
+    const list = box.querySelector("ul");
+    for (const item of found) {
+      const link = document.createElement("a");
+      link.href = item.url;
+      link.textContent = page.dataset.elsewhereItem.replace("{id}", item.id)
+        .replace("{page}", item.page);
+      const entry = document.createElement("li");
+      entry.append(link);
+      list.append(entry);
+    }
+    box.hidden = false;
+  } catch {
+    // Offline or refused: the page still works, it just does not point further.
+  }
+}
+
 if (page) {
   const own = mine();
-  if (own.size) mark(own);
+  if (own.size) {
+    mark(own);
+    elsewhere(own);
+  }
 }
