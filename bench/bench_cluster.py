@@ -40,7 +40,7 @@ import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_town_hall import NS, VOTES, Room, console, pct
+from bench.cluster_room import NS, VOTES, Room, console, pct
 from tests.cluster.cluster import start_cluster
 from tests.cluster.services import start_nginx
 
@@ -152,6 +152,12 @@ class SentAt(dict[str, float]):
         return time.perf_counter() - (time.time() - float(stamp))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def facilitator_token(url: str, facilitator: dict[str, str]) -> str:
     request = urllib.request.Request(f"{url}/api/v1/auth/token",
                                      data=json.dumps(facilitator).encode(),
@@ -163,7 +169,13 @@ def facilitator_token(url: str, facilitator: dict[str, str]) -> str:
 def run(phones: int, ramp: float, reactions: int, think: tuple[float, float],
         processes: int) -> dict[str, Any]:
     cluster = start_cluster(SERVE_PORTS, postgres_port=POSTGRES_PORT, redis_port=REDIS_PORT)
-    balancer = start_nginx(cluster.upstreams, BALANCER_PORT, connections=8192)
+    try:
+        # The shipped configuration names two processes: one process stands in for both.
+        upstreams = (cluster.upstreams * 2)[:max(2, len(cluster.upstreams))]
+        balancer = start_nginx(upstreams, BALANCER_PORT, connections=8192)
+    except BaseException:
+        cluster.stop()
+        raise
     try:
         before = cluster.query("SELECT COALESCE(MAX(id), 0) FROM reaction")[0][0]
         token = facilitator_token(balancer.url, cluster.demo["facilitator"])
@@ -190,7 +202,10 @@ def run(phones: int, ramp: float, reactions: int, think: tuple[float, float],
             done.set()
             return await following, parts, elapsed
 
+        pids = [server.process.pid for server in cluster.servers]
+        cpu_before = sum(cpu_seconds(pid) for pid in pids)
         peak, parts, elapsed = asyncio.run(measure())
+        serve_cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
         for worker in workers:
             worker.join(timeout=30)
         stored = cluster.query(
@@ -206,7 +221,11 @@ def run(phones: int, ramp: float, reactions: int, think: tuple[float, float],
         cluster.stop()
     merged = {key: [v for part in parts for v in part[key]]
               for key in ("submit_ms", "next_ms", "react_ms")}
+    # Every join, perspective, `vote:next` and reaction the serve processes answered.
+    events = sum(p["joined"] for p in parts) + sum(len(merged[key]) for key in merged)
     return {"phones": phones, "joined": sum(p["joined"] for p in parts),
+            "cpu_per_event": 1000 * serve_cpu / max(events, 1), "events": events,
+            "cpu_share": serve_cpu / elapsed / len(cluster.servers),
             "done": sum(p["done"] for p in parts), "reacted": sum(p["reacted"] for p in parts),
             "worker": cluster.worker is not None, "spread": peak, "seconds": elapsed,
             "stored": stored[0], "distinct": stored[1], "votes": votes[0],
@@ -227,7 +246,17 @@ def main() -> None:
     parser.add_argument("--reactions", type=int, default=10)
     parser.add_argument("--think", type=float, nargs=2, default=[2.0, 4.0])
     parser.add_argument("--client-processes", type=int, default=2)
+    parser.add_argument("--serve-ports", type=int, nargs="+", default=SERVE_PORTS,
+                        help="one port per `dialog serve` process (default: two)")
+    parser.add_argument("--ports", type=int, nargs=2, default=None,
+                        metavar=("BALANCER", "POSTGRES"),
+                        help="the balancer's port and PostgreSQL's (Redis takes the next)")
     args = parser.parse_args()
+    global BALANCER_PORT, POSTGRES_PORT, REDIS_PORT
+    SERVE_PORTS[:] = args.serve_ports
+    if args.ports:
+        BALANCER_PORT, POSTGRES_PORT = args.ports
+        REDIS_PORT = POSTGRES_PORT + 1
     # Each serve process holds a thousand sockets and more: past the usual 1,024 descriptors.
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
@@ -242,11 +271,13 @@ def main() -> None:
         r = run(n, ramp, args.reactions, (args.think[0], args.think[1]),
                 args.client_processes)
         print(f"| {n} | {'yes' if r['worker'] else 'no'} | {r['joined']} | {r['done']} "
-              f"| {r['spread'][0]}/{r['spread'][1]} | {r['stored']} ({r['distinct']}) "
+              f"| {'/'.join(map(str, r['spread']))} | {r['stored']} ({r['distinct']}) "
               f"| {r['console']} | {r['reacted']} | {r['votes']} ({r['distinct_votes']}) "
               f"| {r['submit_p50']:.0f}/{r['submit_p99']:.0f} | {r['console_p99']:.0f} "
               f"| {r['next_p99']:.0f} | {r['react_p50']:.0f}/{r['react_p99']:.0f} "
               f"| {r['seconds']:.0f} | {os.getloadavg()[0]:.1f} |", flush=True)
+        print(f"  serve CPU: {r['cpu_per_event']:.1f} ms per event ({r['events']} events), "
+              f"{100 * r['cpu_share']:.0f} % of a core per serve process", flush=True)
         for failure in r["failures"][:5] + r["failures"][-20:]:
             print(f"  failure: {failure}")
 

@@ -27,6 +27,11 @@ _SERVER_POOL_SIZE = 40
 #: whole loop waits with it; longer waits for the write lock happen cooperatively.
 _LOOP_BUSY_SECONDS = 0.05
 
+#: PostgreSQL connections per process: a pool of ten, ten more in a burst.
+POOL_SIZE, POOL_OVERFLOW = 10, 10
+#: How long an event or request waits for a pooled connection before it fails.
+POOL_WAIT_SECONDS = 60.0
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; SQLite gets WAL mode, foreign keys and a busy timeout."""
@@ -53,12 +58,17 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             event.listen(engine, "commit", one_at_a_time.end)
             event.listen(engine, "rollback", one_at_a_time.end)
         return engine
-    # A server process serves many greenlets at once: room for a burst of transactions, and
-    # a connection broken by a database restart is noticed and replaced on checkout.
+    # A server process serves many greenlets at once on one CPU thread (psycopg waits for
+    # PostgreSQL cooperatively under gevent: tests/cluster/test_pg_gevent.py). More open
+    # transactions than a few per process add no throughput, only interleaving: a process
+    # that is behind (more events than its share of a CPU carries) lets an event wait its
+    # turn for a connection, as long as a phone waits for its ack, instead of failing it
+    # with ``internal_error`` after ten seconds. A connection broken by a database restart
+    # is noticed and replaced on checkout.
     kwargs.setdefault("pool_pre_ping", True)
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
-    kwargs.setdefault("pool_timeout", 10)
+    kwargs.setdefault("pool_size", POOL_SIZE)
+    kwargs.setdefault("max_overflow", POOL_OVERFLOW)
+    kwargs.setdefault("pool_timeout", POOL_WAIT_SECONDS)
     return create_engine(url, **kwargs)
 
 

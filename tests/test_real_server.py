@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import urllib.request
 
 import pytest
@@ -118,3 +119,39 @@ def test_two_server_processes_share_rooms_through_redis(demo_env):
     finally:
         first.stop()
         second.stop()
+
+
+def test_the_wall_gets_the_counts_of_a_burst_of_reactions(demo_env, server):
+    """Under a server the wall's counts are gathered, then read in one query and sent."""
+    _env, demo = demo_env
+    token = post_json(f"{server.url}/api/v1/auth/token", demo["facilitator"])["token"]
+    counts: list[dict] = []
+    wall = socketio.Client(reconnection=False)
+    wall.on("wall:reactions", counts.append, namespace="/live")
+    wall.connect(server.url, namespaces=["/live"], auth={"token": token},
+                 transports=["websocket"], wait_timeout=10)
+    assert wall.call("workshop:watch", {"workshop_id": demo["workshop_id"],
+                                        "view": "projector"}, namespace="/live")["ok"]
+    phones = [connect(server.url, post_json(f"{server.url}/api/v1/join",
+                                            {"join_code": demo["join_code"]})
+                      ["participant_token"]) for _ in range(4)]
+    made = phones[0].call("perspective:submit", {"text": "Bänkar i skuggan vid torget",
+                                                 "kind": "idea", "client_id": "wall-burst"},
+                          namespace="/live")
+    assert made["ok"] is True, made
+    perspective_id = made["id"]
+    for phone, vote in zip(phones[1:], ["agree", "agree", "disagree"], strict=True):
+        ack = phone.call("vote:submit", {"perspective_id": perspective_id, "vote": vote},
+                         namespace="/live")
+        assert ack["ok"] is True, ack
+    wanted = {"perspective_id": perspective_id, "agree": 2, "disagree": 1, "pass": 0}
+    deadline = time.monotonic() + 10
+    while wanted not in counts and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert wanted in counts, counts
+    # Never more messages than reactions, and the last one is the final count.
+    mine = [c for c in counts if c["perspective_id"] == perspective_id]
+    assert len(mine) <= 3, mine
+    assert mine[-1] == wanted, mine
+    for client in [wall, *phones]:
+        client.disconnect()

@@ -128,8 +128,8 @@ def test_a_restart_mid_room_loses_nothing_and_the_service_resumes(
         for phone in phones:
             phone.join(timeout=max(deadline - time.monotonic(), 1))
         unfinished = Counter(phone.stage for phone in phones if not phone.finished)
-        refusals = sum((phone.refusals for phone in phones), Counter[str]())
-        assert not unfinished, (unfinished, refusals, cluster.logs())
+        failures = sum((phone.failures for phone in phones), Counter[str]())
+        assert not unfinished, (unfinished, failures, cluster.logs())
         # Service resumed: the console on the first process hears the second again (its
         # Redis subscription comes back within seconds of Redis).
         assert any(resumed(cluster, console, attempt) for attempt in range(6)), cluster.logs()

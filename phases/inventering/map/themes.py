@@ -118,8 +118,9 @@ class ThemeIdentity:
         if any(new for _, new, _, _ in self.writes) and \
                 session.get_bind().dialect.name == "postgresql":
             # Ids given explicitly do not move PostgreSQL's sequence: move it past them.
-            session.execute(text("SELECT setval(pg_get_serial_sequence('map_themes', 'id'), "
-                                 "(SELECT max(id) FROM map_themes))"))
+            table = MapTheme.__tablename__
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                 f"(SELECT max(id) FROM {table}))"))
 
 
 def rename(session: Session, process: Process, theme_id: int, name: Any) -> MapTheme:
