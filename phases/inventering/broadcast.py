@@ -14,7 +14,7 @@ from flask_socketio import SocketIO
 from dialog import events
 from dialog.live import relay, rooms
 from phases.inventering.perspectives import for_wall
-from phases.inventering.wall_counts import WallCounts
+from phases.inventering.wall_broadcast import WallCounts
 
 
 def connect_signals(socketio: SocketIO, namespace: str) -> None:

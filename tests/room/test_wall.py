@@ -7,7 +7,7 @@ import threading
 import time
 
 from phases.inventering.wall import wall_room
-from phases.inventering.wall_counts import INTERVAL_SECONDS, WallCounts
+from phases.inventering.wall_broadcast import INTERVAL_SECONDS, WallCounts
 from tests.conftest import bearer
 from tests.konkret.conftest import Konkret, cid
 from tests.konkret.conftest import konkret as konkret  # a fixture
