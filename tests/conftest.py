@@ -25,6 +25,9 @@ from dialog.services import facilitators, participants, processes, workshops
 from dialog.web.app import create_app
 
 POSTGRES_URL = os.environ.get("DIALOG_TEST_DATABASE_URL")
+# A publish leaves its report to the first reader (tests that want it built at publishing say
+# so): a PDF for every publish in the suite would cost many minutes.
+os.environ.setdefault("DIALOG_PREBUILD_REPORT", "0")
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 TEST_SECRET = "test-secret-key"
 PASSWORD = "correct horse battery"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import OrderedDict
 from typing import Any
 
@@ -26,6 +27,8 @@ SUMMARY = "summary.json"
 PERSPECTIVES = "perspectives.json"
 REPORT = "report.pdf"
 DATA = "data.zip"
+#: Set to ``0``: the report is built when first asked for, not at publishing.
+PREBUILD_REPORT_ENV = "DIALOG_PREBUILD_REPORT"
 #: What a background job may build for a version: (name, locale).
 BUILT: tuple[tuple[str, str], ...] = ((DATA, ""), *((REPORT, locale) for locale in LOCALES))
 #: The job that builds one of them (it renders templates, so it lives in the web face).
@@ -44,9 +47,16 @@ def store_parts(session: Session, publication: Publication) -> None:
 
 def built_at_publish(publication: Publication) -> list[tuple[str, str]]:
     """The ZIP and the report in the process's language; another language's report is
-    built when a reader first asks for it."""
+    built when a reader first asks for it.
+
+    ``DIALOG_PREBUILD_REPORT=0`` leaves the report, too, to its first reader (the test suite
+    sets it: a PDF for every publish would cost the suite many minutes).
+    """
     language = str(publication.snapshot.get("process", {}).get("language") or "")
-    return [(DATA, ""), (REPORT, language if language in LOCALES else LOCALES[0])]
+    files = [(DATA, "")]
+    if os.environ.get(PREBUILD_REPORT_ENV, "1") != "0":
+        files.append((REPORT, language if language in LOCALES else LOCALES[0]))
+    return files
 
 
 def find(session: Session, publication_id: int, name: str,

@@ -35,7 +35,9 @@ def _files(publication_id: int) -> int:
             PublicationFile.name.in_([stored.REPORT, stored.DATA]))) or 0)
 
 
-def test_publishing_stores_the_pdf_and_zip_built_by_the_job(publisher: Publisher, crowd):
+def test_publishing_stores_the_pdf_and_zip_built_by_the_job(publisher: Publisher, crowd,
+                                                             monkeypatch):
+    monkeypatch.setenv("DIALOG_PREBUILD_REPORT", "1")  # as a real instance does
     crowd("unga", 3)
     publisher.publish()
     with db.transaction() as session:
