@@ -16,8 +16,8 @@ from tests.cluster.cluster import Cluster, start_cluster
 from tests.cluster.services import missing
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
+def running_cluster() -> Iterator[Cluster]:
+    """Start a cluster (skip when its programs are missing); stop it afterwards."""
     lacking = missing()
     if lacking:
         pytest.skip(f"the cluster tests need {', '.join(lacking)} (apt-get install "
@@ -25,3 +25,8 @@ def cluster() -> Iterator[Cluster]:
     running = start_cluster()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Cluster]:
+    yield from running_cluster()

@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 import socketio
 
-from tests.cluster.cluster import Cluster, start_cluster
-from tests.cluster.services import missing
+from tests.cluster.cluster import Cluster
+from tests.cluster.conftest import running_cluster
 from tests.test_real_server import connect, post_json
 from tests.test_server_kills import PERSPECTIVES, REACTIONS, Phone
 
@@ -45,13 +45,7 @@ pytestmark = [
 @pytest.fixture
 def fresh_cluster() -> Iterator[Cluster]:
     """A cluster of its own per test: counts start from nothing."""
-    lacking = missing()
-    if lacking:
-        pytest.skip(f"the cluster tests need {', '.join(lacking)} (apt-get install "
-                    "postgresql redis-server nginx haproxy)")
-    running = start_cluster()
-    yield running
-    running.stop()
+    yield from running_cluster()
 
 
 def restart_redis(cluster: Cluster) -> None:
