@@ -252,6 +252,33 @@ def too_wide(page: Any, width: int) -> list[str]:
         width))
 
 
+def out_of_reach(page: Any, width: int) -> list[str]:
+    """Controls drawn past the viewport's sides: clipped away (an ``overflow: hidden``
+    ancestor hides them from ``scrollWidth``), so no finger and no eye reaches them."""
+    return list(page.evaluate("""(width) => [...document.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]')]
+        .filter((node) => {
+          if (node.closest('.visually-hidden, .skip-link, [hidden], [inert]')) return false;
+          // Not drawn at all (display: none, a closed <details>, visibility: hidden).
+          if (!node.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}))
+            return false;
+          const box = node.getBoundingClientRect();
+          if (!(box.width > 1 && box.height > 1 && (box.right > width + 1 || box.left < -1)))
+            return false;
+          // Inside a box that scrolls sideways itself (a wide table): reachable by scrolling.
+          for (let up = node.parentElement; up && up !== document.body; up = up.parentElement) {
+            const x = getComputedStyle(up).overflowX;
+            if ((x === 'auto' || x === 'scroll') && up.scrollWidth > up.clientWidth) {
+              const own = up.getBoundingClientRect();
+              return own.right > width + 1 || own.left < -1;
+            }
+          }
+          return true;
+        })
+        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className
+          + ' ' + (node.textContent || '').trim().slice(0, 30))""", width))
+
+
 def check(page: Any, name: str, viewport: dict[str, int]) -> None:
     found = violations(page)
     assert not found, f"axe on {name} at {viewport['width']}px:\n" + describe_violations(found)
@@ -259,6 +286,8 @@ def check(page: Any, name: str, viewport: dict[str, int]) -> None:
     assert width <= viewport["width"], (
         f"{name} scrolls sideways at {viewport['width']}px ({width}px): "
         f"{too_wide(page, viewport['width'])}")
+    clipped = out_of_reach(page, viewport["width"])
+    assert not clipped, f"{name} at {viewport['width']}px: controls out of reach {clipped}"
 
 
 # ------------------------------------------------------------------ the pages
@@ -344,7 +373,7 @@ def _moderation(page: Any, s: dict[str, Any]) -> None:
     card = page.locator("#feed > li", has_text="070-765")
     expect(card).to_contain_text("Väntar")
     card.locator(".redact-box summary").click()
-    expect(card.get_by_label("Varför ändras texten?")).to_be_visible()
+    expect(card.get_by_label("Varför ändras eller döljs texten?")).to_be_visible()
 
 
 def _close_workshop(page: Any, s: dict[str, Any]) -> None:
