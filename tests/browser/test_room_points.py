@@ -1,0 +1,159 @@
+"""Issue 12's points a person sees, end to end where earlier tests stopped short.
+
+- A theme renamed over the API (``PATCH /api/v1/processes/{id}/themes/{theme_id}``) shows
+  its new name on the facilitator's map, on the map wall (both live, without a reload) and
+  in the publication.
+- The facilitator's main flows work with the keyboard alone: edit a perspective and approve
+  the edit, hide one with a reason (the author's phone shows the reason), rename a theme.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (
+    NARROW_PHONE,
+    TABLET,
+    axe_violations,
+    describe_violations,
+    wait_online,
+)
+
+pytestmark = pytest.mark.browser
+
+WALL = {"width": 1920, "height": 1080}
+
+
+def open_map(page: Any, process_id: int, suffix: str = "/map") -> None:
+    page.goto(f"/facilitator/processes/{process_id}{suffix}")
+    wait_online(page)
+    expect(page.locator("#map-page")).to_have_attribute("data-computed-at", re.compile(r"\d"))
+
+
+def tab_to(page: Any, selector: str, limit: int = 120) -> None:
+    """Press Tab until the element matching ``selector`` has the focus (keyboard only)."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def published_theme(live_server: Any) -> dict[str, Any]:
+    """A theme of the demo that the publication shows (it has quotes), with its map id."""
+    pid = live_server.demo["process_id"]
+    status, found = live_server.request("GET", f"/api/v1/processes/{pid}/map",
+                                        token=live_server.token)
+    assert status == 200, found
+    status, preview = live_server.request(
+        "GET", f"/api/v1/processes/{pid}/publication-preview", token=live_server.token)
+    assert status == 200, preview
+    shown = {t["label"] for t in preview["map"]["themes"] if t.get("quotes") and not t["other"]}
+    theme = next(t for t in found["themes"] if not t.get("other") and t["label"] in shown)
+    return dict(theme)
+
+
+def test_a_theme_renamed_over_the_api_shows_on_the_map_the_wall_and_the_publication(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    pid = live_server.demo["process_id"]
+    theme = published_theme(live_server)
+    console = new_page(TABLET, storage_state=facilitator_state)
+    wall = new_page(WALL, storage_state=facilitator_state, mobile=False)
+    open_map(console, pid)
+    open_map(wall, pid, "/map/projector")
+    for page in (console, wall):
+        page.evaluate("window.__sameDocument = true")
+
+    name = "Vuxna ute på kvällarna"
+    status, body = live_server.request("PATCH", f"/api/v1/processes/{pid}/themes/{theme['id']}",
+                                       {"name": name}, token=live_server.token)
+    assert status == 200, body
+    assert body["label"] == name
+    expect(console.locator("#theme-list")).to_contain_text(name, timeout=20_000)
+    expect(wall.locator("#theme-list")).to_contain_text(name, timeout=20_000)
+    for page in (console, wall):
+        assert page.evaluate("window.__sameDocument === true"), "the page reloaded"
+
+    preview = new_page(TABLET, storage_state=facilitator_state)
+    preview.goto(f"/facilitator/processes/{pid}/publication")
+    expect(preview.locator("#themes")).to_contain_text(name)
+    violations = axe_violations(preview)
+    assert not violations, describe_violations(violations)
+
+
+def test_a_facilitator_moderates_and_renames_a_theme_with_the_keyboard_alone(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    workshop = live_server.inventering_workshop("Tangentbordet: moderering",
+                                                pre_moderation=True)
+    status, joined = live_server.request("POST", "/api/v1/join", {
+        "join_code": workshop["join_code"], "stakeholder_group": "unga"})
+    assert status == 201, joined
+    token = joined["participant_token"]
+    ids = []
+    for n, text in enumerate(["Ring mig på 070-123 45 67, parken behöver mer ljus.",
+                              "Han på hörnet är farlig, alla vet vem."]):
+        status, body = live_server.request(
+            "POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
+            {"text": text, "kind": "idea", "client_id": f"kb-{n}"}, token=token)
+        assert status == 201, body
+        ids.append(body["id"])
+
+    tablet = new_page(TABLET, storage_state=facilitator_state, mobile=False)
+    tablet.goto(f"/facilitator/workshops/{workshop['id']}")
+    wait_online(tablet)
+    first = tablet.locator(f'#feed > li[data-id="{ids[0]}"]')
+    second = tablet.locator(f'#feed > li[data-id="{ids[1]}"]')
+    expect(first).to_contain_text("Väntar")
+
+    # Edit away the phone number and approve the edit: Tab, Enter, type, Tab, type, Enter.
+    tab_to(tablet, f'#feed > li[data-id="{ids[0]}"] .redact-box summary')
+    tablet.keyboard.press("Enter")
+    tablet.keyboard.press("Tab")
+    expect(first.locator("textarea")).to_be_focused()
+    tablet.keyboard.press("ControlOrMeta+a")
+    tablet.keyboard.type("Parken behöver mer ljus.")
+    tablet.keyboard.press("Tab")
+    expect(first.locator('input[name="reason"]')).to_be_focused()
+    tablet.keyboard.type("Telefonnumret togs bort")
+    tablet.keyboard.press("Tab")
+    tablet.keyboard.press("Enter")
+    expect(first).to_contain_text("Godkänd")
+    expect(first.locator(".p-card__text")).to_have_text("Parken behöver mer ljus.")
+
+    # Hide the other with a reason, from the same box.
+    tab_to(tablet, f'#feed > li[data-id="{ids[1]}"] .redact-box summary')
+    tablet.keyboard.press("Enter")
+    tab_to(tablet, f'#feed > li[data-id="{ids[1]}"] input[name="reason"]')
+    tablet.keyboard.type("Texten pekar ut en enskild person")
+    tab_to(tablet, f'#feed > li[data-id="{ids[1]}"] .redact-form .button--hide')
+    tablet.keyboard.press("Enter")
+    expect(second.locator(".status")).to_contain_text("Dold")
+    violations = axe_violations(tablet)
+    assert not violations, describe_violations(violations)
+
+    # The author's phone says what was changed and why, and why the other was hidden.
+    phone = new_page(NARROW_PHONE)
+    phone.context.add_init_script(
+        f"localStorage.setItem('dialog.token.{workshop['id']}', '{token}')")
+    phone.goto(f"/w/{workshop['id']}/sent")
+    wait_online(phone)
+    mine = phone.locator("#sent-list")
+    expect(mine).to_contain_text("Telefonnumret togs bort")
+    expect(mine).to_contain_text("Texten pekar ut en enskild person")
+    expect(mine).not_to_contain_text("070-123")
+
+    # Rename a theme of the demo's map with the keyboard.
+    open_map(tablet, live_server.demo["process_id"])
+    tab_to(tablet, "#theme-list .theme-rename__box summary")
+    tablet.keyboard.press("Enter")
+    tablet.keyboard.press("Tab")
+    box = tablet.locator("#theme-list .theme-rename__box").first
+    expect(box.locator("input")).to_be_focused()
+    tablet.keyboard.press("ControlOrMeta+a")
+    tablet.keyboard.type("Trygga vägar hem")
+    tablet.keyboard.press("Enter")
+    expect(box.locator(".status-region")).to_contain_text("Trygga vägar hem")
