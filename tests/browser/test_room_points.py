@@ -2,7 +2,7 @@
 
 - A theme renamed over the API (``PATCH /api/v1/processes/{id}/themes/{theme_id}``) shows
   its new name on the facilitator's map, on the map wall (both live, without a reload) and
-  in the publication.
+  in the publication, where the opinion groups have the map's names (Åsiktsgrupp A …).
 - The facilitator's main flows work with the keyboard alone: edit a perspective and approve
   the edit, hide one with a reason (the author's phone shows the reason), rename a theme.
 """
@@ -81,6 +81,11 @@ def test_a_theme_renamed_over_the_api_shows_on_the_map_the_wall_and_the_publicat
     preview = new_page(TABLET, storage_state=facilitator_state)
     preview.goto(f"/facilitator/processes/{pid}/publication")
     expect(preview.locator("#themes")).to_contain_text(name)
+    # One name per concept: the opinion groups are "Åsiktsgrupp A …" on both.
+    expect(console.locator("#opinion-groups")).to_contain_text("Åsiktsgrupp A")
+    expect(preview.locator("main")).to_contain_text("Åsiktsgrupp A")
+    for page in (console, preview):
+        expect(page.locator("main")).not_to_contain_text("Grupp A")
     violations = axe_violations(preview)
     assert not violations, describe_violations(violations)
 
