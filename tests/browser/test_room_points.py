@@ -162,3 +162,34 @@ def test_a_facilitator_moderates_and_renames_a_theme_with_the_keyboard_alone(
     tablet.keyboard.type("Trygga vägar hem")
     tablet.keyboard.press("Enter")
     expect(box.locator(".status-region")).to_contain_text("Trygga vägar hem")
+
+
+POSITIONS = """() => {
+    const cy = document.getElementById('map-canvas')._cyreg.cy;  // Cytoscape's own handle
+    return Object.fromEntries(cy.nodes().map((n) => [n.id(),
+        [Math.round(n.position('x')), Math.round(n.position('y'))]]));
+}"""
+
+
+def test_the_tablet_and_the_wall_draw_the_same_picture_every_time(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    """The layout is computed once per analysis and stored: the tablet's graph and the
+    wall's place every node alike, and a reload does not shuffle them."""
+    pid = live_server.demo["process_id"]
+    tablet = new_page(TABLET, storage_state=facilitator_state)
+    open_map(tablet, pid)
+    tablet.get_by_role("button", name="Karta (expertvy)").click()
+    expect(tablet.locator("#map-canvas")).to_be_visible()
+    wall = new_page(WALL, storage_state=facilitator_state, mobile=False)
+    open_map(wall, pid, "/map/projector")
+    expect(wall.locator("#map-canvas")).to_have_attribute("data-label-px", re.compile(r"^\d"))
+    on_tablet, on_wall = tablet.evaluate(POSITIONS), wall.evaluate(POSITIONS)
+    assert len(on_tablet) > 5
+    shared = set(on_tablet) & set(on_wall)
+    assert len(shared) >= len(on_tablet) * 0.8, (sorted(on_tablet), sorted(on_wall))
+    assert {n: on_tablet[n] for n in shared} == {n: on_wall[n] for n in shared}
+    tablet.reload()
+    open_map(tablet, pid)
+    expect(tablet.locator("#map-canvas")).to_be_visible()  # the graph view is remembered
+    again = tablet.evaluate(POSITIONS)
+    assert {n: again[n] for n in shared} == {n: on_tablet[n] for n in shared}
