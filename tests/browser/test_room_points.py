@@ -193,3 +193,53 @@ def test_the_tablet_and_the_wall_draw_the_same_picture_every_time(
     expect(tablet.locator("#map-canvas")).to_be_visible()  # the graph view is remembered
     again = tablet.evaluate(POSITIONS)
     assert {n: again[n] for n in shared} == {n: on_tablet[n] for n in shared}
+
+
+def test_the_wall_follows_a_vote_and_the_minoritys_conditions_live(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    """Konkretisering on a 1920 x 1080 wall: the vote's bars move as phones vote, and what
+    the minority says it would take appears once said, without a reload, at 28 px or more."""
+    workshop = live_server.inventering_workshop("Väggen: omröstningen",
+                                                groups=("unga", "polis", "skola"))
+    pid, token = workshop["process_id"], live_server.token
+
+    def call(method: str, path: str, body: Any = None, as_: str | None = None) -> Any:
+        status, answer = live_server.request(method, path, body, token=as_ or token)
+        assert status < 300, (path, status, answer)
+        return answer
+
+    phones = [call("POST", "/api/v1/join", {"join_code": workshop["join_code"],
+                                            "stakeholder_group": group}, as_="")
+              ["participant_token"] for group in ("unga", "polis", "skola")]
+    written = call("POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
+                   {"text": "Tänd parken på kvällen.", "kind": "idea", "client_id": "vw-1"},
+                   as_=phones[0])
+    for kind in ("larande_samtal", "konkretisering"):
+        call("POST", f"/api/v1/processes/{pid}/phases", {"kind": kind})
+    park = call("POST", f"/api/v1/processes/{pid}/alternatives",
+                {"title": "Tänd parken", "perspective_ids": [written["id"]]})
+    vote = call("POST", f"/api/v1/alternatives/{park['id']}/votes")
+
+    wall = new_page(WALL, storage_state=facilitator_state, mobile=False)
+    wall.goto(f"/facilitator/workshops/{workshop['id']}/projector")
+    wall.locator('#wall[data-connection="online"]').wait_for()
+    expect(wall.locator(".wall-vote")).to_contain_text("Tänd parken", timeout=30_000)
+    wall.evaluate("window.__sameDocument = true")
+    for n, (phone, value) in enumerate(zip(phones, ("for", "for", "against"), strict=True)):
+        call("POST", f"/api/v1/vote-rounds/{vote['id']}/votes",
+             {"value": value, "client_id": f"vw-v{n}"}, as_=phone)
+    expect(wall.locator(".wall-vote .wall-bar--for .wall-bar__count")).to_have_text("2")
+    expect(wall.locator(".wall-vote .wall-bar--against .wall-bar__count")).to_have_text("1")
+    call("POST", f"/api/v1/vote-rounds/{vote['id']}/close")
+    call("POST", f"/api/v1/vote-rounds/{vote['id']}/conditions",
+         {"text": "Att ljuset inte bländar.", "client_id": "vw-c"}, as_=phones[2])
+    expect(wall.locator(".wall-conditions")).to_contain_text("Att ljuset inte bländar.")
+    assert wall.evaluate("window.__sameDocument === true"), "the wall reloaded"
+    sizes = wall.evaluate("""() => [...document.querySelectorAll(
+        '#wall-part .wall-bar, #wall-part .wall-conditions li, #wall-part .wall-note,'
+        + ' #wall-part .wall-subheading, #wall-part .wall-alternative__title')]
+        .filter((n) => n.offsetParent).map((n) => parseFloat(getComputedStyle(n).fontSize))""")
+    assert sizes
+    assert min(sizes) >= 28, sizes
+    violations = axe_violations(wall)
+    assert not violations, describe_violations(violations)
