@@ -227,14 +227,16 @@ def screens(browser: Any, live_server: Any, facilitator_state: Any,
 
 # ------------------------------------------------------------------ axe and width
 
-AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 _AXE_SOURCE: list[str] = []
 
 
 def violations(page: Any) -> list[dict[str, Any]]:
     """axe-core with the WCAG 2.1 A and AA tags, and landmark-unique as well."""
     if not _AXE_SOURCE:
-        _AXE_SOURCE.append(AXE.read_text(encoding="utf-8"))
+        import axe_playwright_python  # a test dependency, read once per module
+
+        script = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+        _AXE_SOURCE.append(script.read_text(encoding="utf-8"))
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_AXE_SOURCE[0])
     result = page.evaluate("""tags => axe.run(document, {
