@@ -159,7 +159,7 @@ def test_a_facilitator_edits_a_perspective_in_the_console_instead_of_hiding_it(
     expect(card).to_contain_text("Väntar")
     card.locator(".redact-box summary").click()
     card.get_by_label("Texten som visas").fill("Parken behöver mer ljus på kvällarna")
-    card.get_by_label("Varför ändras texten?").fill("Telefonnumret togs bort")
+    card.get_by_label("Varför ändras eller döljs texten?").fill("Telefonnumret togs bort")
     card.get_by_role("button", name=re.compile("Godkänn den redigerade texten")).click()
     edited = tablet.locator("#feed > li", has_text="Parken behöver mer ljus på kvällarna")
     expect(edited).to_contain_text("Godkänd")

@@ -212,7 +212,8 @@ function start(page) {
       // The status is in the label above; the foot holds what the facilitator can do.
       el("div", { class: "p-card__foot" }, el("div", { class: "p-card__actions" }, actions)),
       p.status !== "hidden"
-        ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }))
+        ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }),
+          (reason) => moderate(p.id, "hide", reason.trim() ? { reason } : {}))
         : null,
     );
   }

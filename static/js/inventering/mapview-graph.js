@@ -19,6 +19,9 @@ const measureContext = document.createElement("canvas").getContext("2d");
 const SPREAD = { x: 1200, y: 800 };
 /** Smallest label on the wall in screen pixels: readable from the back of the room. */
 const WALL_LABEL_PX = 28;
+/** A screen at least this wide is a wall seen from afar; a narrower one (the wall opened on
+ * a tablet or a phone) is read up close, and 28 px labels would only cover each other. */
+const WALL_MIN_WIDTH = 1280;
 
 /** Size a labelled node to its text, wrapped at `maxWidth` as Cytoscape wraps it. */
 function boxFor(font, pad, weight = 400) {
@@ -152,10 +155,12 @@ export function createGraph(container, { strings, onSelect, projector = false })
   let laidOut = false;
   let storedPositions = false;
 
-  // On the wall, labels never shrink below WALL_LABEL_PX on screen, whatever the zoom.
+  // On the wall, labels never shrink below WALL_LABEL_PX on screen, whatever the zoom (on a
+  // screen narrower than a wall, in proportion to its width).
   function wallLabels() {
     if (!projector) return;
-    const size = Math.max(13 * 1.3, WALL_LABEL_PX / Math.max(cy.zoom(), 0.01));
+    const near = Math.min(1, window.innerWidth / WALL_MIN_WIDTH);
+    const size = Math.max(13 * 1.3, (WALL_LABEL_PX * near) / Math.max(cy.zoom(), 0.01));
     cy.style().selector("node").style("font-size", size)
       .selector("node[type = 'theme']").style("font-size", size * 1.15).update();
     window.requestAnimationFrame(reportLabelSize);

@@ -15,8 +15,9 @@ function readRedactStrings() {
 
 const words = readRedactStrings();
 
-/** A closed "Redigera" box (edit, then approve the edit) for one perspective; `send(text, reason)` redacts. */
-export function redactBox(p, about, send) {
+/** A closed "Redigera" box for one perspective: `send(text, reason)` approves the
+ * edited text; `hide(reason)` hides it, and the author's phone is told the reason. */
+export function redactBox(p, about, send, hide) {
   const textId = `redact-text-${p.id}`;
   const reasonId = `redact-reason-${p.id}`;
   const text = el("textarea", { class: "input", id: textId, name: "text", rows: "3",
@@ -30,8 +31,14 @@ export function redactBox(p, about, send) {
     el("label", { class: "field__label", for: reasonId, text: words.reason_label }),
     el("p", { class: "field__hint", text: words.reason_hint }),
     reason,
-    el("button", { class: "button button--small button--approve", type: "submit" },
-      words.submit, el("span", { class: "visually-hidden", text: ` ${about}` })));
+    el("div", { class: "redact-form__actions" },
+      el("button", { class: "button button--small button--approve", type: "submit" },
+        words.submit, el("span", { class: "visually-hidden", text: ` ${about}` })),
+      hide
+        ? el("button", { class: "button button--small button--hide", type: "button",
+          onclick: () => hide(reason.value) },
+          words.hide, el("span", { class: "visually-hidden", text: ` ${about}` }))
+        : null));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     send(text.value, reason.value);
