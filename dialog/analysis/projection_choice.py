@@ -7,11 +7,14 @@ when the matrix does not know how many perspectives were moderated out. Where th
 know, or nothing was moderated out, the damping can also move people across a boundary that
 Polis's own scale would have kept them on.
 
-So the opinion groups are computed in both planes, and Polis's exact scale is kept when its
-grouping is strictly clearer: a higher mean silhouette over the participants in conversation,
-each grouping measured in its own plane. The rule has no parameter of its own: it prefers
-neither plane beyond what the silhouette says, and the damped plane on a tie (as before). When
-m already reaches the damping, the two planes are the same and clustering runs once.
+So the opinion groups are computed in both planes. Polis's scale is the reference; the damped
+plane keeps its groups only when they are at least as clear (mean silhouette over the
+participants in conversation) in its own plane as Polis's groups are in theirs, and also in the
+worse of the two planes: a grouping that falls apart under Polis's scale is an artefact of the
+damping (a synthetic conversation with planted groups has one: silhouette 0.59 in the damped
+plane, 0.21 in Polis's, ARI 0.03 against the planted groups; Polis's plane finds them, 0.86).
+The rule has no parameter; ties keep the damped plane. When m already reaches the damping the
+two planes are the same and clustering runs once. See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -43,12 +46,14 @@ def participant_silhouette(points: np.ndarray, labels: np.ndarray, seed: int) ->
 def cluster_clearest(
     pca: PcaResult, values: np.ndarray, excluded_perspectives: int, seed: int = 0
 ) -> tuple[PcaResult, Clustering]:
-    """Cluster in the damped plane and in Polis's exact one; return the clearer plane's result."""
+    """Cluster in the damped plane and in Polis's exact one; return the plane the rule keeps."""
     damped = cluster_participants(pca.projection, values, seed=seed)
     polis = pca.rescaled(float(excluded_perspectives))
     if polis is pca or not COMPARE_PLANES:
         return pca, damped
     exact = cluster_participants(polis.projection, values, seed=seed)
-    damped_score = participant_silhouette(pca.projection, damped.labels, seed)
-    exact_score = participant_silhouette(polis.projection, exact.labels, seed)
-    return (polis, exact) if exact_score > damped_score else (pca, damped)
+    planes = (pca.projection, polis.projection)
+    damped_in = [participant_silhouette(plane, damped.labels, seed) for plane in planes]
+    exact_in = [participant_silhouette(plane, exact.labels, seed) for plane in planes]
+    keep_damped = damped_in[0] >= exact_in[1] and min(damped_in) >= min(exact_in)
+    return (pca, damped) if keep_damped else (polis, exact)
