@@ -37,6 +37,7 @@ class PcaResult:
         if self.unscaled is None or self.n_votes is None or damping == self.damping:
             return self
         scale = _scale(self.n_votes, self.n_active, damping)
+        # A perspective lands where a participant who agreed with it alone would land.
         lone = _scale(np.ones(1), self.n_active, damping)[0]
         return replace(
             self,
@@ -146,6 +147,8 @@ def fit_pca(
     it a matrix built without the rejected perspectives throws sparse voters far out, and
     agreement with Polis's groups on the open data drops (median ARI over eight conversations
     0.78 instead of 0.835 with the share, 0.58 without any damping; see docs/performance.md).
+    ``PcaResult.rescaled(m)`` gives Polis's exact scale from the same components; the opinion
+    analysis groups in both and keeps one (``projection_choice``).
     """
     n_rows, n_cols = values.shape
     seen = ~np.isnan(values)
@@ -173,6 +176,6 @@ def fit_pca(
         unscaled=unscaled,
         n_votes=seen.sum(axis=1),
         n_active=n_active,
-        damping=-1.0,
+        damping=-1.0,  # no damping yet: rescaled below always scales
     )
     return unscaled_result.rescaled(damping_for(n_active, excluded_perspectives))
