@@ -33,11 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-# As the tests: $DIALOG_SHARED_DIR, else ../shared next to the checkout.
-DATA_DIR = (
-    Path(os.environ.get("DIALOG_SHARED_DIR") or ROOT.parent / "shared") / "data" / "polis-opendata"
-)
+from polis_cases import DATA_DIR, Conversation, folders, load
+
 # red-dwarf's defaults, spelled out: Polis's vote threshold and k range.
 MIN_VOTES = 7
 MAX_GROUPS = 5
@@ -181,24 +178,18 @@ def groups_with_k(matrix: Any, seed: int, k: int) -> dict[Any, int]:
     return labels
 
 
-def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
+def compare(conversation: Conversation, red_dwarf: RedDwarf, seed: int) -> Row:
     """Score ours and red-dwarf's groups against Polis's on one conversation."""
-    sys.path.insert(0, str(ROOT))
-    from dialog.analysis import analyze_opinions, read_polis_export
+    from dialog.analysis import analyze_opinions
 
-    export = read_polis_export(folder)
-    polis = export.polis_groups()
-    matrix = export.vote_matrix()
+    polis = conversation.polis
+    matrix = conversation.counted
     ours = analyze_opinions(matrix, seed=seed).group_of()
     polis_k = len(set(polis.values()))
     ours_forced = groups_with_k(matrix, seed, polis_k)
-    final: dict[tuple[int, int], int] = {}
-    for vote in export.votes:  # in time order: the last vote per cell wins
-        final[(vote.participant_id, vote.comment_id)] = vote.vote
-    rejected = sorted({c.id for c in export.comments} - set(export.accepted_comment_ids))
     job = {
-        "votes": [[p, c, v] for (p, c), v in final.items()],
-        "rejected": rejected,
+        "votes": conversation.final_votes(),
+        "rejected": conversation.rejected(),
         "seed": seed,
         "force_k": None,
     }
@@ -208,7 +199,7 @@ def compare(folder: Path, red_dwarf: RedDwarf, seed: int) -> Row:
     rd_both = set(polis) & set(rd)
     common = ours_both & set(rd)
     return Row(
-        folder.name,
+        conversation.name,
         polis_k,
         len(polis),
         len(set(ours.values())),
@@ -281,11 +272,10 @@ def main(argv: list[str] | None = None) -> int:
             "(see bench/README.md)"
         )
         return 0
-    folders = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
     rows = []
     try:
-        for folder in folders:
-            rows.append(compare(folder, red_dwarf, args.seed))
+        for folder in folders(args.data):
+            rows.append(compare(load(folder), red_dwarf, args.seed))
             print(f"{folder.name}: done", file=sys.stderr)
     finally:
         red_dwarf.close()

@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from dialog.analysis.clustering import cluster_participants
 from dialog.analysis.pca import PcaResult, fit_pca
+from dialog.analysis.projection_choice import cluster_clearest
 from dialog.analysis.repness import (
     consensus,
     count_votes,
@@ -92,8 +92,11 @@ def analyze_opinions(matrix: VoteMatrix, seed: int = 0) -> OpinionAnalysis:
     n_participants, n_perspectives = values.shape
     if n_participants == 0 or n_perspectives == 0 or not (~np.isnan(values)).any():
         return OpinionAnalysis(timing_ms=(time.perf_counter() - started) * 1000.0)
-    pca = fit_pca(values, seed=seed, excluded_perspectives=matrix.excluded_perspectives)
-    clustering = cluster_participants(pca.projection, values, seed=seed)
+    excluded = matrix.excluded_perspectives
+    pca = fit_pca(values, seed=seed, excluded_perspectives=excluded)
+    # Groups from the damped plane or Polis's exact one, whichever is clearer; the projection
+    # shown is the plane the groups came from.
+    pca, clustering = cluster_clearest(pca, values, excluded, seed=seed)
     everyone = count_votes(values)
     n_groups = clustering.n_groups
     groups: list[OpinionGroup] = []

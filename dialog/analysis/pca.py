@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -26,12 +26,42 @@ class PcaResult:
     components: np.ndarray
     projection: np.ndarray
     perspective_projection: np.ndarray
+    # What the scaled projections are made from (see fit_pca and rescaled).
+    unscaled: np.ndarray | None = None
+    n_votes: np.ndarray | None = None
+    n_active: int = 0
+    damping: float = 0.0
+
+    def rescaled(self, damping: float) -> PcaResult:
+        """Return the same components with the projections scaled with another damping."""
+        if self.unscaled is None or self.n_votes is None or damping == self.damping:
+            return self
+        scale = _scale(self.n_votes, self.n_active, damping)
+        # A perspective lands where a participant who agreed with it alone would land.
+        lone = _scale(np.ones(1), self.n_active, damping)[0]
+        return replace(
+            self,
+            projection=self.unscaled * scale[:, None],
+            perspective_projection=(1.0 - self.center)[:, None] * self.components.T * lone,
+            damping=damping,
+        )
 
     @property
     def extremity(self) -> np.ndarray:
         """Return how far each perspective lands from the origin (Polis's extremity)."""
         distance: np.ndarray = np.linalg.norm(self.perspective_projection, axis=1)
         return distance
+
+
+def _scale(n_votes: np.ndarray, n_active: int, damping: float) -> np.ndarray:
+    """Return Polis's sparsity scale sqrt((n + d) / (v + d)) for each participant."""
+    scale: np.ndarray = np.sqrt((n_active + damping) / np.maximum(n_votes + damping, 1))
+    return scale
+
+
+def damping_for(n_active: int, excluded_perspectives: int) -> float:
+    """Return the damping fit_pca uses: the excluded count, or more (see fit_pca)."""
+    return float(max(excluded_perspectives, MIN_DAMPING, MIN_DAMPING_SHARE * n_active))
 
 
 def _column_means(values: np.ndarray, seen: np.ndarray) -> np.ndarray:
@@ -117,6 +147,8 @@ def fit_pca(
     it a matrix built without the rejected perspectives throws sparse voters far out, and
     agreement with Polis's groups on the open data drops (median ARI over eight conversations
     0.78 instead of 0.835 with the share, 0.58 without any damping; see docs/performance.md).
+    ``PcaResult.rescaled(m)`` gives Polis's exact scale from the same components; the opinion
+    analysis groups in both and keeps one (``projection_choice``).
     """
     n_rows, n_cols = values.shape
     seen = ~np.isnan(values)
@@ -135,12 +167,15 @@ def fit_pca(
         components[:n_used] = _orient(_top_components(centered, n_used, seed))
     # Columns nobody voted on do not exist for Polis, so they do not count towards the scale.
     n_active = int(seen.any(axis=0).sum())
-    damping = max(excluded_perspectives, MIN_DAMPING, MIN_DAMPING_SHARE * n_active)
-    n_votes = seen.sum(axis=1)
-    scale = np.sqrt((n_active + damping) / (n_votes + damping))
-    projection = np.asarray(centered @ components.T.astype(centered.dtype), dtype=np.float64)
-    projection = projection * scale[:, None]
-    # A perspective lands where a participant who agreed with it alone would land.
-    lone_scale = np.sqrt((n_active + damping) / (1 + damping))
-    perspective_projection = (1.0 - center)[:, None] * components.T * lone_scale
-    return PcaResult(center, components, projection, perspective_projection)
+    unscaled = np.asarray(centered @ components.T.astype(centered.dtype), dtype=np.float64)
+    unscaled_result = PcaResult(
+        center,
+        components,
+        unscaled,
+        np.zeros((n_cols, n_components)),
+        unscaled=unscaled,
+        n_votes=seen.sum(axis=1),
+        n_active=n_active,
+        damping=-1.0,  # no damping yet: rescaled below always scales
+    )
+    return unscaled_result.rescaled(damping_for(n_active, excluded_perspectives))
