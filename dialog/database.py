@@ -7,6 +7,7 @@ they open a session, call services (which only flush) and commit once.
 from __future__ import annotations
 
 import select
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -92,9 +93,8 @@ def _still_open(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
 def _poll() -> Any:
     """select.poll as the C library has it: gevent's would switch to the hub even for a
     poll that does not wait."""
-    try:
-        from gevent import monkey
-    except ImportError:
+    monkey = sys.modules.get("gevent.monkey")  # not imported: nothing is patched
+    if monkey is None:
         return select.poll()
     return monkey.get_original("select", "poll")()
 
