@@ -7,6 +7,11 @@
 set -euo pipefail
 count=${1:-2}
 first=${2:-5001}
+# The checkout's own virtual environment (docs/operations.md installs into .venv), else PATH.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ -z "${DIALOG_BIN:-}" ] && [ -x "$here/.venv/bin/dialog" ]; then
+  DIALOG_BIN=$here/.venv/bin/dialog
+fi
 dialog=${DIALOG_BIN:-dialog}
 : "${DIALOG_DATABASE_URL:?set DIALOG_DATABASE_URL (PostgreSQL) first}"
 : "${DIALOG_REDIS_URL:?set DIALOG_REDIS_URL first: the processes share rooms through Redis}"

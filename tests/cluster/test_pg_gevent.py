@@ -42,12 +42,17 @@ db.init(sys.argv_url)
 
 
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    postgres = Postgres(free_port())
-    postgres.start()
-    postgres.create_database("gevent")
-    yield postgres.url("gevent")
-    postgres.remove()
+def postgres() -> Iterator[Postgres]:
+    server = Postgres(free_port())
+    server.start()
+    server.create_database("gevent")
+    yield server
+    server.remove()
+
+
+@pytest.fixture(scope="module")
+def postgres_url(postgres: Postgres) -> str:
+    return postgres.url("gevent")
 
 
 def run_as_server(url: str, body: str) -> dict[str, float]:
@@ -102,3 +107,43 @@ print(json.dumps({"connections": size, "failures": len(failures),
     assert figures["failures"] == 0, figures
     # An event waits for a connection about as long as a phone waits for its ack.
     assert figures["timeout"] >= 60, figures
+
+
+def test_a_connection_closed_by_a_restart_is_replaced_without_a_ping(
+        postgres: Postgres) -> None:
+    """Checkout looks at the pooled connection's socket instead of asking the server: the
+    statements a transaction sends are its own, and a restart costs no event."""
+    url = postgres.url("gevent")
+    script = PRELUDE.replace("sys.argv_url", repr(url)) + """
+pings = []
+ping = db.engine.dialect.do_ping
+db.engine.dialect.do_ping = lambda connection: pings.append(1) or ping(connection)
+def backend():
+    with db.transaction() as session:
+        return session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+first = backend()
+again = backend()
+print(json.dumps({"first": first, "again": again}), flush=True)
+sys.stdin.readline()  # the test restarts PostgreSQL meanwhile
+after = backend()
+print(json.dumps({"first": first, "again": again, "after": after, "pings": len(pings)}))
+"""
+    child = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    assert child.stdout is not None
+    assert child.stdin is not None
+    try:
+        json.loads(child.stdout.readline())
+        postgres.stop()
+        postgres.start()
+        out, err = child.communicate("go\n", timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err[-3000:]
+    figures = json.loads(out.strip().splitlines()[-1])
+    assert figures["again"] == figures["first"], "the pool kept its connection"
+    assert figures["after"] != figures["first"], "a new backend after the restart"
+    # No round trip before each checkout (SQLAlchemy's pool_pre_ping would ask each time).
+    assert figures["pings"] == 0, figures
