@@ -23,10 +23,14 @@ from rq.job import Job
 from rq.registry import FinishedJobRegistry, StartedJobRegistry
 
 from dialog.extensions import db
+from dialog.extensions import socketio as app_socketio
 from dialog.jobs import enqueue
 from dialog.jobs.redis_queue import QUEUE
 from dialog.models import Process
+from phases.inventering.map import analysis_requests
+from phases.inventering.map.analysis_jobs import analyse_process
 from phases.inventering.map.analysis_requests import TARGET
+from phases.inventering.map.scheduler import BUSY_SHARE, scheduler_for
 from tests.jobs.conftest import REDIS_URL, lines, wait_for
 from tests.realserver import ROOT, seed_demo, server_env, start_server
 from tests.test_real_server import connect, post_json
@@ -121,6 +125,28 @@ def test_with_redis_a_stale_map_is_served_as_stored_and_the_worker_asked(
     queued = Queue(QUEUE, connection=redis_db)
     assert len(queued) == 1  # three views, one job
     assert queued.jobs[0].args[:1] == (TARGET,)
+
+
+def test_the_worker_tells_every_server_how_long_a_map_kept_it_busy(
+        app, client, world, jobs_mode, redis_db):
+    jobs_mode(mode="redis", redis_url=REDIS_URL)
+    with db.transaction() as session:  # what the worker runs for the job
+        analyse_process(session, world.process_id)
+    busy = analysis_requests.last_busy_seconds(world.process_id)
+    assert busy > 0
+
+    scheduler = scheduler_for(app_socketio)
+    scheduler.reset()
+    clock, interval, settle = scheduler.clock, scheduler.interval, scheduler.settle
+    scheduler.clock, scheduler.interval, scheduler.settle = (lambda: 1000.0), 0.0, 0.0
+    try:
+        scheduler.request(world.process_id)
+        assert scheduler.run_pending() == [world.process_id]  # queued for the worker
+        scheduler.request(world.process_id)
+        assert scheduler.due_in(world.process_id) == pytest.approx(busy / BUSY_SHARE, abs=1e-3)
+    finally:
+        scheduler.reset()
+        scheduler.clock, scheduler.interval, scheduler.settle = clock, interval, settle
 
 
 def test_the_worker_needs_redis(tmp_path):

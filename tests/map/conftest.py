@@ -96,8 +96,10 @@ def scheduler(app: Flask) -> Iterator[AnalysisScheduler]:
     """The app's analysis scheduler, emptied before and after the test."""
     found = scheduler_for(socketio)
     found.reset()
+    clock, interval, settle = found.clock, found.interval, found.settle
     yield found
     found.reset()
+    found.clock, found.interval, found.settle = clock, interval, settle
 
 
 def participant_count(process_id: int) -> int:

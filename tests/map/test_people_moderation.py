@@ -66,7 +66,7 @@ def test_the_original_is_never_published(client, world, perspective_id):
                                      headers=bearer(world.facilitator_token)).json,
                           ensure_ascii=False)
     for text in (page, snapshot):
-        assert "070" not in text
+        assert "070-123" not in text  # the number (a digest may hold "070")
         assert "Ring mig" not in text
     assert EDITED in snapshot
 

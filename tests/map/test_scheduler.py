@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from phases.inventering.map.analysis_child import PAUSE_ENV, ChildRunner
+from phases.inventering.map.scheduler import BUSY_SHARE
 from tests.conftest import bearer
 
 NS = "/live"
@@ -67,6 +69,22 @@ def test_only_what_changes_the_map_asks_for_a_run(client, room, scheduler, make_
     world = make_world(email="ny@halland.se", pre_moderation=(action == "pending perspective"))
     write(join_participant(world.join_code), world.workshop_id, "Mer ljus i tunneln.")
     assert scheduler.pending == [world.process_id for _ in expected]
+
+
+def test_a_map_that_keeps_its_child_busy_is_asked_for_less_often(client, room, scheduler,
+                                                                   database_url):
+    # The child pauses half a second per job: the run keeps it busy at least that long.
+    scheduler.interval, scheduler.settle = 0.0, 0.0
+    scheduler.runner = ChildRunner(database_url, env={PAUSE_ENV: "0.5"})
+    process_id = room.world.process_id
+    vote(client, room, 0, 0)
+    assert scheduler.run_pending() == [process_id]
+
+    vote(client, room, 1, 0)
+
+    # The next run begins no sooner than busy / BUSY_SHARE after the last one began.
+    assert scheduler.run_pending() == []
+    assert scheduler.due_in(process_id) > 0.5 / BUSY_SHARE - 0.5 - 0.2
 
 
 def test_in_a_running_server_the_map_updates_without_anyone_asking(app, client, room,

@@ -19,6 +19,9 @@ from dialog.models import AnalysisSnapshot, Process
 from phases.inventering.map.analysis_inputs import fingerprint
 
 TARGET = "phases.inventering.map.analysis_jobs:analyse_process"
+#: Where the worker leaves how long a process's last computed map kept it busy (seconds).
+BUSY_KEY = "dialog:map:busy:{}"
+BUSY_KEY_SECONDS = 60 * 60
 
 
 def job_id(process_id: int) -> str:
@@ -33,6 +36,30 @@ def in_worker() -> bool:
 def request(process_id: int) -> None:
     """Enqueue the analysis of a process (coalesced with one already waiting)."""
     enqueue(TARGET, job_id=job_id(process_id), process_id=process_id)
+
+
+def record_busy_seconds(process_id: int, seconds: float) -> None:
+    """Tell every server process how long the last computed map of a process took."""
+    from dialog.jobs import redis_queue  # rq only where jobs go to Redis
+
+    url = jobs_queue.configuration().redis_url
+    if url:
+        redis_queue.connection(url).set(BUSY_KEY.format(process_id), f"{seconds:.3f}",
+                                        ex=BUSY_KEY_SECONDS)
+
+
+def last_busy_seconds(process_id: int) -> float:
+    """How long the worker's last computed map of a process took (0 when unknown)."""
+    from redis.exceptions import RedisError
+
+    from dialog.jobs import redis_queue
+
+    url = jobs_queue.configuration().redis_url
+    try:
+        stored = redis_queue.connection(url).get(BUSY_KEY.format(process_id)) if url else None
+        return float(stored) if stored else 0.0
+    except (RedisError, ValueError):
+        return 0.0  # Redis away: the scheduler's own interval still holds
 
 
 def stored_or_requested(session: Session, process: Process) -> dict[str, Any] | None:

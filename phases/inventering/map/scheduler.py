@@ -46,6 +46,11 @@ log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 2.0
 #: Wait this long after the first request so a burst of reactions becomes one run.
 SETTLE_SECONDS = 0.2
+#: The most of the time a process's analysis may keep what computes it (the child, the
+#: worker) busy: a run that took ``b`` seconds is followed by one no sooner than
+#: ``b / BUSY_SHARE`` seconds after it began, so a large room's map follows it less often
+#: instead of taking a core from the phones.
+BUSY_SHARE = 0.25
 
 
 class AnalysisScheduler:
@@ -60,6 +65,8 @@ class AnalysisScheduler:
         self.runs = 0
         self._pending: dict[int, float] = {}
         self._last_run: dict[int, float] = {}
+        #: Per process: the least time between the starts of two runs, from the last one.
+        self._spacing: dict[int, float] = {}
         self._lock = threading.Lock()
         self._working = False
         #: Where the analysis runs: a child process, or (None) right here.
@@ -107,6 +114,7 @@ class AnalysisScheduler:
         with self._lock:
             self._pending.clear()
             self._last_run.clear()
+            self._spacing.clear()
             self.runs = 0
             runner, self.runner = self.runner, None
         if runner is not None:
@@ -119,7 +127,7 @@ class AnalysisScheduler:
         last = self._last_run.get(process_id)
         due = requested + self.settle
         if last is not None:
-            due = max(due, last + self.interval)
+            due = max(due, last + max(self.interval, self._spacing.get(process_id, 0.0)))
         return max(due - now, 0.0)
 
     def _work(self) -> None:
@@ -139,11 +147,15 @@ class AnalysisScheduler:
     def _run(self, process_id: int) -> None:
         if analysis_requests.in_worker():
             analysis_requests.request(process_id)
+            self._space(process_id, analysis_requests.last_busy_seconds(process_id))
             self.runs += 1
             return
         try:
             if self.runner is not None:
+                started = self.clock()
                 answer = self.runner.run(process_id)
+                if answer.get("computed"):
+                    self._space(process_id, self.clock() - started)
                 if not answer.get("ok"):
                     log.error("analysis of process %s failed: %s", process_id, answer)
                     return
@@ -161,6 +173,11 @@ class AnalysisScheduler:
             return
         self.runs += 1
         send_map(self.socketio, self.namespace, process_id, result)
+
+
+    def _space(self, process_id: int, busy_seconds: float) -> None:
+        with self._lock:
+            self._spacing[process_id] = busy_seconds / BUSY_SHARE
 
 
 def _in_background() -> bool:
