@@ -121,7 +121,8 @@ class _OneWriter:
         me = threading.get_ident()
         if self._owner == me:
             self._depth += 1
-        elif self._lock.acquire(timeout=_BUSY_SECONDS):
+        # Untimed first: a timed acquire starts a gevent Timeout, measurable per event.
+        elif self._lock.acquire(blocking=False) or self._lock.acquire(timeout=_BUSY_SECONDS):
             self._owner, self._depth = me, 1
         return self._owner == me
 
