@@ -9,9 +9,10 @@ hidden or pending text never reaches the analysis.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -92,15 +93,26 @@ def _upsert(session: Session, participant_id: int, process_id: int, perspective_
     if dialect not in _UPSERTS:
         return _insert_or_update(session, participant_id, process_id, perspective_id, value)
     now = utcnow()
-    table = Reaction.__table__
-    statement = _UPSERTS[dialect](table).values(
-        process_id=process_id, participant_id=participant_id,
-        perspective_id=perspective_id, vote=value, created_at=now, updated_at=now)
-    upsert = statement.on_conflict_do_update(
-        index_elements=["participant_id", "perspective_id"],
-        set_={"vote": value, "updated_at": now}).returning(table.c.created_at)
-    first_at = session.connection().execute(upsert).scalar_one()
+    first_at = session.connection().execute(_upsert_statement(dialect), {
+        "process_id": process_id, "participant_id": participant_id,
+        "perspective_id": perspective_id, "vote": value, "now": now}).scalar_one()
     return bool(first_at == now)
+
+
+@cache
+def _upsert_statement(dialect: str) -> Any:
+    """The upsert, built once per dialect with bound parameters (building and keying a
+    statement per reaction cost as much as running it)."""
+    table = Reaction.__table__
+    now = bindparam("now", type_=table.c.created_at.type)
+    vote = bindparam("vote", type_=table.c.vote.type)
+    statement = _UPSERTS[dialect](table).values(
+        process_id=bindparam("process_id"), participant_id=bindparam("participant_id"),
+        perspective_id=bindparam("perspective_id"), vote=vote, created_at=now,
+        updated_at=now)
+    return statement.on_conflict_do_update(
+        index_elements=["participant_id", "perspective_id"],
+        set_={"vote": vote, "updated_at": now}).returning(table.c.created_at)
 
 
 def _insert_or_update(session: Session, participant_id: int, process_id: int,
@@ -124,10 +136,12 @@ def _insert_or_update(session: Session, participant_id: int, process_id: int,
 def reacted_perspective_ids(session: Session, participant: Participant) -> set[int]:
     """Return the ids of the perspectives this participant has reacted to (Core: a card
     is drawn per reaction, and ORM result machinery costs more than the query)."""
-    table = Reaction.__table__
     return set(session.connection().execute(
-        select(table.c.perspective_id).where(table.c.participant_id == participant.id)
-    ).scalars())
+        _REACTED, {"participant_id": participant.id}).scalars())
+
+
+_REACTED = select(Reaction.__table__.c.perspective_id).where(
+    Reaction.__table__.c.participant_id == bindparam("participant_id"))
 
 
 def count_reactions(session: Session, process_id: int) -> int:
