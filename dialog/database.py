@@ -142,13 +142,17 @@ class _OneWriter:
         self._lock = threading.Lock()
         self._owner: int | None = None
         self._depth = 0
+        #: Transactions open in the holder's turn (the turn may be taken before the first:
+        #: :meth:`Database.transaction`, :func:`writer_turn`).
+        self._open = 0
 
     def take(self) -> bool:
         """Wait for this process's turn (or the busy timeout); True if it is ours now."""
         me = threading.get_ident()
         if self._owner == me:
             self._depth += 1
-        elif self._lock.acquire(timeout=_BUSY_SECONDS):
+        # Untimed first: a timed acquire starts a gevent Timeout, measurable per event.
+        elif self._lock.acquire(blocking=False) or self._lock.acquire(timeout=_BUSY_SECONDS):
             self._owner, self._depth = me, 1
         return self._owner == me
 
@@ -164,7 +168,8 @@ class _OneWriter:
             # handler, blocking the whole loop, the turn's holder included.
             raise TimeoutError(f"no turn to write within {_BUSY_SECONDS:.0f} s")
         connection.info["dialog.one_writer"] = True
-        if self._depth > 1:
+        self._open += 1
+        if self._open > 1:
             # A transaction nested in one already open (another connection) only reads.
             connection.exec_driver_sql("BEGIN")
             return
@@ -176,6 +181,7 @@ class _OneWriter:
 
     def end(self, connection: Any) -> None:
         if connection.info.pop("dialog.one_writer", False):
+            self._open -= 1
             self.give()
 
 
@@ -254,16 +260,23 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """Open a fresh session, commit on success, roll back on error, always close."""
-        session = self.new_session()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        """Open a fresh session, commit on success, roll back on error, always close.
+
+        Under a server on SQLite the process's turn to write is taken before the session
+        takes a connection: events waiting for their turn then hold none (a room of
+        waiting events once held hundreds, and the pool opened and closed connections,
+        each with its pragmas and a schema read, all the time).
+        """
+        with writer_turn(self.engine):
+            session = self.new_session()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
 
     def remove(self) -> None:
         if self.scoped is not None:

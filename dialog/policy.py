@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, object_session
 
 from dialog.errors import DialogError, Forbidden, NotFound
@@ -140,6 +141,27 @@ def reachable(session: Session, participant: Participant, model: type[Loaded],
     found = load(session, model, object_id)
     require_same_process(participant, found)
     return found
+
+
+def reachable_row(session: Session, participant: Participant, model: type[Any],
+                  object_id: int, *columns: Any) -> Any:
+    """:func:`reachable` for a hot path: one Core row (``process_id`` and ``columns``), no
+    ORM object, refused with the same codes."""
+    statement = _row_statement(cast(Any, model), tuple(column.key for column in columns))
+    row = session.connection().execute(statement, {"id": object_id}).first() \
+        if 0 < object_id <= LARGEST_ID else None
+    if row is None:
+        raise NotFound(not_found_code(model))
+    if participant.process_id != row.process_id:
+        raise DialogError("token_not_for_this_process", 403)
+    return row
+
+
+@cache
+def _row_statement(model: Any, columns: tuple[str, ...]) -> Any:
+    table = model.__table__
+    return select(table.c.process_id, *(table.c[key] for key in columns)).where(
+        table.c.id == bindparam("id"))
 
 
 def require_programme(facilitator: Facilitator, programme: Any) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 HOLD_SECONDS = 5.0
-WRITERS = 3
+WRITERS = 8
 
 SCRIPT = """
 from gevent import monkey; monkey.patch_all()
@@ -37,11 +37,12 @@ c.execute("BEGIN IMMEDIATE"); c.execute("INSERT INTO t VALUES (-1)")
 print("held", flush=True); time.sleep(float(sys.argv[2])); c.execute("COMMIT")
 ''', path, sys.argv[2]], stdout=subprocess.PIPE, text=True)
 holder.stdout.readline()
-ticks, errors = [], []
+ticks, errors, held = [], [], []
 
 def tick():
     while holder.poll() is None:
         ticks.append(time.monotonic())
+        held.append(db.engine.pool.checkedout())
         gevent.sleep(0.05)
 
 def write(i):
@@ -56,7 +57,7 @@ holder.wait()
 with db.transaction() as session:
     stored = session.execute(text("SELECT COUNT(*) FROM t WHERE x >= 0")).scalar()
 gap = max((b - a for a, b in zip(ticks, ticks[1:])), default=0.0)
-print(json.dumps({"stored": stored, "errors": errors, "gap": gap}))
+print(json.dumps({"stored": stored, "errors": errors, "gap": gap, "held": max(held)}))
 """
 
 
@@ -70,3 +71,5 @@ def test_writes_wait_for_another_process_without_stopping_the_loop(tmp_path):
     assert result["stored"] == WRITERS
     # SQLite's own busy wait would have stopped the loop for the whole hold.
     assert result["gap"] < HOLD_SECONDS / 2
+    # Only the writer whose turn it is holds a connection; the others wait without one.
+    assert result["held"] <= 1

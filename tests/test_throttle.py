@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -57,3 +58,17 @@ def test_an_unreachable_redis_lets_the_room_go_on() -> None:
     throttle = Throttle("redis://127.0.0.1:1/0")
     throttle.hit(RULE, "anyone")
     assert throttle.allows(RULE, "anyone")
+
+
+def test_the_in_memory_counts_are_swept_once_a_second_and_still_refuse() -> None:
+    """limits' MemoryStorage swept every key every 10 ms while anything was counted; the
+    throttle's storage sweeps once a second, and an expired hit never counts either way."""
+    from dialog.services import throttle as module
+
+    throttle = Throttle()
+    time.sleep(0.05)  # the storage's first sweep, scheduled when it is made
+    for _ in range(3):
+        throttle.hit(RULE, "client-sweep")
+    assert throttle.storage.timer.interval == module.SWEEP_SECONDS
+    with pytest.raises(TooManyRequests):
+        throttle.hit(RULE, "client-sweep")

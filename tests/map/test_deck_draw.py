@@ -59,3 +59,23 @@ def test_a_perspective_approved_since_the_deck_was_read_is_drawn_too():
     room.approved[2] = 8
     room.table = None  # what Decks.changed does when a perspective is approved here
     assert room.draw(ME, {1}, UNSEEN, random.Random(0)) == (2, 1)
+
+
+def test_cards_read_for_a_deck_survive_a_new_analysis_but_not_a_moderation():
+    """Each analysis (new priorities) reads the deck again; the cards' texts and groups are
+    kept unless a moderation or a group change came between."""
+    from phases.inventering.map.decks import _keep_cards
+
+    old = Deck(stamp=(2, 2, 0, 5, "analysis 1", None), approved={1: None, 2: None},
+               cards={1: "card 1", 2: "card 2"})
+    analysed = Deck(stamp=(2, 2, 0, 5, "analysis 2", None), approved={1: None, 2: None})
+    _keep_cards(old, analysed)
+    assert analysed.cards == {1: "card 1", 2: "card 2"}
+
+    moderated = Deck(stamp=(1, 2, 0, 6, "analysis 2", None), approved={2: None})
+    _keep_cards(old, moderated)
+    assert moderated.cards == {}
+
+    regrouped = Deck(stamp=(2, 2, 0, 5, "analysis 2", 1), approved={1: None, 2: None})
+    _keep_cards(old, regrouped)
+    assert regrouped.cards == {}

@@ -131,3 +131,42 @@ def test_hiding_a_perspective_removes_it_from_the_live_map(room, scheduler, watc
     scheduler.run_pending(force=True)
     [update] = received(watcher, "map:update")
     assert f"p:{room.perspective_ids[0]}" not in {n["id"] for n in update["map"]["graph"]["nodes"]}
+
+
+@pytest.mark.parametrize("change", ["retired", "blocked"])
+def test_a_phone_changed_by_another_process_cannot_react_at_its_next_event(
+        socket_client, room, change):
+    """The participant is read afresh (one Core row) at every reaction: a token retired or a
+    participant blocked in another server process, with no signal here, is refused."""
+    from sqlalchemy import update
+
+    from dialog.extensions import db
+    from dialog.models import Participant, utcnow
+    from dialog.services import participants
+
+    phone = socket_client(room.readers[0])
+    first = emit(phone, "vote:next")["perspective"]
+    assert emit(phone, "vote:submit", {"perspective_id": first["id"], "vote": "agree"})["ok"]
+    values = {"token_hash": "0" * 64} if change == "retired" else {"blocked_at": utcnow()}
+    with db.transaction() as session:
+        me = participants.participant_for_token(session, room.readers[0])
+        session.execute(update(Participant).where(Participant.id == me.id).values(**values))
+    ack = emit(phone, "vote:submit", {"perspective_id": first["id"], "vote": "disagree"})
+    assert ack["ok"] is False
+    assert ack["error"]["code"] == ("participant_token_invalid" if change == "retired"
+                                    else "participant_blocked")
+
+
+def test_a_perspective_hidden_since_the_card_was_drawn_takes_no_reaction(socket_client, room):
+    """Moderation hides at once: the reaction reads the perspective's status itself."""
+    from dialog.extensions import db
+    from dialog.models import ModerationStatus, Perspective
+
+    phone = socket_client(room.readers[0])
+    card = emit(phone, "vote:next")["perspective"]
+    with db.transaction() as session:
+        hidden = session.get(Perspective, card["id"])
+        hidden.status = ModerationStatus.HIDDEN
+    ack = emit(phone, "vote:submit", {"perspective_id": card["id"], "vote": "agree"})
+    assert ack["ok"] is False
+    assert ack["error"]["code"] == "perspective_not_open_for_reactions"

@@ -128,6 +128,7 @@ class Decks:
         deck = _load(session, process_id, stamp)
         deck.checked = now
         with self._lock:
+            _keep_cards(self._decks.get(process_id), deck)
             self._decks[process_id] = deck
             self.loads += 1
         return deck
@@ -162,6 +163,15 @@ class Decks:
                 return  # a pending or hidden new perspective changes nothing here
             else:
                 del self._decks[process_id]  # moderated: read again at the next check
+
+
+def _keep_cards(old: Deck | None, new: Deck) -> None:
+    """Carry the cards read for ``old`` over to ``new`` when no moderation and no group
+    change came between (each analysis, new priorities, would otherwise read every card
+    again): a card's text and group change only with those two."""
+    if old is None or (old.stamp[3], old.stamp[5]) != (new.stamp[3], new.stamp[5]):
+        return
+    new.cards.update((pid, card) for pid, card in old.cards.items() if pid in new.approved)
 
 
 def _stamp(session: Session, process_id: int) -> Stamp:

@@ -14,10 +14,10 @@ from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import Id, LooseText, OptionalId
 from dialog.actions.inputs import OfProcess
 from dialog.errors import DialogError
-from dialog.models import VOTE_NAMES, Participant, Perspective, Process, Workshop
+from dialog.models import VOTE_NAMES, Participant, Process, Workshop
 from phases.inventering.map import analysis_requests, analysis_runs, links
 from phases.inventering.map.reaction_queue import next_perspective
-from phases.inventering.map.reactions import react
+from phases.inventering.map.reactions import react_to
 from phases.inventering.map.schemas import (
     LinkCreated,
     LinkOut,
@@ -39,9 +39,9 @@ class NewReaction(Input):
 @operation("reaction.submit", input=NewReaction, role=Role.PARTICIPANT, result=Voted)
 def submit_reaction(call: Call[NewReaction]) -> Voted:
     """React to a perspective: agree, disagree or pass; only the latest reaction counts."""
-    perspective = call.reachable(Perspective, call.input.perspective_id)
-    reaction, created = react(call.session, call.participant, perspective, call.input.vote)
-    return Voted(perspective_id=reaction.perspective_id, vote=VOTE_NAMES[reaction.vote],
+    vote, created = react_to(call.session, call.participant, call.input.perspective_id,
+                             call.input.vote)
+    return Voted(perspective_id=call.input.perspective_id, vote=VOTE_NAMES[vote],
                  created=created)
 
 

@@ -9,9 +9,10 @@ hidden or pending text never reaches the analysis.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -26,10 +27,11 @@ from dialog.models import (
     Reaction,
     utcnow,
 )
+from dialog.policy import reachable_row
 from dialog.services.exactly_once import insert_once
 
 #: Dialects whose INSERT knows ON CONFLICT DO UPDATE ... RETURNING.
-_UPSERTS: dict[str, Callable[[type[Reaction]], Any]] = {
+_UPSERTS: dict[str, Callable[[Any], Any]] = {
     "sqlite": sqlite_insert, "postgresql": postgresql_insert}
 
 
@@ -42,67 +44,104 @@ def parse_vote(vote: Any) -> int:
 
 def react(
     session: Session, participant: Participant, perspective: Perspective, vote: Any
-) -> tuple[Reaction, bool]:
-    """Store the participant's reaction; return it and whether it is their first on it.
+) -> tuple[int, bool]:
+    """Store the participant's reaction; return its vote and whether it is their first on it.
 
     ``perspective`` is already loaded and in the participant's process (see the policy);
     only an approved one takes reactions.
     """
     value = parse_vote(vote)
-    if perspective.status is not ModerationStatus.APPROVED:
+    return _store(session, participant, perspective.id, perspective.process_id,
+                  perspective.status, value)
+
+
+def react_to(session: Session, participant: Participant, perspective_id: int,
+             vote: Any) -> tuple[int, bool]:
+    """:func:`react` by the perspective's id, reading only what it needs.
+
+    The live path: a room reacts several hundred times a second, and an ORM object for
+    the perspective (its identity map entry, its attribute state) costs more than the
+    reaction itself. Refuses as :func:`dialog.policy.reachable` does.
+    """
+    found = reachable_row(session, participant, Perspective, perspective_id,
+                          Perspective.status)
+    value = parse_vote(vote)
+    return _store(session, participant, perspective_id, found.process_id, found.status, value)
+
+
+def _store(session: Session, participant: Participant, perspective_id: int,
+           process_id: int, status: ModerationStatus, value: int) -> tuple[int, bool]:
+    if status is not ModerationStatus.APPROVED:
         raise DialogError("perspective_not_open_for_reactions", 409)
-    reaction, created = _upsert(session, participant, perspective, value)
-    record(session, "reaction-submitted", process_id=perspective.process_id,
-           perspective_id=perspective.id, participant_id=participant.id, vote=value,
+    created = _upsert(session, participant.id, process_id, perspective_id, value)
+    record(session, "reaction-submitted", process_id=process_id,
+           perspective_id=perspective_id, participant_id=participant.id, vote=value,
            created=created)
-    return reaction, created
+    return value, created
 
 
-def _upsert(session: Session, participant: Participant, perspective: Perspective,
-            value: int) -> tuple[Reaction, bool]:
+def _upsert(session: Session, participant_id: int, process_id: int, perspective_id: int,
+            value: int) -> bool:
     """Store the reaction in one statement (insert, or update the vote); say if it is new.
 
     A room of a thousand phones reacts several hundred times a second: one ``INSERT ... ON
-    CONFLICT DO UPDATE`` replaces a lookup, a savepoint and an insert. A new row keeps the
+    CONFLICT DO UPDATE`` replaces a lookup, a savepoint and an insert, and it runs as a
+    Core statement (no ORM object is built for the row). A new row keeps the
     ``created_at`` given here; an updated one keeps its first, so the two tell them apart.
     """
     dialect = session.get_bind().dialect.name
     if dialect not in _UPSERTS:
-        return _insert_or_update(session, participant, perspective, value)
+        return _insert_or_update(session, participant_id, process_id, perspective_id, value)
     now = utcnow()
-    statement = _UPSERTS[dialect](Reaction).values(
-        process_id=perspective.process_id, participant_id=participant.id,
-        perspective_id=perspective.id, vote=value, created_at=now, updated_at=now)
-    upsert = statement.on_conflict_do_update(
+    first_at = session.connection().execute(_upsert_statement(dialect), {
+        "process_id": process_id, "participant_id": participant_id,
+        "perspective_id": perspective_id, "vote": value, "now": now}).scalar_one()
+    return bool(first_at == now)
+
+
+@cache
+def _upsert_statement(dialect: str) -> Any:
+    """The upsert, built once per dialect with bound parameters (building and keying a
+    statement per reaction cost as much as running it)."""
+    table = Reaction.__table__
+    now = bindparam("now", type_=table.c.created_at.type)
+    vote = bindparam("vote", type_=table.c.vote.type)
+    statement = _UPSERTS[dialect](table).values(
+        process_id=bindparam("process_id"), participant_id=bindparam("participant_id"),
+        perspective_id=bindparam("perspective_id"), vote=vote, created_at=now,
+        updated_at=now)
+    return statement.on_conflict_do_update(
         index_elements=["participant_id", "perspective_id"],
-        set_={"vote": value, "updated_at": now}).returning(Reaction)
-    reaction = session.scalars(upsert,
-                               execution_options={"populate_existing": True}).one()
-    return reaction, reaction.created_at == now
+        set_={"vote": vote, "updated_at": now}).returning(table.c.created_at)
 
 
-def _insert_or_update(session: Session, participant: Participant, perspective: Perspective,
-                      value: int) -> tuple[Reaction, bool]:
-    existing = _find(session, participant.id, perspective.id)
+def _insert_or_update(session: Session, participant_id: int, process_id: int,
+                      perspective_id: int, value: int) -> bool:
+    existing = _find(session, participant_id, perspective_id)
     if existing is None:
         reaction, again = insert_once(session, Reaction(
-            process_id=perspective.process_id, participant_id=participant.id,
-            perspective_id=perspective.id, vote=value),
-            winner=lambda: _find(session, participant.id, perspective.id))
+            process_id=process_id, participant_id=participant_id,
+            perspective_id=perspective_id, vote=value),
+            winner=lambda: _find(session, participant_id, perspective_id))
         if not again:
-            return reaction, True
+            return True
     else:
         reaction = existing  # a resend raced past the lookup: update the winner's row
     reaction.vote = value
     reaction.updated_at = utcnow()
     session.flush()
-    return reaction, False
+    return False
 
 
 def reacted_perspective_ids(session: Session, participant: Participant) -> set[int]:
-    """Return the ids of the perspectives this participant has reacted to."""
-    return set(session.scalars(
-        select(Reaction.perspective_id).where(Reaction.participant_id == participant.id)))
+    """Return the ids of the perspectives this participant has reacted to (Core: a card
+    is drawn per reaction, and ORM result machinery costs more than the query)."""
+    return set(session.connection().execute(
+        _REACTED, {"participant_id": participant.id}).scalars())
+
+
+_REACTED = select(Reaction.__table__.c.perspective_id).where(
+    Reaction.__table__.c.participant_id == bindparam("participant_id"))
 
 
 def count_reactions(session: Session, process_id: int) -> int:
