@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from sqlalchemy import select
 
-from phases.inventering.map.analysis_child import PAUSE_ENV, ChildRunner
+from dialog.extensions import db
+from dialog.models import AnalysisSnapshot
+from phases.inventering.map.analysis_child import ChildRunner
 from phases.inventering.map.scheduler import BUSY_SHARE
 from tests.conftest import bearer
 
@@ -72,19 +75,29 @@ def test_only_what_changes_the_map_asks_for_a_run(client, room, scheduler, make_
 
 
 def test_a_map_that_keeps_its_child_busy_is_asked_for_less_often(client, room, scheduler,
-                                                                   database_url):
-    # The child pauses half a second per job: the run keeps it busy at least that long.
+                                                                   clock, database_url):
     scheduler.interval, scheduler.settle = 0.0, 0.0
-    scheduler.runner = ChildRunner(database_url, env={PAUSE_ENV: "0.5"})
+    scheduler.runner = ChildRunner(database_url)
     process_id = room.world.process_id
     vote(client, room, 0, 0)
     assert scheduler.run_pending() == [process_id]
+    computing = stored_duration_seconds(process_id)  # the child's computing, not its start
+    assert computing > 0
 
     vote(client, room, 1, 0)
 
-    # The next run begins no sooner than busy / BUSY_SHARE after the last one began.
+    # The next run begins no sooner than computing / BUSY_SHARE after the last one began.
     assert scheduler.run_pending() == []
-    assert scheduler.due_in(process_id) > 0.5 / BUSY_SHARE - 0.5 - 0.2
+    assert scheduler.due_in(process_id) == pytest.approx(computing / BUSY_SHARE)
+    clock.now += computing / BUSY_SHARE
+    assert scheduler.run_pending() == [process_id]
+
+
+def stored_duration_seconds(process_id: int) -> float:
+    with db.transaction() as session:
+        snapshot = session.scalars(select(AnalysisSnapshot)
+                                   .where(AnalysisSnapshot.process_id == process_id)).one()
+        return snapshot.duration_ms / 1000.0
 
 
 def test_in_a_running_server_the_map_updates_without_anyone_asking(app, client, room,

@@ -47,7 +47,7 @@ INTERVAL_SECONDS = 2.0
 #: Wait this long after the first request so a burst of reactions becomes one run.
 SETTLE_SECONDS = 0.2
 #: The most of the time a process's analysis may keep what computes it (the child, the
-#: worker) busy: a run that took ``b`` seconds is followed by one no sooner than
+#: worker) busy: a run that computed for ``b`` seconds is followed by one no sooner than
 #: ``b / BUSY_SHARE`` seconds after it began, so a large room's map follows it less often
 #: instead of taking a core from the phones.
 BUSY_SHARE = 0.25
@@ -152,10 +152,9 @@ class AnalysisScheduler:
             return
         try:
             if self.runner is not None:
-                started = self.clock()
                 answer = self.runner.run(process_id)
-                if answer.get("computed"):
-                    self._space(process_id, self.clock() - started)
+                if answer.get("computed"):  # the computing, not the child's start or turn
+                    self._space(process_id, float(answer.get("duration_ms", 0.0)) / 1000.0)
                 if not answer.get("ok"):
                     log.error("analysis of process %s failed: %s", process_id, answer)
                     return
