@@ -28,7 +28,11 @@ POSTGRES_URL = os.environ.get("DIALOG_TEST_DATABASE_URL")
 # A publish leaves its report to the first reader (tests that want it built at publishing say
 # so): a PDF for every publish in the suite would cost many minutes.
 os.environ.setdefault("DIALOG_PREBUILD_REPORT", "0")
-SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+#: ``../shared`` next to the repository, or ``$DIALOG_SHARED_DIR`` (e.g. from a git worktree);
+#: absent on machines without the shared data, where the tests that read it skip.
+SHARED_DIR = Path(os.environ.get("DIALOG_SHARED_DIR")
+                  or Path(__file__).resolve().parents[1].parent / "shared")
+POLIS_DIR = SHARED_DIR / "data" / "polis-opendata"
 TEST_SECRET = "test-secret-key"
 PASSWORD = "correct horse battery"
 

@@ -9,9 +9,7 @@ docs/performance.md). They are marked xfail rather than hidden behind a meaningl
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,10 +22,8 @@ from dialog.analysis import (
     analyze_opinions,
     read_polis_export,
 )
+from tests.conftest import POLIS_DIR
 
-POLIS_DIR = (Path(os.environ.get("DIALOG_SHARED_DIR")
-                 or Path(__file__).resolve().parents[2].parent / "shared")
-             / "data" / "polis-opendata")
 CONVERSATIONS = (
     # Every export, also those without votes.csv (read from participants-votes.csv).
     sorted(p.name for p in POLIS_DIR.iterdir() if (p / "comments.csv").is_file())

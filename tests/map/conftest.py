@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -17,12 +15,6 @@ from dialog.services import moderation
 from dialog.services.participants import participant_for_token
 from phases.inventering.map.scheduler import AnalysisScheduler, scheduler_for
 from tests.conftest import World, bearer
-
-#: ``/work/shared``, next to the repository (or ``$DIALOG_SHARED_DIR``, e.g. from a git
-#: worktree); absent on machines without the shared data.
-SHARED_DIR = Path(os.environ.get("DIALOG_SHARED_DIR")
-                  or Path(__file__).resolve().parents[2].parent / "shared")
-POLIS_DIR = SHARED_DIR / "data" / "polis-opendata"
 
 #: (stakeholder group, text) written live in the hand-made process; "polis" stays silent.
 VOICES = [

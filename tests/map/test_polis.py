@@ -14,7 +14,7 @@ from sklearn.metrics import adjusted_rand_score
 from dialog.analysis.polis_data import read_polis_export
 from dialog.cli import cli
 from dialog.services.personal_data import personal_data_kinds
-from tests.map.conftest import POLIS_DIR
+from tests.conftest import POLIS_DIR
 
 CONVERSATIONS = sorted(p.name for p in POLIS_DIR.iterdir() if p.is_dir()) if (
     POLIS_DIR.is_dir()) else []

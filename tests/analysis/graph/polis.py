@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from dialog.analysis.graph_model import OpinionInput, PerspectiveInput
 from dialog.analysis.polis_data import read_polis_export
 
-POLIS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polis-opendata"
+POLIS_DIR = (Path(os.environ.get("DIALOG_SHARED_DIR")
+                 or Path(__file__).resolve().parents[3].parent / "shared")
+             / "data" / "polis-opendata")
 CONVERSATIONS = (
     "15-per-hour-seattle",
     "brexit-consensus",
