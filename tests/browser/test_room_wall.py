@@ -191,8 +191,9 @@ def test_older_perspectives_come_back_in_the_spotlight(
     page.goto(f"/facilitator/workshops/{workshop['id']}/projector")
     page.locator('#wall[data-connection="online"]').wait_for()
     spotlight = page.locator("#wall-spotlight")
-    # The six newest are on the wall; the two oldest take turns in the spotlight.
-    expect(page.locator("#wall-list .wall-card")).to_have_count(6)
+    # The six newest are on the wall; the two oldest take turns in the spotlight. (The first
+    # picture gets the wall tests' 30 s on a loaded machine.)
+    expect(page.locator("#wall-list .wall-card")).to_have_count(6, timeout=30_000)
     expect(spotlight).to_have_attribute("data-id", str(written[0]))
     page.clock.run_for(9500)
     expect(spotlight).to_have_attribute("data-id", str(written[1]))
