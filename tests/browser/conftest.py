@@ -298,6 +298,15 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     return list(result["violations"])
 
 
+def too_wide(page: Any, width: int) -> list[str]:
+    """The outermost elements that reach past ``width`` pixels."""
+    return list(page.evaluate("""(width) => [...document.querySelectorAll('body *')]
+        .filter((node) => node.getBoundingClientRect().right > width + 1
+          && node.parentElement.getBoundingClientRect().right <= width + 1)
+        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className)""",
+        width))
+
+
 def describe_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:

@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     axe_violations,
     describe_violations,
     join,
+    too_wide,
     wait_online,
 )
 
@@ -36,15 +37,6 @@ def landmark_violations(page: Any) -> list[dict[str, Any]]:
     result = page.evaluate(
         "() => axe.run(document, {runOnly: {type: 'rule', values: ['landmark-unique']}})")
     return list(result["violations"])
-
-
-def too_wide(page: Any, width: int) -> list[str]:
-    """The outermost elements that reach past ``width`` pixels."""
-    return list(page.evaluate("""(width) => [...document.querySelectorAll('body *')]
-        .filter((node) => node.getBoundingClientRect().right > width + 1
-          && node.parentElement.getBoundingClientRect().right <= width + 1)
-        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className)""",
-        width))
 
 
 def open_map(page: Any, process_id: int, suffix: str = "/map") -> None:

@@ -31,6 +31,7 @@ from tests.browser.conftest import (
     TABLET,
     describe_violations,
     screenshot,
+    too_wide,
 )
 
 pytestmark = pytest.mark.browser
@@ -243,15 +244,6 @@ def violations(page: Any) -> list[dict[str, Any]]:
         runOnly: {type: 'tag', values: tags},
         rules: {'landmark-unique': {enabled: true}}})""", AXE_TAGS)
     return list(result["violations"])
-
-
-def too_wide(page: Any, width: int) -> list[str]:
-    """The outermost elements that reach past ``width`` pixels."""
-    return list(page.evaluate("""(width) => [...document.querySelectorAll('body *')]
-        .filter((node) => node.getBoundingClientRect().right > width + 1
-          && node.parentElement.getBoundingClientRect().right <= width + 1)
-        .slice(0, 8).map((node) => node.tagName + '#' + node.id + '.' + node.className)""",
-        width))
 
 
 def out_of_reach(page: Any, width: int) -> list[str]:
