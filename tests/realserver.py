@@ -56,13 +56,15 @@ class Server:
             self.process.wait(timeout=10)
 
 
-def start_server(env: dict[str, str], port: int | None = None, wait: float = 60.0) -> Server:
-    """Start `dialog serve` and wait (up to ``wait`` seconds) until /healthz answers."""
+def start_server(env: dict[str, str], port: int | None = None, wait: float = 60.0,
+                 host: str = "127.0.0.1") -> Server:
+    """Start `dialog serve` on ``host`` and wait (up to ``wait`` seconds) until /healthz
+    answers on the loopback address."""
     port = port or free_port()
     log = Path(env["DIALOG_INSTANCE_DIR"]) / f"server-{port}.log"
     with log.open("ab") as sink:  # a restart on the same port adds to its log
         process = subprocess.Popen(
-            [sys.executable, "-m", "dialog", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "dialog", "serve", "--host", host, "--port", str(port)],
             env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,7 +25,7 @@ from tests.browser.conftest import (
     axe_violations,
     describe_violations,
 )
-from tests.realserver import ROOT, free_port, run_cli, server_env
+from tests.realserver import free_port, run_cli, server_env, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -43,35 +41,12 @@ def room_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     run_cli(env, "db", "upgrade")
     demo = json.loads(run_cli(env, "demo", "--json", "--host", "0.0.0.0", "--port",
                               str(port)).strip().splitlines()[-1])
-    log = tmp / "serve.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "dialog", "serve", "--host", "0.0.0.0", "--port", str(port)],
-            env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+    server = start_server(env, port, host="0.0.0.0")
     try:
-        import time
-        import urllib.request
-
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(log.read_text(errors="replace"))
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("dialog serve --host 0.0.0.0 did not answer") from None
-                time.sleep(0.1)
-        yield {"laptop": f"http://127.0.0.1:{port}", "room": f"http://{address}:{port}",
-               "demo": demo, "log": log}
+        yield {"laptop": server.url, "room": f"http://{address}:{port}", "demo": demo,
+               "log": server.log}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        server.stop()
 
 
 def test_serve_on_every_interface_says_where_phones_join(room_server: dict[str, Any]) -> None:
