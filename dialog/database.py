@@ -1,7 +1,9 @@
 """Engine and session handling, independent of Flask.
 
 The web app, the Socket.IO handlers and the CLI each own one commit boundary:
-they open a session, call services (which only flush) and commit once.
+they open a session, call services (which only flush) and commit once. Reads that change
+nothing take a read-only session (:meth:`Database.reading`), which never waits for the
+writer's turn; the reactions of a busy room commit together (:mod:`dialog.group_commit`).
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ import select
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+T = TypeVar("T")
 
 #: How long a SQLite writer waits for another before giving up ("database is locked").
 _BUSY_SECONDS = 30.0
@@ -97,6 +101,32 @@ def _poll() -> Any:
     if monkey is None:
         return select.poll()
     return monkey.get_original("select", "poll")()
+
+
+def make_read_engine(url: str) -> Engine | None:
+    """A second engine for a SQLite file whose connections can only read, or None.
+
+    In WAL mode a reader needs no lock: its transactions begin with a plain deferred
+    ``BEGIN`` and never take the process's writer turn. ``PRAGMA query_only`` makes any
+    write in them fail loudly. An in-memory database has one connection, shared with the
+    writers, and PostgreSQL readers never waited for a turn: both read through the main
+    engine (:meth:`Database.reading` guards those sessions itself).
+    """
+    if not url.startswith("sqlite") or url in ("sqlite://", "sqlite:///:memory:"):
+        return None
+    gevent = _under_gevent()
+    connect_args = {"check_same_thread": False,
+                    "timeout": _LOOP_BUSY_SECONDS if gevent else _BUSY_SECONDS}
+    pool: dict[str, Any] = {"pool_size": _SERVER_POOL_SIZE, "max_overflow": -1} if gevent else {}
+    engine = create_engine(url, connect_args=connect_args, **pool)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _query_only)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _query_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -225,12 +255,30 @@ def writer_turn(engine: Engine) -> Iterator[None]:
         writer.give()
 
 
+class ReadOnlyError(RuntimeError):
+    """Something tried to write in a read-only transaction (:meth:`Database.reading`)."""
+
+
+def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
+    raise ReadOnlyError("a read-only transaction may not write (use Database.transaction)")
+
+
+def _guard_begin(session: Session, _transaction: Any, connection: Any) -> None:
+    """Make the main engine's transaction of a reading session refuse writes too."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA query_only=ON")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
 class Database:
     """Holds the engine and a thread/greenlet-scoped session, bound late."""
 
     def __init__(self) -> None:
         self._engine: Engine | None = None
+        self._read_engine: Engine | None = None
         self._factory: sessionmaker[Session] | None = None
+        self._read_factory: sessionmaker[Session] | None = None
         self.scoped: scoped_session[Session] | None = None
 
     def init(self, url: str, **engine_kwargs: Any) -> None:
@@ -239,6 +287,12 @@ class Database:
         self._engine = make_engine(url, **engine_kwargs)
         self._factory = sessionmaker(bind=self._engine, expire_on_commit=False)
         self.scoped = scoped_session(self._factory)
+        self._read_engine = None if "poolclass" in engine_kwargs else make_read_engine(url)
+        self._read_factory = sessionmaker(bind=self._read_engine or self._engine,
+                                          expire_on_commit=False, autoflush=False)
+        event.listen(self._read_factory, "before_flush", _refuse_flush)
+        if self._read_engine is None:
+            event.listen(self._read_factory, "after_begin", _guard_begin)
 
     @property
     def engine(self) -> Engine:
@@ -278,6 +332,41 @@ class Database:
             finally:
                 session.close()
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads: it never waits for the writer's turn, never commits.
+
+        On a SQLite file it reads through a second engine in WAL mode (a plain ``BEGIN``,
+        ``PRAGMA query_only``), so a read runs while another connection writes and sees
+        what was committed before it began. Any write in it fails loudly
+        (:class:`ReadOnlyError` on a flush, the database's own error for a statement).
+        """
+        if self._read_factory is None:
+            raise RuntimeError("Database.init() has not been called")
+        session = self._read_factory()
+        session.info["dialog.read_only"] = True
+        try:
+            yield session
+        finally:
+            if self._read_engine is None and session.in_transaction() \
+                    and self.engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("PRAGMA query_only=OFF")
+            session.close()  # rolls back: nothing to keep
+
+    def batched(self, unit: Callable[[Session], T]) -> T:
+        """Run ``unit`` (it only flushes) and commit it; return its result after the commit.
+
+        Under a server on SQLite the units of many waiting events share one transaction
+        (:mod:`dialog.group_commit`); anywhere else ``unit`` runs in its own.
+        """
+        from dialog.group_commit import batcher_for
+
+        batcher = batcher_for(self)
+        if batcher is None:
+            with self.transaction() as session:
+                return unit(session)
+        return batcher.run(unit)
+
     def remove(self) -> None:
         if self.scoped is not None:
             self.scoped.remove()
@@ -286,3 +375,6 @@ class Database:
         self.remove()
         if self._engine is not None:
             self._engine.dispose()
+        if self._read_engine is not None:
+            self._read_engine.dispose()
+            self._read_engine = None

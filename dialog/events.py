@@ -7,6 +7,8 @@ scheduler subscribe to. A rollback discards them, so nobody hears of what was no
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +42,24 @@ class DomainEvent:
 def record(session: Session, signal_name: str, **payload: Any) -> None:
     """Queue an event to be sent when ``session`` commits."""
     session.info.setdefault(_PENDING, []).append(DomainEvent(signal_name, payload))
+
+
+@contextmanager
+def set_apart(session: Session) -> Iterator[None]:
+    """Keep the events recorded so far apart from what follows: if it raises (a SAVEPOINT
+    rolled back), only its own events are dropped; else they join the others.
+
+    A rollback, even of a SAVEPOINT, discards every pending event of the session
+    (``_discard``); one transaction storing the work of many events
+    (:mod:`dialog.group_commit`) must lose only the failed one's.
+    """
+    earlier: list[DomainEvent] = session.info.pop(_PENDING, [])
+    try:
+        yield
+    except BaseException:
+        session.info[_PENDING] = earlier
+        raise
+    session.info[_PENDING] = earlier + session.info.pop(_PENDING, [])
 
 
 @event.listens_for(Session, "after_commit")

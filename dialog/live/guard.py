@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from flask import request
 from sqlalchemy.orm import Session
@@ -28,6 +28,11 @@ MAX_EVENT_BYTES = 4096
 _identities: dict[str, Identity] = {}
 
 Handler = Callable[[Session, Identity, dict[str, Any]], dict[str, Any]]
+#: ``then(session, identity, body)`` runs after the commit, in a read-only session.
+Then = Callable[[Session, Identity, dict[str, Any]], dict[str, Any]]
+
+#: How an event's handler gets its session (see :func:`event_handler`).
+Mode = Literal["transaction", "reading", "batched"]
 
 
 def error_ack(code: str, locale: str = "sv", **params: Any) -> dict[str, Any]:
@@ -59,11 +64,17 @@ def connections(wanted: Callable[[Identity], bool]) -> list[str]:
     return [sid for sid, identity in list(_identities.items()) if wanted(identity)]
 
 
-def event_handler(role: str | None, handler: Handler) -> Callable[..., dict[str, Any]]:
+def event_handler(role: str | None, handler: Handler, *, mode: Mode = "transaction",
+                  then: Then | None = None) -> Callable[..., dict[str, Any]]:
     """Wrap ``handler`` with the shared guards: identity, payload checks, one transaction.
 
     An event carries one JSON object (or nothing); anything else is acknowledged with a
-    code, never dropped: a phone waiting for its ack must not wait forever.
+    code, never dropped: a phone waiting for its ack must not wait forever. ``mode`` says
+    where ``handler`` runs: in the event's own transaction (committed before the ack), in
+    a read-only session (``reading``: it never waits for the writer's turn), or as a unit
+    of a group commit (``batched``: :mod:`dialog.group_commit`, committed with other
+    events' units before the ack; it must not use the request). ``then`` (batched events)
+    completes the acknowledgement after the commit, in a read-only session.
     """
 
     def run(*arguments: Any) -> dict[str, Any]:
@@ -84,8 +95,7 @@ def event_handler(role: str | None, handler: Handler) -> Callable[..., dict[str,
         if len(json.dumps(data, default=str)) > MAX_EVENT_BYTES:
             return error_ack("payload_too_large", identity.locale)
         try:
-            with db.transaction() as session:
-                result = handler(session, identity, data)
+            result = _handle(handler, identity, data, mode, then)
         except DialogError as exc:
             return error_ack(exc.code, identity.locale, **exc.params)
         except Exception:
@@ -96,3 +106,16 @@ def event_handler(role: str | None, handler: Handler) -> Callable[..., dict[str,
     return run
 
 
+def _handle(handler: Handler, identity: Identity, data: dict[str, Any], mode: Mode,
+            then: Then | None) -> dict[str, Any]:
+    if mode == "reading":
+        with db.reading() as session:
+            return handler(session, identity, data)
+    if mode == "transaction":
+        with db.transaction() as session:
+            return handler(session, identity, data)
+    body = db.batched(lambda session: handler(session, identity, data))
+    if then is None:
+        return body
+    with db.reading() as session:
+        return then(session, identity, body)

@@ -23,7 +23,7 @@ from dialog.operations import moderation
 def on_connect(auth: Any = None) -> bool:
     locale = negotiate(request.headers.get("Accept-Language"),
                        auth.get("lang") if isinstance(auth, dict) else None)
-    with db.transaction() as session:
+    with db.reading() as session:
         identity = identify(session, current_app.config["SECRET_KEY"], auth, locale)
     if identity is None:
         return False  # refused at connect: no token, a foreign one, or an expired one

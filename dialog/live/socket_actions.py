@@ -14,7 +14,7 @@ from flask_socketio import SocketIO
 from sqlalchemy.orm import Session
 
 from dialog.actions import Action, Role, perform
-from dialog.live.guard import event_handler
+from dialog.live.guard import Mode, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.models import Facilitator, Participant
 from dialog.services import participant_limits
@@ -38,8 +38,13 @@ def actor_of(session: Session, identity: Identity, role: Role) -> Facilitator | 
 
 def on(socketio: SocketIO, namespace: str, event: str, action: Action[Any], *,
        wrap: str | None = None, defaults: Callable[[Identity], dict[str, Any]] | None = None,
-       after: After | None = None) -> None:
-    """Answer ``event`` with ``action``; ``wrap`` nests the result under one key."""
+       after: After | None = None, mode: Mode = "transaction") -> None:
+    """Answer ``event`` with ``action``; ``wrap`` nests the result under one key.
+
+    ``mode`` (see :func:`dialog.live.guard.event_handler`): ``reading`` for an action that
+    only reads, ``batched`` for one whose commits a busy room gathers; then ``after`` runs
+    after the commit in a read-only session, with no result (only the acknowledgement).
+    """
     role = {Role.FACILITATOR: "facilitator", Role.PARTICIPANT: "participant"}.get(action.role)
 
     def handle(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +55,13 @@ def on(socketio: SocketIO, namespace: str, event: str, action: Action[Any], *,
         result = perform(action, session, actor, given, identity.locale)
         dumped = action.dump(result)
         body: dict[str, Any] = {wrap: dumped} if wrap else dict(dumped or {})
-        return after(session, identity, result, body) if after else body
+        return after(session, identity, result, body) if after and mode != "batched" else body
 
-    socketio.on_event(event, event_handler(role, handle), namespace=namespace)
+    def then(session: Session, identity: Identity, body: dict[str, Any]) -> dict[str, Any]:
+        assert after is not None
+        return after(session, identity, None, body)
+
+    handler = event_handler(role, handle, mode=mode,
+                            then=then if after and mode == "batched" else None)
+    socketio.on_event(event, handler, namespace=namespace)
     EVENTS[event] = action

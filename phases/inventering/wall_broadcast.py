@@ -65,7 +65,7 @@ class WallCounts:
         # The reactions are stored already; a wall that misses a count must not turn any
         # of them into an error.
         try:
-            with db.transaction() as session:
+            with db.reading() as session:  # never waits for the writer's turn
                 counts = reaction_counts(session, due)
         except SQLAlchemyError:
             log.warning("no reaction counts for the wall (%s)", sorted(due), exc_info=True)

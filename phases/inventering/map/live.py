@@ -57,8 +57,11 @@ def register(socketio: SocketIO, namespace: str) -> None:
     scheduler_for(socketio, namespace)
     if socketio.async_mode == "gevent":  # a real server: trust the deck for half a second
         decks.recheck_seconds = RECHECK_SECONDS
-    on(socketio, namespace, "vote:submit", operations.submit_reaction, after=_with_next)
-    on(socketio, namespace, "vote:next", operations.next_for_me)
+    # A reaction commits with the others waiting (group commit); its next card is read
+    # after that commit, like ``vote:next``, without the writer's turn.
+    on(socketio, namespace, "vote:submit", operations.submit_reaction, after=_with_next,
+       mode="batched")
+    on(socketio, namespace, "vote:next", operations.next_for_me, mode="reading")
     on(socketio, namespace, "map:watch", operations.watch_map, after=_watching)
     on(socketio, namespace, "link:create", operations.create_link, wrap="link",
        defaults=_own_process, after=_link_apart)

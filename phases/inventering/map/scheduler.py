@@ -158,14 +158,15 @@ class AnalysisScheduler:
                 if not answer.get("ok"):
                     log.error("analysis of process %s failed: %s", process_id, answer)
                     return
-            with db.transaction() as session:
-                process = session.get(Process, process_id)
-                if process is None:
-                    return
-                if self.runner is not None:
+            if self.runner is not None:  # the child stored it: only read it back
+                with db.reading() as session:
                     snapshot = analysis_runs.latest_snapshot(session, process_id)
                     result = dict(snapshot.result or {}) if snapshot is not None else {}
-                else:
+            else:
+                with db.transaction() as session:
+                    process = session.get(Process, process_id)
+                    if process is None:
+                        return
                     result, _computed = analysis_runs.refresh(session, process)
         except Exception:
             log.exception("analysis of process %s failed", process_id)

@@ -1,0 +1,139 @@
+"""Group commit: the reactions of many waiting events stored in one transaction.
+
+Under ``dialog serve`` on SQLite every transaction takes the process's writer turn
+(``dialog.database._OneWriter``) and pays ``BEGIN IMMEDIATE``, a commit and a session of
+its own inside it. At a room's peaks (a couple of hundred reactions a second) that queue is
+the acknowledgements' tail. Here an event hands its unit of work (a function of a session
+that only flushes) to its engine's :class:`Batcher` and waits:
+
+* the first event to arrive while no batch is being gathered leads: it waits for the turn
+  while others arrive, then takes every unit waiting (at most :data:`MAX_UNITS`);
+* it runs each unit in a SAVEPOINT of one session, so a unit that fails (a refused token,
+  an unknown perspective) is rolled back alone and raises its own error in its own event,
+  and the domain events it recorded are dropped with it;
+* it commits once, gives the turn back and wakes every event of the batch with its result
+  (or the commit's error: then nothing of the batch was stored and nothing is
+  acknowledged), and the next waiting event (if any) leads the next batch.
+
+The batcher is the commit boundary of these events: units only flush, as operations do;
+each event acknowledges only after the commit that stored its unit. A unit runs in the
+leading event's greenlet, so it may use the app (the same for every event of a process)
+but never the request (which event's it is, is not its own).
+
+Without gevent (tests, the CLI) and on PostgreSQL there is no batcher:
+:meth:`dialog.database.Database.batched` runs the unit in its own transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from dialog import events
+from dialog.database import _writers, writer_turn
+
+if TYPE_CHECKING:
+    from dialog.database import Database
+
+T = TypeVar("T")
+
+#: The most units one transaction stores; more wait for the next one.
+MAX_UNITS = 200
+
+
+@dataclass(eq=False)
+class _Unit(Generic[T]):
+    work: Callable[[Session], T]
+    wake: threading.Event = field(default_factory=threading.Event)
+    finished: bool = False
+    result: Any = None
+    error: BaseException | None = None
+
+
+class Batcher:
+    """Gathers the units of one engine's waiting events and commits them together."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._waiting: list[_Unit[Any]] = []
+        self._leading = False
+        #: Transactions committed, and units stored in them (for tests and measurements).
+        self.commits = 0
+        self.units = 0
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in a batch; return its result once the batch has committed."""
+        unit: _Unit[T] = _Unit(work)
+        self._waiting.append(unit)
+        if not self._leading:
+            self._leading = True
+            self._lead()
+        while not unit.finished:
+            unit.wake.wait()
+            unit.wake.clear()
+            if not unit.finished:
+                self._lead()  # woken to lead the next batch
+        if unit.error is not None:
+            raise unit.error
+        return unit.result  # type: ignore[no-any-return]
+
+    def _lead(self) -> None:
+        batch: list[_Unit[Any]] = []
+        try:
+            with writer_turn(self._database.engine):
+                batch = self._waiting[:MAX_UNITS]
+                del self._waiting[:MAX_UNITS]
+                self._commit(batch)
+        except BaseException as exc:
+            if not batch:  # no turn: the units waiting now would wait as long
+                batch = self._waiting[:]
+                self._waiting.clear()
+            for unit in batch:
+                unit.error = exc
+        finally:
+            for unit in batch:
+                unit.finished = True
+                unit.wake.set()
+            if self._waiting:
+                self._waiting[0].wake.set()
+            else:
+                self._leading = False
+
+    def _commit(self, batch: list[_Unit[Any]]) -> None:
+        session = self._database.new_session()
+        try:
+            for unit in batch:
+                try:
+                    with events.set_apart(session), session.begin_nested():
+                        unit.result = unit.work(session)
+                except Exception as exc:  # the unit's own error, for its own event
+                    unit.error = exc
+            session.commit()
+            self.commits += 1
+            self.units += len(batch)
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+
+_batchers: WeakKeyDictionary[Engine, Batcher] = WeakKeyDictionary()
+
+
+def batcher_for(database: Database) -> Batcher | None:
+    """The batcher of ``database``'s engine: only where transactions take turns (a server
+    process on a SQLite file)."""
+    engine = database.engine
+    if engine not in _writers:
+        return None
+    found = _batchers.get(engine)
+    if found is None:
+        found = _batchers[engine] = Batcher(database)
+    return found
