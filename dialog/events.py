@@ -64,6 +64,8 @@ def set_apart(session: Session) -> Iterator[None]:
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT released: its events wait for the transaction's own commit
     session.info.setdefault(_COMMITTED, []).extend(session.info.pop(_PENDING, []))
 
 
