@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 import urllib.request
@@ -155,3 +156,47 @@ def test_the_wall_gets_the_counts_of_a_burst_of_reactions(demo_env, server):
     assert mine[-1] == wanted, mine
     for client in [wall, *phones]:
         client.disconnect()
+
+
+def test_a_burst_of_reactions_is_stored_together_each_phone_acked_on_its_own(demo_env, server):
+    """Reactions arriving at once commit together (group commit): each phone gets its own
+    ack (the next card with it), one for an unknown perspective its own error, and every
+    acknowledged reaction is stored once."""
+    env, demo = demo_env
+    phones = [connect(server.url, post_json(f"{server.url}/api/v1/join",
+                                            {"join_code": demo["join_code"]})
+                      ["participant_token"]) for _ in range(13)]
+    made = phones[0].call("perspective:submit", {"text": "Fler cykelställ vid skolan",
+                                                 "kind": "idea", "client_id": "burst-batch"},
+                          namespace="/live")
+    assert made["ok"] is True, made
+    acks: dict[int, dict] = {}
+    go = threading.Barrier(12)
+
+    def react(index: int, phone: socketio.Client) -> None:
+        go.wait()
+        perspective_id = 999_999 if index == 0 else made["id"]
+        acks[index] = phone.call("vote:submit", {"perspective_id": perspective_id,
+                                                 "vote": "agree"}, namespace="/live",
+                                 timeout=20)
+
+    threads = [threading.Thread(target=react, args=(i, phone))
+               for i, phone in enumerate(phones[1:])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert acks[0]["ok"] is False
+    assert acks[0]["error"]["code"] == "perspective_not_found"
+    for index in range(1, 12):
+        assert acks[index]["ok"] is True, acks[index]
+        assert acks[index]["created"] is True
+        assert "next" in acks[index]
+        assert "remaining" in acks[index]
+    path = env["DIALOG_DATABASE_URL"].removeprefix("sqlite:///")
+    with sqlite3.connect(path) as database:
+        stored = database.execute("SELECT COUNT(*), COUNT(DISTINCT participant_id) FROM "
+                                  "reaction WHERE perspective_id = ?", (made["id"],)).fetchone()
+    assert stored == (11, 11)
+    for phone in phones:
+        phone.disconnect()
