@@ -267,8 +267,8 @@ def _guard_begin(session: Session, _transaction: Any, connection: Any) -> None:
     """Make the main engine's transaction of a reading session refuse writes too."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA query_only=ON")
-    elif connection.dialect.name == "postgresql":
-        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+    # PostgreSQL: ``SET TRANSACTION READ ONLY`` would cost a round trip per read; the
+    # flush guard refuses the ORM's writes, and the SQLite suite any statement's.
 
 
 class Database:
@@ -352,6 +352,12 @@ class Database:
                     and self.engine.dialect.name == "sqlite":
                 session.connection().exec_driver_sql("PRAGMA query_only=OFF")
             session.close()  # rolls back: nothing to keep
+
+    def commits_in_groups(self) -> bool:
+        """Whether :meth:`batched` gathers units (a server process on a SQLite file)."""
+        from dialog.group_commit import batcher_for
+
+        return batcher_for(self) is not None
 
     def batched(self, unit: Callable[[Session], T]) -> T:
         """Run ``unit`` (it only flushes) and commit it; return its result after the commit.

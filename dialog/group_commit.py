@@ -108,12 +108,21 @@ class Batcher:
     def _commit(self, batch: list[_Unit[Any]]) -> None:
         session = self._database.new_session()
         try:
-            for unit in batch:
+            if len(batch) == 1:  # no queue: no SAVEPOINT either
+                alone = batch[0]
                 try:
-                    with events.set_apart(session), session.begin_nested():
-                        unit.result = unit.work(session)
-                except Exception as exc:  # the unit's own error, for its own event
-                    unit.error = exc
+                    alone.result = alone.work(session)
+                except Exception as exc:
+                    alone.error = exc
+                    session.rollback()
+                    return
+            else:
+                for unit in batch:
+                    try:
+                        with events.set_apart(session), session.begin_nested():
+                            unit.result = unit.work(session)
+                    except Exception as exc:  # the unit's own error, for its own event
+                        unit.error = exc
             session.commit()
             self.commits += 1
             self.units += len(batch)

@@ -73,6 +73,9 @@ def queued(xs):
 
 if scenario == "batch":
     queued(list(range(40)) + [TWICE])
+elif scenario == "alone":
+    event(FAILING)  # nothing waits: each is a batch of one
+    event(99)
 elif scenario == "small_batches":
     group_commit.MAX_UNITS = 7
     queued(range(30))
@@ -129,6 +132,15 @@ def test_every_event_is_acknowledged_with_its_own_result_after_the_commit(batch)
     for x, (result, stored) in batch["acked"].items():
         assert result == int(x) * 10
         assert stored == 1  # visible to another connection when the event returned
+
+
+def test_an_event_alone_commits_alone_and_fails_alone(tmp_path):
+    result = run(tmp_path, "alone")
+    assert result["refused"] == {"13": "perspective_not_found"}
+    assert result["acked"] == {"99": [990, 1]}
+    assert result["stored"] == [99]
+    assert result["heard"] == [99]
+    assert result["commits"] == 1
 
 
 def test_a_long_queue_commits_in_batches_each_led_by_a_waiting_event(tmp_path):

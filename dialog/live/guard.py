@@ -114,6 +114,10 @@ def _handle(handler: Handler, identity: Identity, data: dict[str, Any], mode: Mo
     if mode == "transaction":
         with db.transaction() as session:
             return handler(session, identity, data)
+    if not db.commits_in_groups():  # tests, the CLI, PostgreSQL: one transaction, as ever
+        with db.transaction() as session:
+            body = handler(session, identity, data)
+            return then(session, identity, body) if then else body
     body = db.batched(lambda session: handler(session, identity, data))
     if then is None:
         return body

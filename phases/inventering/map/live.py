@@ -13,7 +13,7 @@ from typing import Any
 from flask_socketio import SocketIO, join_room
 from sqlalchemy.orm import Session
 
-from dialog.live.identity import Identity, participant_of
+from dialog.live.identity import Identity
 from dialog.live.socket_actions import on
 from phases.inventering.map import operations, theme_operations
 from phases.inventering.map import rooms as map_rooms
@@ -27,8 +27,11 @@ RECHECK_SECONDS = 0.5
 
 def _with_next(session: Session, identity: Identity, _result: Any,
                body: dict[str, Any]) -> dict[str, Any]:
-    """Hand back the next perspective in the same round trip as the reaction."""
-    following = NextPerspective.dump(operations.offer(session, participant_of(session, identity)))
+    """Hand back the next perspective in the same round trip as the reaction.
+
+    Read after the reaction's commit, in a read-only session: the token was checked in
+    the reaction's own transaction, so the connection's identity names the phone."""
+    following = NextPerspective.dump(operations.offer(session, identity))
     return {key: value for key, value in body.items() if key != "ok"} | {
         "next": following["perspective"], "remaining": following["remaining"]}
 

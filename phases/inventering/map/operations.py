@@ -17,7 +17,7 @@ from dialog.errors import DialogError
 from dialog.models import VOTE_NAMES, Participant, Process, Workshop
 from phases.inventering.map import analysis_requests, analysis_runs, links
 from phases.inventering.map.reaction_queue import next_perspective
-from phases.inventering.map.reactions import react_to
+from phases.inventering.map.reactions import Reader, react_to
 from phases.inventering.map.schemas import (
     LinkCreated,
     LinkOut,
@@ -58,7 +58,7 @@ def next_for_me(call: Call[WhereIAm]) -> dict[str, Any]:
     return offer(call.session, call.participant)
 
 
-def offer(session: Session, participant: Participant) -> dict[str, Any]:
+def offer(session: Session, participant: Reader) -> dict[str, Any]:
     """What a phone is offered next: a perspective (or None when done) and how many remain."""
     perspective, remaining = next_perspective(session, participant)
     return {"perspective": perspective, "remaining": remaining}

@@ -21,18 +21,20 @@ import numpy as np
 from sqlalchemy.orm import Session, joinedload
 
 from dialog.analysis.priority import priority
-from dialog.models import Participant, Perspective
+from dialog.models import Perspective
 from phases.inventering.map.decks import decks
-from phases.inventering.map.reactions import reacted_perspective_ids
+from phases.inventering.map.reactions import Reader, reacted_perspective_ids
 from phases.inventering.map.schemas import PhonePerspective
 
 #: Priority of a perspective nobody has reacted to yet (no votes, no extremity known).
 UNSEEN_PRIORITY = float(priority(*(np.zeros(1),) * 4)[0])
 
 
-def next_perspective(session: Session, participant: Participant
+def next_perspective(session: Session, participant: Reader
                      ) -> tuple[PhonePerspective | None, int]:
     """Return the card to show next (or None when done) and how many remain."""
+    if participant.process_id is None:  # no phone of a process: nothing to offer
+        return None, 0
     reacted = reacted_perspective_ids(session, participant)
     deck = decks.of(session, participant.process_id)
     rng = random.Random(f"{participant.id}:{len(reacted)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -133,7 +133,18 @@ def _insert_or_update(session: Session, participant_id: int, process_id: int,
     return False
 
 
-def reacted_perspective_ids(session: Session, participant: Participant) -> set[int]:
+class Reader(Protocol):
+    """Who is offered cards: a :class:`Participant`, or the identity of a phone's
+    connection (:class:`dialog.live.identity.Identity`) once its token was checked."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def process_id(self) -> int | None: ...
+
+
+def reacted_perspective_ids(session: Session, participant: Reader) -> set[int]:
     """Return the ids of the perspectives this participant has reacted to (Core: a card
     is drawn per reaction, and ORM result machinery costs more than the query)."""
     return set(session.connection().execute(
