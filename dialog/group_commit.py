@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
@@ -50,7 +50,8 @@ MAX_UNITS = 200
 @dataclass(eq=False)
 class _Unit(Generic[T]):
     work: Callable[[Session], T]
-    wake: threading.Event = field(default_factory=threading.Event)
+    #: Made only when the unit has to wait (a unit that leads at once never does).
+    wake: threading.Event | None = None
     finished: bool = False
     result: Any = None
     error: BaseException | None = None
@@ -73,37 +74,68 @@ class Batcher:
         self._waiting.append(unit)
         if not self._leading:
             self._leading = True
-            self._lead()
+            self._lead(unit)
         while not unit.finished:
-            unit.wake.wait()
+            if unit.wake is None:
+                unit.wake = threading.Event()
+            try:
+                unit.wake.wait()
+            except BaseException:  # killed while waiting: never leave the others waiting
+                self._abandon(unit)
+                raise
             unit.wake.clear()
             if not unit.finished:
-                self._lead()  # woken to lead the next batch
+                self._lead(unit)  # woken to lead the next batch
         if unit.error is not None:
             raise unit.error
         return unit.result  # type: ignore[no-any-return]
 
-    def _lead(self) -> None:
+    def _lead(self, own: _Unit[Any]) -> None:
         batch: list[_Unit[Any]] = []
         try:
             with writer_turn(self._database.engine):
                 batch = self._waiting[:MAX_UNITS]
                 del self._waiting[:MAX_UNITS]
                 self._commit(batch)
-        except BaseException as exc:
+        except TimeoutError as exc:
             if not batch:  # no turn: the units waiting now would wait as long
                 batch = self._waiting[:]
                 self._waiting.clear()
             for unit in batch:
                 unit.error = exc
+        except BaseException as exc:
+            if not batch:  # killed while waiting for the turn: the others wait on
+                self._waiting.remove(own)
+                batch = [own]
+            for unit in batch:
+                unit.error = exc
         finally:
             for unit in batch:
                 unit.finished = True
-                unit.wake.set()
+                if unit.wake is not None:
+                    unit.wake.set()
             if self._waiting:
-                self._waiting[0].wake.set()
+                self._wake_next()
             else:
                 self._leading = False
+
+    def _abandon(self, unit: _Unit[Any]) -> None:
+        if unit in self._waiting:
+            handed_the_lead = unit is self._waiting[0] and unit.wake is not None \
+                and unit.wake.is_set()
+            self._waiting.remove(unit)
+            if handed_the_lead:
+                if self._waiting:
+                    self._wake_next()
+                else:
+                    self._leading = False
+
+    def _wake_next(self) -> None:
+        """Hand the lead to the first unit waiting (it made its event before it waited)."""
+        following = self._waiting[0]
+        if following.wake is None:
+            following.wake = threading.Event()
+        following.wake.set()
 
     def _commit(self, batch: list[_Unit[Any]]) -> None:
         session = self._database.new_session()

@@ -73,6 +73,20 @@ def queued(xs):
 
 if scenario == "batch":
     queued(list(range(40)) + [TWICE])
+elif scenario == "killed":
+    # The leader (waiting for the turn) and another waiting event are killed: the rest
+    # still commit, led by the next one waiting.
+    holding = gevent.event.Event()
+    def hold():
+        with writer_turn(db.engine):
+            holding.set()
+            gevent.sleep(0.3)
+    holder = gevent.spawn(hold)
+    holding.wait()
+    greenlets = [gevent.spawn(event, x) for x in range(6)]
+    gevent.sleep(0.05)
+    gevent.killall([greenlets[0], greenlets[3]])
+    gevent.joinall([holder, *greenlets])
 elif scenario == "alone":
     event(FAILING)  # nothing waits: each is a batch of one
     event(99)
@@ -141,6 +155,12 @@ def test_an_event_alone_commits_alone_and_fails_alone(tmp_path):
     assert result["stored"] == [99]
     assert result["heard"] == [99]
     assert result["commits"] == 1
+
+
+def test_events_killed_while_waiting_leave_the_others_to_commit(tmp_path):
+    result = run(tmp_path, "killed")
+    assert set(result["acked"]) == {"1", "2", "4", "5"}
+    assert result["stored"] == [1, 2, 4, 5]
 
 
 def test_a_long_queue_commits_in_batches_each_led_by_a_waiting_event(tmp_path):
