@@ -36,6 +36,6 @@ def _follow(_session: Session, _identity: Identity, _result: Any,
 
 
 def register(socketio: SocketIO, namespace: str) -> None:
-    on(socketio, namespace, "workshop:watch", operations.watch, after=_follow)
+    on(socketio, namespace, "workshop:watch", operations.watch, after=_follow, mode="reading")
     on(socketio, namespace, "perspective:submit", operations.submit, defaults=_own_workshop)
     on(socketio, namespace, "me:perspectives", operations.mine, mode="reading")
