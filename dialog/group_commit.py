@@ -64,12 +64,17 @@ class Batcher:
         self._database = database
         self._waiting: list[_Unit[Any]] = []
         self._leading = False
+        #: The thread or greenlet running a batch's units now.
+        self._leader: int | None = None
         #: Transactions committed, and units stored in them (for tests and measurements).
         self.commits = 0
         self.units = 0
 
     def run(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in a batch; return its result once the batch has committed."""
+        if self._leader == threading.get_ident():
+            # It would wait for its own batch for ever.
+            raise RuntimeError("a unit of a group commit may not hand over another unit")
         unit: _Unit[T] = _Unit(work)
         self._waiting.append(unit)
         if not self._leading:
@@ -96,7 +101,11 @@ class Batcher:
             with writer_turn(self._database.engine):
                 batch = self._waiting[:MAX_UNITS]
                 del self._waiting[:MAX_UNITS]
-                self._commit(batch)
+                self._leader = threading.get_ident()
+                try:
+                    self._commit(batch)
+                finally:
+                    self._leader = None
         except TimeoutError as exc:
             if not batch:  # no turn: the units waiting now would wait as long
                 batch = self._waiting[:]

@@ -87,6 +87,13 @@ elif scenario == "killed":
     gevent.sleep(0.05)
     gevent.killall([greenlets[0], greenlets[3]])
     gevent.joinall([holder, *greenlets])
+elif scenario == "nested":
+    def nesting(session):
+        return db.batched(work(5))
+    try:
+        db.batched(nesting)
+    except RuntimeError as exc:
+        refused["nested"] = str(exc)
 elif scenario == "alone":
     event(FAILING)  # nothing waits: each is a batch of one
     event(99)
@@ -161,6 +168,12 @@ def test_events_killed_while_waiting_leave_the_others_to_commit(tmp_path):
     result = run(tmp_path, "killed")
     assert set(result["acked"]) == {"1", "2", "4", "5"}
     assert result["stored"] == [1, 2, 4, 5]
+
+
+def test_a_unit_that_hands_over_another_fails_instead_of_waiting_for_ever(tmp_path):
+    result = run(tmp_path, "nested")
+    assert "may not hand over" in result["refused"]["nested"]
+    assert result["stored"] == []
 
 
 def test_a_long_queue_commits_in_batches_each_led_by_a_waiting_event(tmp_path):
