@@ -267,6 +267,7 @@ def _guard_begin(session: Session, _transaction: Any, connection: Any) -> None:
     """Make the main engine's transaction of a reading session refuse writes too."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA query_only=ON")
+        session.info["dialog.query_only"] = True  # to be switched off again: one connection
     # PostgreSQL: ``SET TRANSACTION READ ONLY`` would cost a round trip per read; the
     # flush guard refuses the ORM's writes, and the SQLite suite any statement's.
 
@@ -348,10 +349,10 @@ class Database:
         try:
             yield session
         finally:
-            if self._read_engine is None and session.in_transaction() \
-                    and self.engine.dialect.name == "sqlite":
-                session.connection().exec_driver_sql("PRAGMA query_only=OFF")
             session.close()  # rolls back: nothing to keep
+            if session.info.pop("dialog.query_only", False):
+                with self.engine.connect() as shared:  # the in-memory database's one
+                    shared.exec_driver_sql("PRAGMA query_only=OFF")
 
     def commits_in_groups(self) -> bool:
         """Whether :meth:`batched` gathers units (a server process on a SQLite file)."""
