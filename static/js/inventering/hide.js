@@ -30,7 +30,7 @@ export function hideControl(p, about, label, hide) {
     "aria-controls": panelId,
   }, label, el("span", { class: "visually-hidden", text: ` ${about}` }));
 
-  const other = el("input", { class: "input", id: otherId, name: "reason", type: "text",
+  const other = el("input", { class: "input", id: otherId, name: "hide_reason", type: "text",
     maxlength: "300", autocomplete: "off", "aria-describedby": errorId });
   const error = el("p", { class: "hide-panel__error", id: errorId, role: "alert", hidden: true });
   const choices = REASONS.map((code) => {
