@@ -41,8 +41,8 @@ export function hideControl(p, about, label, hide) {
       dataset: { reason: code },
       onclick: () => send(reason.text || reason.label || code),
     },
-    el("span", { class: "hide-reason__label", text: reason.label || code }),
-    el("span", { class: "hide-reason__text", text: reason.text || "" }));
+      el("span", { class: "hide-reason__label", text: reason.label || code }),
+      el("span", { class: "hide-reason__text", text: reason.text || "" }));
   });
   const cancel = el("button", { type: "button", class: "link-button hide-panel__cancel",
     onclick: () => toggle(false) }, words.cancel || "");
@@ -55,11 +55,11 @@ export function hideControl(p, about, label, hide) {
         words.other_submit, el("span", { class: "visually-hidden", text: ` ${about}` })),
       cancel));
   const panel = el("fieldset", { class: "hide-panel", id: panelId, hidden: true },
-  el("legend", { class: "hide-panel__legend" },
-    words.legend, el("span", { class: "visually-hidden", text: ` ${about}` })),
-  el("p", { class: "field__hint", text: words.hint }),
-  el("div", { class: "hide-panel__reasons" }, choices),
-  form);
+    el("legend", { class: "hide-panel__legend" },
+      words.legend, el("span", { class: "visually-hidden", text: ` ${about}` })),
+    el("p", { class: "field__hint", text: words.hint }),
+    el("div", { class: "hide-panel__reasons" }, choices),
+    form);
 
   function send(reason) {
     const given = String(reason || "").trim();
