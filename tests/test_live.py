@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dialog.i18n import translate
+from dialog.services.moderation import DEFAULT_HIDE_REASON
 from tests.conftest import World
 
 NS = "/live"
@@ -124,9 +126,10 @@ def test_moderation_reaches_console_wall_and_phone(socket_client, facilitator, p
                               namespace=NS, callback=True)
     assert hidden["perspective"]["status"] == "hidden"
     assert received(wall, "wall:remove") == [{"id": ack["id"]}]
-    # Hiding tells the author why (here without a reason given).
+    # Hiding tells the author why: here no reason was given, so the default one.
     assert received(phone, "perspective:status") == [
-        {"id": ack["id"], "status": "hidden", "note": {"action": "hide", "reason": ""}}]
+        {"id": ack["id"], "status": "hidden",
+         "note": {"action": "hide", "reason": translate(DEFAULT_HIDE_REASON, "sv")}}]
     assert received(facilitator, "perspective:updated")[-1]["status"] == "hidden"
 
 

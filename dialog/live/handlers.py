@@ -1,6 +1,7 @@
 """The kernel's Socket.IO events: connect (who is this?), disconnect, and moderation.
 
-In (with an ack): ``perspective:moderate`` {perspective_id, action, reason?}. Each phase
+In (with an ack): ``perspective:moderate`` {perspective_id, action, reason?, text?} (a hide
+without a reason gets the default one, see ``services.moderation.hide_reason``). Each phase
 binds its own events in ``phases/<phase>/live.py``.
 """
 

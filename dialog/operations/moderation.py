@@ -17,7 +17,13 @@ class Moderate(Input):
     perspective_id: Id
     action: Annotated[Any, WithJsonSchema(
         {"enum": ["approve", "hide", "restore", "redact"]})] = None
-    reason: LooseOptionalText = None
+    #: Why: the author's phone shows it. Needed for ``redact``; a ``hide`` without one is
+    #: logged and shown with a default reason ("it did not fit here, ask the facilitator").
+    reason: Annotated[Any, WithJsonSchema({
+        "type": ["string", "null"],
+        "description": "Why, in words for the author, whose phone shows it. Required for "
+                       "redact. A hide without one is logged and shown with a default reason "
+                       "(map_people.hide.default_reason in the caller's language)."})] = None
     #: For ``redact``: the edited text that is published instead of the original.
     text: LooseOptionalText = None
 
@@ -32,5 +38,5 @@ def moderate_perspective(call: Call[Moderate]) -> Perspective:
                          call.input.reason or "")
         return perspective
     moderation.moderate(call.session, perspective, call.facilitator, call.input.action,
-                        call.input.reason or "")
+                        call.input.reason or "", locale=call.locale)
     return perspective

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
 from dialog.events import record
+from dialog.i18n import DEFAULT_LOCALE, translate
 from dialog.models import Facilitator, ModerationEvent, ModerationStatus, Perspective
 from dialog.schemas import PerspectiveOut
 
@@ -17,6 +18,10 @@ ACTIONS = {
     "hide": ModerationStatus.HIDDEN,
     "restore": ModerationStatus.PENDING,
 }
+
+#: What the author's phone says when a perspective is hidden without a reason (an API client
+#: that sends none, as before reasons were asked for): every hide carries a reason.
+DEFAULT_HIDE_REASON = "map_people.hide.default_reason"
 
 
 def decide(
@@ -52,8 +57,16 @@ def moderate(
     facilitator: Facilitator | None,
     action: Any,
     reason: Any = "",
+    *,
+    locale: str = DEFAULT_LOCALE,
 ) -> ModerationEvent:
-    """Approve, hide or restore a perspective, and tell the room."""
+    """Approve, hide or restore a perspective, and tell the room.
+
+    Hiding always carries a reason: without one, :data:`DEFAULT_HIDE_REASON` in ``locale``
+    is logged and told to the author.
+    """
+    if action == "hide":
+        reason = hide_reason(reason, locale)
     event = decide(session, perspective, "perspective", facilitator, action, reason)
     event.perspective = perspective
     session.flush()
@@ -62,6 +75,12 @@ def moderate(
     record(session, "perspective-moderated", perspective=PerspectiveOut.dump(perspective),
            previous_status=event.from_status.value, note=note)
     return event
+
+
+def hide_reason(reason: Any, locale: str = DEFAULT_LOCALE) -> str:
+    """The reason a hide is logged with: the one given, or the default in ``locale``."""
+    given = str(reason or "").strip()
+    return given or translate(DEFAULT_HIDE_REASON, locale)
 
 
 def log_decision(

@@ -109,9 +109,11 @@ def test_the_wall_shows_a_perspective_once_it_is_approved(
     expect(phone.locator("#write-status")).to_contain_text("Godkänd")
     screenshot(wall, "projector")
 
-    # Hiding takes it off the wall again.
+    # Hiding takes it off the wall again, with a reason the phone shows.
     card.get_by_role("button", name=re.compile("^Dölj")).click()
+    card.get_by_role("button", name=re.compile("^Hör inte hit")).click()
     expect(card).to_contain_text("Dold")
+    expect(phone.locator("#write-status")).to_contain_text("handlar inte om frågan")
     expect(wall_card).to_have_count(0)
     assert not wall.js_errors
 

@@ -17,6 +17,7 @@ import {
   watchLive,
 } from "../common.js";
 import { blockButton } from "./block.js";
+import { hideControl } from "./hide.js";
 import { redactBox } from "./redact.js";
 import { voices } from "./voices.js";
 
@@ -155,7 +156,11 @@ function start(page) {
         ? button("approve", strings.approve_anyway, "button--approve-anyway")
         : button("approve", strings.approve));
     }
-    if (p.status !== "hidden") actions.push(button("hide", strings.hide));
+    // Hiding asks why (a tap on a common reason, or own words): the author's phone shows it.
+    const hiding = p.status !== "hidden"
+      ? hideControl(p, about, strings.hide, (reason) => moderate(p.id, "hide", { reason }))
+      : null;
+    if (hiding) actions.push(hiding.button);
     if (p.status === "hidden") actions.push(button("restore", strings.restore));
     if (p.participant_id) {
       const report = (kind, text) => showNotice(controlsStatus, kind, text);
@@ -211,9 +216,10 @@ function start(page) {
       el("p", { class: "p-card__text", text: p.text }),
       // The status is in the label above; the foot holds what the facilitator can do.
       el("div", { class: "p-card__foot" }, el("div", { class: "p-card__actions" }, actions)),
+      hiding ? hiding.panel : null,
       p.status !== "hidden"
         ? redactBox(p, about, (text, reason) => moderate(p.id, "redact", { text, reason }),
-          (reason) => moderate(p.id, "hide", reason.trim() ? { reason } : {}))
+          (reason) => moderate(p.id, "hide", { reason }))
         : null,
     );
   }
