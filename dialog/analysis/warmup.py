@@ -5,10 +5,11 @@ The scientific stack (numpy, scipy, scikit-learn, networkx) takes about a second
 analysis loads it before its clock starts, so ``timing_ms`` measures the analysis itself.
 The command line never imports this at start: ``dialog --help`` stays fast.
 
-``dialog worker`` also runs them once (``warm_up``): their first calls fill caches of their
-own (scikit-learn's input checks look up which dataframe libraries exist, k-means picks its
-threading), and a work horse forked from a worker that never called them fills them again
-for every job.
+``dialog worker`` also calls one once (``warm_up``): a first call fills caches of its own
+(scikit-learn's input checks look up which dataframe libraries exist), and a work horse
+forked from a worker that never called it fills them again for every job. Nothing that
+starts OpenMP's threads (k-means, silhouettes) is called: GNU OpenMP does not survive a
+fork, and a horse forked after it would hang at its first k-means.
 """
 
 from __future__ import annotations
@@ -37,14 +38,9 @@ def load_libraries() -> None:
 
 
 def warm_up() -> None:
-    """Load the libraries and call the ones an analysis uses once, on a toy input."""
+    """Load the libraries and run scikit-learn's input checks once, on a toy input (in a
+    process that forks: never anything that starts OpenMP, see above)."""
     load_libraries()
-    import numpy as np
-    from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics import silhouette_score
 
-    points = np.random.default_rng(0).random((8, 2))
-    labels = KMeans(2, n_init=1, random_state=0).fit_predict(points)
-    silhouette_score(points, labels)
     TfidfVectorizer().fit_transform(["ljus och folk", "folk på kvällen"])
