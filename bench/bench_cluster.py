@@ -1,7 +1,7 @@
 """A town hall on a cluster: phones through nginx to two `dialog serve` processes.
 
     python bench/bench_cluster.py [--phones 500 2000] [--ramp 60] [--reactions 10]
-                                  [--think 2-4] [--clients 2]
+                                  [--think 2-4] [--clients 2] [--postgres-socket]
 
 The cluster of docs/operations.md on this one machine: a private PostgreSQL and Redis
 (tests/cluster/services.py), two `dialog serve` processes, one `dialog worker`, and nginx
@@ -157,7 +157,8 @@ async def measure(cluster: Cluster, balancer: Balancer, phones: int,
 
 
 def run(phones: int, args: argparse.Namespace) -> dict[str, Any]:
-    cluster = start_cluster(SERVE_PORTS, postgres_port=POSTGRES_PORT, redis_port=REDIS_PORT)
+    cluster = start_cluster(SERVE_PORTS, postgres_port=POSTGRES_PORT, redis_port=REDIS_PORT,
+                            postgres_socket=args.postgres_socket)
     try:
         # The shipped configuration names two processes: one process stands in for both.
         upstreams = (cluster.upstreams * 2)[:max(2, len(cluster.upstreams))]
@@ -229,6 +230,8 @@ def main() -> None:
     parser.add_argument("--ports", type=int, nargs=2, default=None,
                         metavar=("BALANCER", "POSTGRES"),
                         help="the balancer's port and PostgreSQL's (Redis takes the next)")
+    parser.add_argument("--postgres-socket", action="store_true",
+                        help="the processes reach PostgreSQL over its Unix socket, not TCP")
     args = parser.parse_args()
     global BALANCER_PORT, POSTGRES_PORT, REDIS_PORT
     SERVE_PORTS[:] = args.serve_ports

@@ -1,6 +1,8 @@
 """The server's own CPU per live event, in one process, without a network or a load generator.
 
     python bench/bench_event_cpu.py [--phones 60] [--reactions 10] [--repeat 3]
+        [--database-url postgresql+psycopg://postgres@127.0.0.1/NAME]
+        [--redis-url redis://127.0.0.1:6379/N] [--profile FILE]
 
 Builds the app on a SQLite file (as `dialog serve` would, WAL), lets ``--phones`` participants
 join and connect to /live with Flask-SocketIO's test client, each sends one perspective
@@ -11,7 +13,14 @@ time of this process per perspective and per reaction (the best of ``--repeat`` 
 What it leaves out is what the room benchmark (``bench_town_hall.py``) adds: engine.io
 framing, gevent's WebSocket writes, the console's deliveries, the analysis child. What it
 measures is the handler path (identity, throttle, action, database, next card) with little
-noise from other processes on a shared machine: CPU time, not wall time. The wall's reaction
+noise from other processes on a shared machine: CPU time, not wall time.
+
+With ``--database-url`` (PostgreSQL: its tables are dropped and created again for every
+room, so give it a database of its own) and ``--redis-url`` (the throttle and the Socket.IO
+message queue, as in a cluster; the queue's listener thread is this process's too) it
+measures a cluster's `dialog serve`, and also counts the statements sent per event
+(``BEGIN`` and ``COMMIT`` included). ``--profile FILE`` writes a cProfile of the reactions to
+FILE and of the perspectives to FILE.perspectives. The wall's reaction
 counts are gathered as under a server (one read per 0.25 s for all that changed, a cost per
 second rather than per reaction) and not read here.
 """
@@ -19,12 +28,16 @@ second rather than per reaction) and not read here.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+import flask_socketio.test_client
+from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -46,22 +59,52 @@ def _gather(walls: WallCounts, process_id: int, perspective_id: int) -> None:
 WallCounts.changed = _gather  # type: ignore[method-assign]
 
 
-def room(phones: int, reactions: int) -> tuple[float, float]:
-    """CPU ms per perspective and per reaction for one fresh room."""
+class _NoQueue:
+    """What the test client takes for a message queue: none, so that it runs with Redis's
+    (its sends then go through Redis and back, through the queue's listener thread)."""
+
+
+flask_socketio.test_client.PubSubManager = _NoQueue  # type: ignore[attr-defined,misc]
+
+
+class Result(NamedTuple):
+    perspective_ms: float
+    reaction_ms: float
+    perspective_statements: float
+    reaction_statements: float
+
+
+class Statements:
+    """Statements the engine sent, BEGIN and COMMIT counted as the round trips they are."""
+
+    def __init__(self, engine: Any) -> None:
+        self.count = 0
+        for name in ("before_cursor_execute", "begin", "commit", "rollback"):
+            event.listen(engine, name, self._one)
+
+    def _one(self, *_args: Any, **_kwargs: Any) -> None:
+        self.count += 1
+
+
+def room(phones: int, reactions: int, args: argparse.Namespace) -> Result:
+    """CPU ms (and statements) per perspective and per reaction for one fresh room."""
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(database_url=f"sqlite:///{tmp}/bench.sqlite3", secret_key="bench",
-                            instance_dir=Path(tmp) / "instance")
+        settings = Settings(database_url=args.database_url or f"sqlite:///{tmp}/bench.sqlite3",
+                            secret_key="bench", instance_dir=Path(tmp) / "instance",
+                            redis_url=args.redis_url)
         app = create_app(settings, TESTING=True, SERVER_NAME="dialog.test")
+        if args.database_url:
+            Base.metadata.drop_all(db.engine)
         Base.metadata.create_all(db.engine)
         decks.recheck_seconds = 0.5  # as under `dialog serve`
         try:
             with app.app_context():
-                return _measure(app, phones, reactions)
+                return _measure(app, phones, reactions, args.profile)
         finally:
             db.dispose()
 
 
-def _measure(app: Any, phones: int, reactions: int) -> tuple[float, float]:
+def _measure(app: Any, phones: int, reactions: int, profile: str | None) -> Result:
     with db.transaction() as session:
         account = facilitators.create_facilitator(session, "bench@example.se", "bench pass 123")
         process = processes.create_process(session, account, title="Bench",
@@ -77,7 +120,11 @@ def _measure(app: Any, phones: int, reactions: int) -> tuple[float, float]:
     sockets = [socketio.test_client(app, namespace="/live", auth={"token": token},
                                     flask_test_client=http) for token in tokens]
     gc.collect()
+    statements = Statements(db.engine)
+    profiler = cProfile.Profile() if profile else None
     started = time.process_time()
+    if profiler is not None:
+        profiler.enable()
     for number, sio in enumerate(sockets):
         ack = sio.emit("perspective:submit", {"text": f"Perspektiv nummer {number} om staden",
                                               "kind": "thought",
@@ -85,12 +132,20 @@ def _measure(app: Any, phones: int, reactions: int) -> tuple[float, float]:
                        namespace="/live", callback=True)
         assert ack["ok"], ack
     per_perspective = (time.process_time() - started) / phones
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(f"{profile}.perspectives")
+    perspective_statements, statements.count = statements.count / phones, 0
     cards: list[Any] = []
     for sio in sockets:
         ack = sio.emit("vote:next", {}, namespace="/live", callback=True)
         assert ack["ok"], ack
         cards.append(ack["perspective"])
+    profiler = cProfile.Profile() if profile else None
+    statements.count = 0
     started = time.process_time()
+    if profiler is not None:
+        profiler.enable()
     done = 0
     for _round in range(reactions):
         for index, sio in enumerate(sockets):
@@ -103,9 +158,14 @@ def _measure(app: Any, phones: int, reactions: int) -> tuple[float, float]:
             cards[index] = ack["next"]
             done += 1
     per_reaction = (time.process_time() - started) / max(done, 1)
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    reaction_statements = statements.count / max(done, 1)
     for sio in sockets:
         sio.disconnect("/live")
-    return 1000 * per_perspective, 1000 * per_reaction
+    return Result(1000 * per_perspective, 1000 * per_reaction, perspective_statements,
+                  reaction_statements)
 
 
 def main() -> None:
@@ -113,11 +173,20 @@ def main() -> None:
     parser.add_argument("--phones", type=int, default=60)
     parser.add_argument("--reactions", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--database-url", default=None,
+                        help="PostgreSQL of its own (its tables are dropped); default SQLite")
+    parser.add_argument("--redis-url", default=None,
+                        help="Redis for the throttle and the Socket.IO message queue")
+    parser.add_argument("--profile", default=None, help="write a cProfile of the reactions")
     args = parser.parse_args()
-    results = [room(args.phones, args.reactions) for _ in range(args.repeat)]
-    print(f"phones {args.phones}, reactions each {args.reactions}, best of {args.repeat}")
-    print(f"CPU per perspective: {min(r[0] for r in results):.2f} ms")
-    print(f"CPU per reaction (with its next card): {min(r[1] for r in results):.2f} ms")
+    results = [room(args.phones, args.reactions, args) for _ in range(args.repeat)]
+    best = min(results, key=lambda r: r.reaction_ms)
+    print(f"phones {args.phones}, reactions each {args.reactions}, best of {args.repeat}; "
+          f"{args.database_url or 'SQLite'}, {args.redis_url or 'no Redis'}")
+    print(f"CPU per perspective: {min(r.perspective_ms for r in results):.2f} ms "
+          f"({best.perspective_statements:.1f} statements)")
+    print(f"CPU per reaction (with its next card): {best.reaction_ms:.2f} ms "
+          f"({best.reaction_statements:.1f} statements)")
 
 
 if __name__ == "__main__":

@@ -33,8 +33,11 @@ _SERVER_POOL_SIZE = 40
 #: whole loop waits with it; longer waits for the write lock happen cooperatively.
 _LOOP_BUSY_SECONDS = 0.05
 
-#: PostgreSQL connections per process: a pool of ten, ten more in a burst.
-POOL_SIZE, POOL_OVERFLOW = 10, 10
+#: PostgreSQL connections per process: twenty, all kept open. With ten kept and ten more in
+#: a burst a busy server process opened and closed connections all the time (a 300-phone
+#: room, two processes: about 80 in a minute), each a new PostgreSQL backend whose prepared
+#: statements start cold; the most a process holds is the same.
+POOL_SIZE, POOL_OVERFLOW = 20, 0
 #: How long an event or request waits for a pooled connection before it fails.
 POOL_WAIT_SECONDS = 60.0
 

@@ -3,7 +3,9 @@
 Coalescing: a job with a ``job_id`` takes the key ``dialog:jobs:queued:<job_id>`` (SET NX)
 before it is queued, and gives it back when a worker starts it; while the key is held an
 equal job is not queued again, and a job asked for while an equal one runs is queued (the
-running one may have read too early). The RQ job itself gets a fresh id.
+running one may have read too early). The RQ job itself gets a fresh id. A job sent with
+a delay (``send(..., delay=)``) waits in RQ's scheduled registry holding its key, so equal
+requests meanwhile coalesce with it.
 
 Retries: every job carries ``Retry(max=RETRIES, interval=RETRY_INTERVALS)``: one that raises,
 or whose work horse dies, is tried again after the interval; the worker's scheduler moves it
@@ -15,6 +17,7 @@ which uses the same retries.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from functools import cache
 from typing import Any
 from uuid import uuid4
@@ -44,18 +47,24 @@ def connection(url: str) -> Redis:
     return Redis.from_url(url)
 
 
-def send(url: str, job: Job, *, queue_name: str = QUEUE) -> str | None:
-    """Queue a job; return its RQ id, or None when an equal job waits already."""
+def send(url: str, job: Job, *, queue_name: str = QUEUE, delay: float = 0.0) -> str | None:
+    """Queue a job (``delay`` seconds from now: the worker's scheduler moves it to the queue
+    then); return its RQ id, or None when an equal job waits already."""
     redis = connection(url)
     rq_id = uuid4().hex
     marker = MARKER.format(job.job_id) if job.job_id else None
     if marker is not None and not redis.set(marker, rq_id, nx=True, ex=MARKER_SECONDS):
         return None
+    options: dict[str, Any] = {
+        "job_id": rq_id, "retry": Retry(max=RETRIES, interval=RETRY_INTERVALS),
+        "job_timeout": JOB_TIMEOUT_SECONDS, "description": f"{job.target} {job.job_id or ''}"}
+    queue = Queue(queue_name, connection=redis)
     try:
-        Queue(queue_name, connection=redis).enqueue(
-            perform, job.target, dict(job.kwargs), job.job_id, job_id=rq_id,
-            retry=Retry(max=RETRIES, interval=RETRY_INTERVALS),
-            job_timeout=JOB_TIMEOUT_SECONDS, description=f"{job.target} {job.job_id or ''}")
+        if delay > 0:
+            queue.enqueue_in(timedelta(seconds=delay), perform, job.target, dict(job.kwargs),
+                             job.job_id, **options)
+        else:
+            queue.enqueue(perform, job.target, dict(job.kwargs), job.job_id, **options)
     except Exception:
         if marker is not None:
             redis.delete(marker)

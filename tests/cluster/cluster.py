@@ -80,15 +80,17 @@ class Cluster:
 
 def start_cluster(serve_ports: list[int] | None = None, *, worker: bool = True,
                   postgres_port: int | None = None, redis_port: int | None = None,
-                  instance_dir: Path | None = None) -> Cluster:
-    """Start PostgreSQL, Redis, the serve processes and (when it exists) one worker."""
+                  instance_dir: Path | None = None, postgres_socket: bool = False) -> Cluster:
+    """Start PostgreSQL, Redis, the serve processes and (when it exists) one worker; the
+    processes reach PostgreSQL over TCP, or with ``postgres_socket`` over its Unix socket."""
     postgres = Postgres(postgres_port or free_port())
     redis = Redis(redis_port or free_port())
     postgres.start()
     redis.start()
     postgres.create_database(DATABASE)
     instance = instance_dir or Path(tempfile.mkdtemp(prefix="dialog-cluster-"))
-    env = server_env(instance, DIALOG_DATABASE_URL=postgres.url(DATABASE),
+    env = server_env(instance, DIALOG_DATABASE_URL=postgres.url(DATABASE,
+                                                                socket=postgres_socket),
                      DIALOG_REDIS_URL=redis.url)
     cluster = Cluster(postgres, redis, env, seed_demo(env))
     try:

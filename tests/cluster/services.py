@@ -72,7 +72,10 @@ class Postgres:
     def data(self) -> Path:
         return self.folder / "data"
 
-    def url(self, database: str) -> str:
+    def url(self, database: str, *, socket: bool = False) -> str:
+        """Over TCP, or (``socket``) over the Unix socket in this server's folder."""
+        if socket:
+            return f"postgresql+psycopg://postgres@/{database}?host={self.folder}&port={self.port}"
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
     def start(self) -> None:

@@ -109,6 +109,25 @@ print(json.dumps({"connections": size, "failures": len(failures),
     assert figures["timeout"] >= 60, figures
 
 
+def test_a_burst_leaves_the_connections_it_opened_open_for_the_next(
+        postgres_url: str) -> None:
+    """A pool that opens connections for a burst and closes them after it starts a new
+    PostgreSQL backend (with cold prepared statements) for every burst of a busy room."""
+    figures = run_as_server(postgres_url, """
+from sqlalchemy import event as sa_event
+opened = []
+sa_event.listen(db.engine, "connect", lambda *_: opened.append(1))
+def event(n):
+    with db.transaction() as session:
+        session.execute(text("SELECT pg_sleep(0.2)"))
+size = db.engine.pool.size() + db.engine.pool._max_overflow
+for burst in range(3):
+    gevent.joinall([gevent.spawn(event, n) for n in range(2 * size)])
+print(json.dumps({"connections": size, "opened": len(opened)}))
+""")
+    assert figures["opened"] == figures["connections"], figures
+
+
 def test_a_connection_closed_by_a_restart_is_replaced_without_a_ping(
         postgres: Postgres) -> None:
     """Checkout looks at the pooled connection's socket instead of asking the server: the

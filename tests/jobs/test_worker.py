@@ -15,12 +15,13 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 import socketio
 from rq import Queue
 from rq.job import Job
-from rq.registry import FinishedJobRegistry, StartedJobRegistry
+from rq.registry import FinishedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 
 from dialog.extensions import db
 from dialog.extensions import socketio as app_socketio
@@ -30,7 +31,7 @@ from dialog.models import Process
 from phases.inventering.map import analysis_requests
 from phases.inventering.map.analysis_jobs import analyse_process
 from phases.inventering.map.analysis_requests import TARGET
-from phases.inventering.map.scheduler import BUSY_SHARE, scheduler_for
+from phases.inventering.map.scheduler import BUSY_SHARE, INTERVAL_SECONDS, scheduler_for
 from tests.jobs.conftest import REDIS_URL, lines, wait_for
 from tests.realserver import ROOT, seed_demo, server_env, start_server
 from tests.test_real_server import connect, post_json
@@ -147,6 +148,26 @@ def test_the_worker_tells_every_server_how_long_a_map_kept_it_busy(
     finally:
         scheduler.reset()
         scheduler.clock, scheduler.interval, scheduler.settle = clock, interval, settle
+
+
+def test_a_map_asked_for_sooner_than_the_pace_allows_is_put_off_until_then(
+        app, world, jobs_mode, redis_db):
+    jobs_mode(mode="redis", redis_url=REDIS_URL)
+    with db.transaction() as session:  # a map computed now
+        analyse_process(session, world.process_id)
+    busy = analysis_requests.last_busy_seconds(world.process_id)
+    began = time.time()
+    with db.transaction() as session:  # another server's request, run at once
+        analyse_process(session, world.process_id)
+
+    scheduled = ScheduledJobRegistry(QUEUE, connection=redis_db)
+    [put_off] = scheduled.get_job_ids()
+    due = scheduled.get_scheduled_time(put_off).timestamp()
+    assert 0 < due - began <= max(INTERVAL_SECONDS, busy / BUSY_SHARE) + 1
+    assert len(Queue(QUEUE, connection=redis_db)) == 0
+    analysis_requests.request(world.process_id)  # asked again meanwhile: the same job
+    assert len(Queue(QUEUE, connection=redis_db)) == 0
+    assert scheduled.get_job_ids() == [put_off]
 
 
 def test_the_worker_needs_redis(tmp_path):
