@@ -1,7 +1,7 @@
 """Group commit: the reactions of many waiting events stored in one transaction.
 
 Under ``dialog serve`` on SQLite every transaction takes the process's writer turn
-(``dialog.database._OneWriter``) and pays ``BEGIN IMMEDIATE``, a commit and a session of
+(``dialog.sqlite_engine._OneWriter``) and pays ``BEGIN IMMEDIATE``, a commit and a session of
 its own inside it. At a room's peaks (a couple of hundred reactions a second) that queue is
 the acknowledgements' tail. Here an event hands its unit of work (a function of a session
 that only flushes) to its engine's :class:`Batcher` and waits:
@@ -36,7 +36,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from dialog import events
-from dialog.database import _writers, writer_turn
+from dialog.sqlite_engine import takes_turns, writer_turn
 
 if TYPE_CHECKING:
     from dialog.database import Database
@@ -181,7 +181,7 @@ def batcher_for(database: Database) -> Batcher | None:
     """The batcher of ``database``'s engine: only where transactions take turns (a server
     process on a SQLite file)."""
     engine = database.engine
-    if engine not in _writers:
+    if not takes_turns(engine):
         return None
     found = _batchers.get(engine)
     if found is None:
