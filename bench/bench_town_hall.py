@@ -57,6 +57,8 @@ class Console:
 
     received_at: dict[str, float] = field(default_factory=dict)
     map_updates: int = 0
+    #: When each ``map:update`` arrived (``time.time()``).
+    map_at: list[float] = field(default_factory=list)
     #: The machine's load average (1 min), every 5 s of the run.
     loads: list[float] = field(default_factory=list)
 
@@ -72,6 +74,7 @@ async def follow(url: str, demo: dict[str, Any], token: str, seen: Console
     @client.on("map:update", namespace=NS)
     async def _map(_data: dict[str, Any]) -> None:
         seen.map_updates += 1
+        seen.map_at.append(time.time())
 
     await client.connect(url, namespaces=[NS], auth={"token": token}, transports=["websocket"])
     await client.call("workshop:watch", {"workshop_id": demo["workshop_id"]}, namespace=NS)
@@ -216,6 +219,8 @@ def run(phones: int, args: argparse.Namespace) -> dict[str, Any]:
             errors = [line for line in server.log.read_text(errors="replace").splitlines()
                       if line.strip()]
             failures.extend(f"server: {line}" for line in errors[-25:])
+    if args.timeline:
+        write_timeline(Path(args.timeline), outcomes, seen)
     db["reactions"] -= reactions_before
     db["distinct_reactions"] -= reactions_before
     react_ms, react_at = merged(outcomes, "react_ms"), merged(outcomes, "react_at")
@@ -239,6 +244,20 @@ def run(phones: int, args: argparse.Namespace) -> dict[str, Any]:
             "load": (min(seen.loads), max(seen.loads)), **db}
 
 
+def write_timeline(path: Path, outcomes: list[dict[str, Any]], seen: Console) -> None:
+    """Append the run's slow acks, the load processes' own delays and the console's
+    ``map:update``s to ``path``, one ``time.time()``-stamped line each, sorted: next to the
+    loop-stall probe's lines (``LOOP_STALLS``, same format) they show what a slow ack met.
+    ``bench/loop_stalls/timeline.py`` summarises the two."""
+    lines = [f"{sent:.3f} SLOW {kind} {ms:.0f}ms phone={n}"
+             for o in outcomes for sent, ms, kind, n in o["slow"]]
+    lines += [f"{at:.3f} OWN{k} {what} {ms:.0f}ms"
+              for k, o in enumerate(outcomes) for at, ms, what in o["own"]]
+    lines += [f"{at:.3f} CONSOLE map:update" for at in seen.map_at]
+    with path.open("a") as sink:
+        sink.writelines(line + "\n" for line in sorted(lines))
+
+
 def think_range(text: str) -> tuple[float, float]:
     low, _, high = text.partition("-")
     return float(low), float(high or low)
@@ -255,6 +274,9 @@ def main() -> None:
                              "(uniform); 0: back to back, the server's most (default 2-4)")
     parser.add_argument("--clients", type=int, default=2,
                         help="OS processes the phones are spread over (default 2)")
+    parser.add_argument("--timeline", default=None,
+                        help="append slow acks (> 150 ms), the load processes' own delays "
+                             "and map:update arrivals to this file (see bench/loop_stalls)")
     args = parser.parse_args()
     low, high = args.think
     print(f"think {low:g}-{high:g} s, {args.clients} load processes, "

@@ -10,6 +10,7 @@ in the parent process can match what it received with when a phone sent it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import random
 import resource
@@ -22,6 +23,10 @@ import socketio
 
 NS = "/live"
 VOTES = ("agree", "disagree", "pass")
+#: An ack slower than this (ms) is written to the timeline (``Outcome.slow``).
+SLOW_MS = 150.0
+#: A load process's own loop lag or garbage collection longer than this (ms) is written too.
+LAG_MS = 30.0
 
 
 @dataclass
@@ -57,6 +62,39 @@ class Outcome:
     reacted: int = 0
     cpu_seconds: float = 0.0
     wall_seconds: float = 0.0
+    #: Slow acks: (``time.time()`` when sent, ms, "submit"/"react"/"next", phone).
+    slow: list[tuple[float, float, str, int]] = field(default_factory=list)
+    #: This load process's own delays: (``time.time()`` at their start, ms, "lag"/"gc<n>").
+    own: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+def _timed(out: Outcome, kind: str, n: int, started: float, wall: float) -> float:
+    ms = (time.monotonic() - started) * 1000
+    if ms > SLOW_MS:
+        out.slow.append((wall, ms, kind, n))
+    return ms
+
+
+async def watch_own_loop(out: Outcome) -> None:
+    """Write down when this process's own loop was late: the phones' acks then wait too."""
+    while True:
+        before = time.monotonic()
+        await asyncio.sleep(0.01)
+        late = (time.monotonic() - before - 0.01) * 1000
+        if late > LAG_MS:
+            out.own.append((time.time() - late / 1000, late, "lag"))
+
+
+def watch_own_gc(out: Outcome) -> None:
+    began = [0.0]
+
+    def _callback(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            began[0] = time.perf_counter()
+        elif (ms := (time.perf_counter() - began[0]) * 1000) > LAG_MS / 3:
+            out.own.append((time.time() - ms / 1000, ms, f"gc{info['generation']}"))
+
+    gc.callbacks.append(_callback)
 
 
 async def phone(share: Share, out: Outcome, n: int, http: aiohttp.ClientSession,
@@ -71,12 +109,12 @@ async def phone(share: Share, out: Outcome, n: int, http: aiohttp.ClientSession,
                              auth={"token": joined["participant_token"]}, wait_timeout=60)
         out.joined += 1
         text = f"Stadshus {n}: {os.urandom(4).hex()} behöver ljus och folk på kvällen"
-        started = time.monotonic()
+        started, wall = time.monotonic(), time.time()
         out.sent_at[text] = started
         ack = await client.call("perspective:submit", {"text": text, "kind": "idea",
                                                        "client_id": f"hall-{n}"},
                                 namespace=NS, timeout=120)
-        out.submit_ms.append((time.monotonic() - started) * 1000)
+        out.submit_ms.append(_timed(out, "submit", n, started, wall))
         if not ack.get("ok"):
             out.failures.append(f"submit {n}: {ack}")
         await react_all(share, out, client, n, rng)
@@ -90,9 +128,9 @@ async def react_all(share: Share, out: Outcome, client: socketio.AsyncClient, n:
                     rng: random.Random) -> None:
     card: dict[str, Any] | None = None
     for _attempt in range(60):
-        started = time.monotonic()
+        started, wall = time.monotonic(), time.time()
         ack = await client.call("vote:next", {}, namespace=NS, timeout=120)
-        out.next_ms.append((time.monotonic() - started) * 1000)
+        out.next_ms.append(_timed(out, "next", n, started, wall))
         card = ack.get("perspective")
         if card:
             break
@@ -104,12 +142,12 @@ async def react_all(share: Share, out: Outcome, client: socketio.AsyncClient, n:
         low, high = share.think
         if high > 0:
             await asyncio.sleep(rng.uniform(low, high))  # reading the card
-        started = time.monotonic()
+        started, wall = time.monotonic(), time.time()
         ack = await client.call("vote:submit", {"perspective_id": card["id"],
                                                 "vote": VOTES[(n + k) % 3]},
                                 namespace=NS, timeout=120)
         now = time.monotonic()
-        out.react_ms.append((now - started) * 1000)
+        out.react_ms.append(_timed(out, "react", n, started, wall))
         if not ack.get("ok"):
             out.failures.append(f"react {n}: {ack}")
             return
@@ -122,8 +160,11 @@ async def _run(share: Share) -> Outcome:
     out = Outcome()
     rng = random.Random(share.phones[0] if share.phones else 0)
     connector = aiohttp.TCPConnector(limit=200)
+    watch_own_gc(out)
+    watcher = asyncio.create_task(watch_own_loop(out))
     async with aiohttp.ClientSession(connector=connector) as http:
         await asyncio.gather(*(phone(share, out, n, http, rng) for n in share.phones))
+    watcher.cancel()
     return out
 
 

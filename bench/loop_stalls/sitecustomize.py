@@ -12,6 +12,13 @@ SQLite lock or fsync, a blocking read). ``GC`` lines: collections of 10 ms or mo
 CPU). ``SAMPLE`` lines: the loop thread's stack every 10 ms while no switch came for 30 ms
 (hub lines are the loop waiting for work, not a stall). A real thread samples; it is started
 after gevent patched threading, so importlib's locks do not see two owners.
+
+Once the server's modules are loaded the probe also wraps a few of them: ``TURN`` lines
+are holds of the process's writer turn of 30 ms or more (with who held it: the analysis
+child's ``store``, a group commit's ``batch`` of n units, or another ``transaction``),
+``MAP`` lines each snapshot read back and sent (``map:update``). Times are ``time.time()``
+at the end of what is timed, so ``bench_town_hall.py --timeline`` can line them up with
+the phones' slow acks.
 """
 
 import contextlib
@@ -63,6 +70,9 @@ if b"serve" in _CMD and os.environ.get("LOOP_STALLS"):
                 _out.write(f"{time.time():.3f} SWITCH wall={wall * 1000:.0f}ms "
                            f"cpu={(cpu - _last[1]) * 1000:.0f}ms{sched}\n")
             _last[0], _last[1] = now, cpu
+            if not _wrapped and "phases.inventering.map.scheduler" in sys.modules:
+                _wrapped.append(1)
+                _wrap()
             monkey = sys.modules.get("gevent.monkey")
             if not _started and monkey is not None and monkey.is_module_patched("threading"):
                 _started.append(1)
@@ -83,6 +93,63 @@ if b"serve" in _CMD and os.environ.get("LOOP_STALLS"):
                          if "<frozen" not in f.filename][-16:]
                 _out.write(f"{time.time():.3f} SAMPLE {spent * 1000:.0f}ms "
                            + " < ".join(reversed(stack)) + "\n")
+
+    _wrapped: list[int] = []
+    #: What holds the writer turn now: [since (perf_counter), who].
+    _turn: list = [0.0, ""]
+
+    def _wrap() -> None:
+        from dialog import group_commit, sqlite_engine
+        from phases.inventering.map import analysis_child, scheduler
+
+        one = sqlite_engine._OneWriter
+        take, give = one.take, one.give
+
+        def timed_take(self, _take=take):  # type: ignore[no-untyped-def]
+            mine = _take(self)
+            if mine and self._depth == 1:
+                _turn[0], _turn[1] = time.perf_counter(), "transaction"
+            return mine
+
+        def timed_give(self, _give=give):  # type: ignore[no-untyped-def]
+            if self._depth == 1:
+                held = (time.perf_counter() - _turn[0]) * 1000
+                if held >= 30:
+                    _out.write(f"{time.time():.3f} TURN {held:.0f}ms {_turn[1]}\n")
+            _give(self)
+
+        one.take, one.give = timed_take, timed_give
+        commit = group_commit.Batcher._commit
+
+        def named_commit(self, batch, _commit=commit):  # type: ignore[no-untyped-def]
+            _turn[1] = f"batch of {len(batch)}"
+            return _commit(self, batch)
+
+        group_commit.Batcher._commit = named_commit
+        ask = analysis_child.ChildRunner._ask
+
+        def named_ask(self, request, _ask=ask):  # type: ignore[no-untyped-def]
+            self.turn, turn = (lambda: _named(turn(), "store")), self.turn
+            try:
+                return _ask(self, request)
+            finally:
+                self.turn = turn
+
+        analysis_child.ChildRunner._ask = named_ask
+        send = scheduler.send_map
+
+        def timed_send(*args, _send=send):  # type: ignore[no-untyped-def]
+            began = time.perf_counter()
+            _send(*args)
+            _out.write(f"{time.time():.3f} MAP send {(time.perf_counter() - began) * 1000:.0f}ms\n")
+
+        scheduler.send_map = timed_send
+
+    @contextlib.contextmanager
+    def _named(turn, who):  # type: ignore[no-untyped-def]
+        with turn:
+            _turn[1] = who
+            yield
 
     _gc = [0.0, 0.0]
 
