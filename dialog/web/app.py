@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         locale,
         participant,
         public,
+        socket_route,
         timefmt,
     )
     from dialog.web.publication import console as publish_console
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     from dialog.web.publication import pages as publish
     from dialog.web.publication import subscriptions as publish_subscriptions
 
+    socket_route.init_app(app)  # a live event's request matches a route: no garbage cycle
     locale.init_app(app)
     errors.init_app(app)
     csrf.init_app(app)
