@@ -9,7 +9,8 @@ switching is written as a ``SWITCH`` line with its wall time, the loop thread's 
 it, and (from the kernel's schedstat) how long the thread ran and waited for a CPU over the
 span. Wall time neither running nor waiting for a CPU is time blocked in a system call (an
 SQLite lock or fsync, a blocking read). ``GC`` lines: collections of 10 ms or more (wall and
-CPU). ``SAMPLE`` lines: the loop thread's stack every 10 ms while no switch came for 30 ms
+CPU). ``GCSUM`` lines (every 10 s or so): every collection so far per generation, passes and
+CPU ms. ``SAMPLE`` lines: the loop thread's stack every 10 ms while no switch came for 30 ms
 (hub lines are the loop waiting for work, not a stall). A real thread samples; it is started
 after gevent patched threading, so importlib's locks do not see two owners.
 
@@ -152,12 +153,21 @@ if b"serve" in _CMD and os.environ.get("LOOP_STALLS"):
             yield
 
     _gc = [0.0, 0.0]
+    #: Every collection, per generation: [passes, ms of CPU]; written every 10 s (GCSUM).
+    _gc_sum = [[0, 0.0], [0, 0.0], [0, 0.0]]
+    _gc_written = [time.perf_counter()]
 
     def _collections(phase: str, info: dict) -> None:
         if phase == "start":
             _gc[0], _gc[1] = time.perf_counter(), time.thread_time()
             return
         wall = time.perf_counter() - _gc[0]
+        _gc_sum[info["generation"]][0] += 1
+        _gc_sum[info["generation"]][1] += (time.thread_time() - _gc[1]) * 1000
+        if time.perf_counter() - _gc_written[0] > 10:
+            _gc_written[0] = time.perf_counter()
+            _out.write(f"{time.time():.3f} GCSUM " + " ".join(
+                f"gen{k}={n}/{ms:.0f}ms" for k, (n, ms) in enumerate(_gc_sum)) + "\n")
         if wall > 0.01:
             _out.write(f"{time.time():.3f} GC gen{info['generation']} {wall * 1000:.0f}ms "
                        f"cpu={(time.thread_time() - _gc[1]) * 1000:.0f}ms "
