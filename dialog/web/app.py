@@ -11,7 +11,7 @@ from flask import Flask, Response, request
 from dialog.config import Settings
 from dialog.extensions import db, socketio
 from dialog.jobs import runner as jobs_runner
-from dialog.live.packets import PacketJSON
+from dialog.live.packets import JSONPacket, PacketJSON
 from dialog.paths import static_dir, templates_dir
 from dialog.services.redis_link import fast_failing
 from dialog.services.throttle import Throttle
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         ping_timeout=20,
         ping_interval=10,
         json=PacketJSON,  # event arguments parsed like HTTP bodies (depth, NaN, NUL)
+        serializer=JSONPacket,  # what it sends is JSON: no walk of each payload for bytes
     )
 
     from dialog.live import NAMESPACE, register_live
