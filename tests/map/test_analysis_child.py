@@ -17,7 +17,7 @@ from sqlalchemy import select
 from dialog.extensions import db
 from dialog.models import MapTheme
 from phases.inventering.map import analysis_runs
-from phases.inventering.map.analysis_child import PAUSE_ENV, ChildRunner
+from phases.inventering.map.analysis_child import NICENESS, PAUSE_ENV, ChildRunner
 from tests.conftest import bearer
 from tests.map.test_people_themes import themed as themed  # a fixture
 
@@ -51,6 +51,20 @@ def test_the_child_computes_and_stores_the_map(client, room, database_url):
     stored = snapshot_of(room.world.process_id)
     assert stored is not None
     assert stored.result["counts"]["reactions"] == len(room.readers) * len(room.perspective_ids)
+
+
+def test_the_child_gives_way_to_the_server_for_a_core(client, room, database_url):
+    react_to_all(client, room)
+    runner = ChildRunner(database_url)
+    try:
+        assert runner.run(room.world.process_id)["ok"]
+        child = runner.child
+        assert child is not None
+        niceness = os.getpriority(os.PRIO_PROCESS, child.pid)
+    finally:
+        runner.close()
+
+    assert niceness == min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19)  # 19: the most
 
 
 def test_a_child_killed_mid_job_is_replaced_and_the_job_retried(client, room, database_url):

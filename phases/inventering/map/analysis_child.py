@@ -4,7 +4,8 @@
 ``python -m phases.inventering.map.analysis_child`` process (started on first use, with the
 analysis libraries imported once at its start) and hands it one process id at a time over a
 pipe; the child reads the inputs, computes the map,
-stores the snapshot and answers one JSON line. A child that dies mid-job (killed, out of
+stores the snapshot and answers one JSON line. It runs ``NICENESS`` nicer than the server:
+the phones' events come first when both want a core. A child that dies mid-job (killed, out of
 memory) is started again and the job is retried, up to ``retries`` times.
 
 In the child, reading and computing happen in one transaction and storing in a second one
@@ -18,6 +19,7 @@ its whole gevent loop, and the child does not starve behind the server's steady 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -42,11 +44,16 @@ log = logging.getLogger(__name__)
 
 #: Seconds the child waits before each job (tests use it to kill a child mid-job).
 PAUSE_ENV = "DIALOG_ANALYSIS_CHILD_PAUSE"
+#: How much nicer than the server the child runs (Linux niceness): the analysis is
+#: background work, and when it and the server's loop both want a core, the loop that
+#: answers the phones gets it. (A nice-10 process gets about a tenth of what a nice-0 one
+#: does of a core both want; an idle core it still uses whole.)
+NICENESS = 10
 #: The child's line asking for its turn to store; the parent answers ``GO``.
 STORE = {"store": True}
 GO = b"go\n"
 
-__all__ = ["PARENT_ENV", "PAUSE_ENV", "ChildDied", "ChildRunner", "analyse_and_store",
+__all__ = ["NICENESS", "PARENT_ENV", "PAUSE_ENV", "ChildDied", "ChildRunner", "analyse_and_store",
            "end_with_parent"]
 
 
@@ -122,6 +129,8 @@ def analyse_and_store(process_id: int, seed: int = 0,
 def main() -> None:
     """Serve jobs from stdin (one process id a line) until stdin closes."""
     end_with_parent()
+    with contextlib.suppress(OSError):  # a platform without niceness: as before
+        os.nice(NICENESS)
     from dialog.extensions import db
     from phases.inventering.map import analysis_runs  # noqa: F401 (numpy, scikit-learn now)
 
