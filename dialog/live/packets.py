@@ -65,8 +65,9 @@ class JSONPacket(Packet):  # type: ignore[misc]
     as binary attachments (``Packet.data_is_binary``: a recursive Python call per list
     item and dict value, with a list and a ``reduce`` each). dialog sends JSON only: for a
     map of 1,000 perspectives (350 kB) that walk held the gevent loop about 10 ms per
-    ``map:update``, longer than encoding it. A payload with bytes in it fails loudly when
-    it is encoded (``TypeError``). Binary events a client sends are still decoded.
+    emit, longer than encoding it (a map send: median 27 ms before, 9 ms after). A payload
+    with bytes in it fails loudly when it is encoded (``TypeError``). Binary events a
+    client sends are still decoded.
     """
 
     uses_binary_events = False
