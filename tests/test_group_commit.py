@@ -59,7 +59,7 @@ def event(x):
             stored = other.execute("SELECT COUNT(*) FROM t WHERE x = ?", (x,)).fetchone()[0]
         acked[x] = (result, stored)
 
-def queued(xs):
+def hold_turn():
     # Hold the turn (a long transaction) while the events arrive, then let them go.
     holding = gevent.event.Event()
     def hold():
@@ -68,6 +68,10 @@ def queued(xs):
             gevent.sleep(0.3)
     holder = gevent.spawn(hold)
     holding.wait()
+    return holder
+
+def queued(xs):
+    holder = hold_turn()
     greenlets = [gevent.spawn(event, x) for x in xs]
     gevent.joinall([holder, *greenlets], raise_error=True)
 
@@ -76,13 +80,7 @@ if scenario == "batch":
 elif scenario == "killed":
     # The leader (waiting for the turn) and another waiting event are killed: the rest
     # still commit, led by the next one waiting.
-    holding = gevent.event.Event()
-    def hold():
-        with writer_turn(db.engine):
-            holding.set()
-            gevent.sleep(0.3)
-    holder = gevent.spawn(hold)
-    holding.wait()
+    holder = hold_turn()
     greenlets = [gevent.spawn(event, x) for x in range(6)]
     gevent.sleep(0.05)
     gevent.killall([greenlets[0], greenlets[3]])
