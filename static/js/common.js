@@ -1,8 +1,9 @@
 // Small helpers shared by the pages: strings, DOM building, the live connection.
 
-/** The page's translated strings, rendered by the server into <script id="i18n">. */
-export function readStrings() {
-  const node = document.getElementById("i18n");
+/** The page's translated strings, rendered by the server into <script id="i18n"> (or a
+ * part's own block, e.g. "i18n-hide"). */
+export function readStrings(id = "i18n") {
+  const node = document.getElementById(id);
   if (!node) return {};
   try {
     return JSON.parse(node.textContent || "{}");

@@ -2,18 +2,9 @@
 // one tap, in plain words the author's phone shows ("Det du skrev handlar inte om frågan ..."),
 // and "Annat skäl" for the facilitator's own words. Nothing is hidden without a reason.
 
-import { el } from "../common.js";
+import { el, readStrings } from "../common.js";
 
-function readHideStrings() {
-  const node = document.getElementById("i18n-hide");
-  try {
-    return node ? JSON.parse(node.textContent || "{}") : {};
-  } catch {
-    return {};
-  }
-}
-
-const words = readHideStrings();
+const words = readStrings("i18n-hide");
 const REASONS = ["personal_data", "offensive", "off_topic", "duplicate"];
 
 /** The "Dölj" button and its closed panel of reasons for one perspective: `hide(reason)`

@@ -1,20 +1,11 @@
 // A map for people: opinion-group cards first (the default view) and the graph as the
 // expert view; and the facilitator's own names for themes (PATCH .../themes/<id>).
 
-import { el, format, showNotice } from "../common.js";
+import { el, format, readStrings, showNotice } from "../common.js";
 
 const VIEW_KEY = "dialog.mapview.view";
 
-function readPeopleStrings() {
-  const node = document.getElementById("i18n-people");
-  try {
-    return node ? JSON.parse(node.textContent || "{}") : {};
-  } catch {
-    return {};
-  }
-}
-
-export const people = readPeopleStrings();
+export const people = readStrings("i18n-people");
 
 /** The cards/graph switch; `onGraph()` runs when the graph becomes visible (resize, fit). */
 export function viewSwitch({ onGraph }) {

@@ -2,19 +2,10 @@
 // number away) and publishes the edit instead of hiding the whole text. The author's phone
 // is told what was changed and why; the original stays in the moderation log only.
 
-import { el } from "../common.js";
+import { el, readStrings } from "../common.js";
 import { reasonRequired } from "./hide.js";
 
-function readRedactStrings() {
-  const node = document.getElementById("i18n-redact");
-  try {
-    return node ? JSON.parse(node.textContent || "{}") : {};
-  } catch {
-    return {};
-  }
-}
-
-const words = readRedactStrings();
+const words = readStrings("i18n-redact");
 
 /** A closed "Redigera" box for one perspective: `send(text, reason)` approves the
  * edited text; `hide(reason)` hides it, and the author's phone is told the reason (which
