@@ -176,7 +176,9 @@ def test_the_wall_works_on_smaller_screens(
     workshop = own_process(live_server, f"Väggen: {viewport['width']}")
     write(live_server, workshop, LONG, "unga", "thought")
     wall = open_wall(new_page, facilitator_state, workshop, viewport)
-    expect(wall.locator("#wall-list .wall-card")).to_have_count(1)
+    # The first picture gets the wall tests' 30 s on a loaded machine (a first watch that
+    # goes unanswered is asked again after its own 10 s).
+    expect(wall.locator("#wall-list .wall-card")).to_have_count(1, timeout=30_000)
     assert wall.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     no_violations(wall)
 
