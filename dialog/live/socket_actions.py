@@ -18,7 +18,7 @@ from dialog.live.guard import Mode, event_handler
 from dialog.live.identity import Identity, facilitator_of, participant_of
 from dialog.models import Facilitator, Participant
 from dialog.services import participant_limits
-from dialog.web.throttling import current_throttle
+from dialog.web.throttling import socket_throttle
 
 #: ``after(session, identity, result, body)`` runs inside the event's transaction, e.g. to
 #: join a room; what it returns is acknowledged.
@@ -50,7 +50,7 @@ def on(socketio: SocketIO, namespace: str, event: str, action: Action[Any], *,
     def handle(session: Session, identity: Identity, data: dict[str, Any]) -> dict[str, Any]:
         actor = actor_of(session, identity, action.role)
         if isinstance(actor, Participant):
-            participant_limits.admit(current_throttle(), action.name, actor)
+            participant_limits.admit(socket_throttle(), action.name, actor)
         given = {**(defaults(identity) if defaults else {}), **data}
         result = perform(action, session, actor, given, identity.locale)
         dumped = action.dump(result)

@@ -59,6 +59,12 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     db.init(settings.database_url)
     jobs_runner.init_app(app, settings)  # where this process's jobs run (DIALOG_JOBS)
     app.extensions["dialog.throttle"] = Throttle(settings.redis_url, secret=settings.secret_key)
+    # A socket stays on the process it connected to (sticky sessions): its sends are
+    # counted in this process's memory, not with a Redis round trip per event
+    # (dialog.web.throttling.socket_throttle). Without Redis both count in one place.
+    app.extensions["dialog.socket_throttle"] = (
+        Throttle(None, secret=settings.secret_key) if settings.redis_url
+        else app.extensions["dialog.throttle"])
     socketio.init_app(
         app,
         async_mode=async_mode,

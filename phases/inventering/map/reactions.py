@@ -27,7 +27,7 @@ from dialog.models import (
     Reaction,
     utcnow,
 )
-from dialog.policy import reachable_row
+from dialog.policy import LARGEST_ID, reachable_row
 from dialog.services.exactly_once import insert_once
 
 #: Dialects whose INSERT knows ON CONFLICT DO UPDATE ... RETURNING.
@@ -63,6 +63,19 @@ def react_to(session: Session, participant: Participant, perspective_id: int,
     the perspective (its identity map entry, its attribute state) costs more than the
     reaction itself. Refuses as :func:`dialog.policy.reachable` does.
     """
+    dialect = session.get_bind().dialect.name
+    value = VOTE_VALUES.get(vote.strip().lower()) if isinstance(vote, str) else None
+    if value is not None and dialect in _UPSERTS and participant.process_id is not None \
+            and 0 < perspective_id <= LARGEST_ID:
+        # The check and the write in one statement: stored only if the perspective is
+        # approved and in the participant's process (one round trip less per reaction).
+        created = _upsert_if_open(session, dialect, participant.id, participant.process_id,
+                                  perspective_id, value)
+        if created is not None:
+            _recorded(session, participant, participant.process_id, perspective_id, value,
+                      created)
+            return value, created
+    # Refused (or a dialect without the upsert): say why, as the policy does.
     found = reachable_row(session, participant, Perspective, perspective_id,
                           Perspective.status)
     value = parse_vote(vote)
@@ -74,10 +87,15 @@ def _store(session: Session, participant: Participant, perspective_id: int,
     if status is not ModerationStatus.APPROVED:
         raise DialogError("perspective_not_open_for_reactions", 409)
     created = _upsert(session, participant.id, process_id, perspective_id, value)
+    _recorded(session, participant, process_id, perspective_id, value, created)
+    return value, created
+
+
+def _recorded(session: Session, participant: Participant, process_id: int,
+              perspective_id: int, value: int, created: bool) -> None:
     record(session, "reaction-submitted", process_id=process_id,
            perspective_id=perspective_id, participant_id=participant.id, vote=value,
            created=created)
-    return value, created
 
 
 def _upsert(session: Session, participant_id: int, process_id: int, perspective_id: int,
@@ -110,6 +128,37 @@ def _upsert_statement(dialect: str) -> Any:
         process_id=bindparam("process_id"), participant_id=bindparam("participant_id"),
         perspective_id=bindparam("perspective_id"), vote=vote, created_at=now,
         updated_at=now)
+    return statement.on_conflict_do_update(
+        index_elements=["participant_id", "perspective_id"],
+        set_={"vote": vote, "updated_at": now}).returning(table.c.created_at)
+
+
+def _upsert_if_open(session: Session, dialect: str, participant_id: int, process_id: int,
+                    perspective_id: int, value: int) -> bool | None:
+    """:func:`_upsert` of a reaction to an approved perspective of ``process_id``, the
+    perspective read by the same statement (``INSERT ... SELECT ... ON CONFLICT``); None
+    when it stored nothing (no such perspective there, or not approved)."""
+    now = utcnow()
+    first_at = session.connection().execute(_upsert_if_open_statement(dialect), {
+        "process_id": process_id, "participant_id": participant_id,
+        "perspective_id": perspective_id, "vote": value, "now": now}).scalar()
+    return None if first_at is None else bool(first_at == now)
+
+
+@cache
+def _upsert_if_open_statement(dialect: str) -> Any:
+    table, perspective = Reaction.__table__, Perspective.__table__
+    now = bindparam("now", type_=table.c.created_at.type)
+    vote = bindparam("vote", type_=table.c.vote.type)
+    source = select(perspective.c.process_id,
+                    bindparam("participant_id", type_=table.c.participant_id.type),
+                    perspective.c.id, vote, now, now).where(
+        perspective.c.id == bindparam("perspective_id"),
+        perspective.c.process_id == bindparam("process_id"),
+        perspective.c.status == ModerationStatus.APPROVED)
+    statement = _UPSERTS[dialect](table).from_select(
+        ["process_id", "participant_id", "perspective_id", "vote", "created_at",
+         "updated_at"], source)
     return statement.on_conflict_do_update(
         index_elements=["participant_id", "perspective_id"],
         set_={"vote": vote, "updated_at": now}).returning(table.c.created_at)
