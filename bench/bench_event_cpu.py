@@ -32,11 +32,14 @@ import cProfile
 import gc
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import flask_socketio.test_client
+import psycopg
+import redis.connection
 from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -72,18 +75,58 @@ class Result(NamedTuple):
     reaction_ms: float
     perspective_statements: float
     reaction_statements: float
+    #: Round trips per reaction: to the database (SQLite: its statements), to Redis.
+    reaction_trips: float = 0.0
+    reaction_redis: float = 0.0
 
 
 class Statements:
-    """Statements the engine sent, BEGIN and COMMIT counted as the round trips they are."""
+    """Statements the engine sent, BEGIN and COMMIT counted as the round trips they are;
+    and the round trips themselves (``trips``): on PostgreSQL psycopg sends ``BEGIN`` (a
+    round trip of its own) before the first statement of a transaction, and a ``COMMIT`` or
+    ``ROLLBACK`` only when one is open (never for a connection in autocommit); Redis's are
+    the answers this thread read (the throttle, ``PUBLISH``), not the queue listener's."""
 
     def __init__(self, engine: Any) -> None:
         self.count = 0
+        self.trips = 0
+        self.redis = 0
+        self._postgresql = engine.dialect.name == "postgresql"
         for name in ("before_cursor_execute", "begin", "commit", "rollback"):
             event.listen(engine, name, self._one)
+        event.listen(engine, "before_cursor_execute", self._statement)
+        for name in ("commit", "rollback"):
+            event.listen(engine, name, self._end)
+        reading = redis.connection.AbstractConnection.read_response
+        main = threading.get_ident()
+
+        def read_response(connection: Any, *args: Any, **kwargs: Any) -> Any:
+            if threading.get_ident() == main:
+                self.redis += 1
+            return reading(connection, *args, **kwargs)
+
+        redis.connection.AbstractConnection.read_response = read_response  # type: ignore[method-assign]
 
     def _one(self, *_args: Any, **_kwargs: Any) -> None:
         self.count += 1
+
+    def _statement(self, connection: Any, *_args: Any) -> None:
+        self.trips += 1
+        if self._postgresql and self._idle(connection):
+            self.trips += 1  # psycopg's BEGIN first
+
+    def _end(self, connection: Any) -> None:
+        if not self._postgresql or not self._idle(connection):
+            self.trips += 1
+
+    @staticmethod
+    def _idle(connection: Any) -> bool:
+        dbapi = connection.connection.dbapi_connection
+        return bool(dbapi.autocommit) or \
+            dbapi.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+
+    def reset(self) -> None:
+        self.count = self.trips = self.redis = 0
 
 
 def room(phones: int, reactions: int, args: argparse.Namespace) -> Result:
@@ -135,14 +178,15 @@ def _measure(app: Any, phones: int, reactions: int, profile: str | None) -> Resu
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(f"{profile}.perspectives")
-    perspective_statements, statements.count = statements.count / phones, 0
+    perspective_statements = statements.count / phones
+    statements.reset()
     cards: list[Any] = []
     for sio in sockets:
         ack = sio.emit("vote:next", {}, namespace="/live", callback=True)
         assert ack["ok"], ack
         cards.append(ack["perspective"])
     profiler = cProfile.Profile() if profile else None
-    statements.count = 0
+    statements.reset()
     started = time.process_time()
     if profiler is not None:
         profiler.enable()
@@ -162,10 +206,11 @@ def _measure(app: Any, phones: int, reactions: int, profile: str | None) -> Resu
         profiler.disable()
         profiler.dump_stats(profile)
     reaction_statements = statements.count / max(done, 1)
+    trips, to_redis = statements.trips / max(done, 1), statements.redis / max(done, 1)
     for sio in sockets:
         sio.disconnect("/live")
     return Result(1000 * per_perspective, 1000 * per_reaction, perspective_statements,
-                  reaction_statements)
+                  reaction_statements, trips, to_redis)
 
 
 def main() -> None:
@@ -186,7 +231,8 @@ def main() -> None:
     print(f"CPU per perspective: {min(r.perspective_ms for r in results):.2f} ms "
           f"({best.perspective_statements:.1f} statements)")
     print(f"CPU per reaction (with its next card): {best.reaction_ms:.2f} ms "
-          f"({best.reaction_statements:.1f} statements)")
+          f"({best.reaction_statements:.1f} statements; round trips: "
+          f"{best.reaction_trips:.1f} to the database, {best.reaction_redis:.1f} to Redis)")
 
 
 if __name__ == "__main__":

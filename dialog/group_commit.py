@@ -20,7 +20,15 @@ each event acknowledges only after the commit that stored its unit. A unit runs 
 leading event's greenlet, so it may use the app (the same for every event of a process)
 but never the request (which event's it is, is not its own).
 
-Without gevent (tests, the CLI) and on PostgreSQL there is no batcher:
+On PostgreSQL under ``dialog serve`` (gevent) there is no writer turn: the first event
+leads at once, and the events that arrive while its batch is being stored (its statements
+and its commit are round trips, each a wait) form the next batch. The units waiting hold
+no connection; only the leader holds one, for its batch. There a batch stores at most
+:data:`MAX_UNITS_POSTGRESQL` units, and a unit's SAVEPOINT is never released (PostgreSQL
+needs no ``RELEASE``, and each one is a round trip; rolling back to a later savepoint
+keeps the earlier ones' work).
+
+Without gevent (tests, the CLI) there is no batcher:
 :meth:`dialog.database.Database.batched` runs the unit in its own transaction.
 """
 
@@ -36,7 +44,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from dialog import events
-from dialog.sqlite_engine import takes_turns, writer_turn
+from dialog.sqlite_engine import takes_turns, under_gevent, writer_turn
 
 if TYPE_CHECKING:
     from dialog.database import Database
@@ -45,6 +53,11 @@ T = TypeVar("T")
 
 #: The most units one transaction stores; more wait for the next one.
 MAX_UNITS = 200
+#: On PostgreSQL: a backend caches 64 subtransaction ids per transaction (a SAVEPOINT
+#: that writes takes one); past that every other backend's snapshots slow down.
+MAX_UNITS_POSTGRESQL = 60
+#: ``connection.info`` key: this connection's SAVEPOINTs are not released.
+_KEEP_SAVEPOINTS = "dialog.keep_savepoints"
 
 
 @dataclass(eq=False)
@@ -62,6 +75,8 @@ class Batcher:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+        self._postgresql = database.engine.dialect.name == "postgresql"
+        self.max_units = MAX_UNITS_POSTGRESQL if self._postgresql else MAX_UNITS
         self._waiting: list[_Unit[Any]] = []
         self._leading = False
         #: The thread or greenlet running a batch's units now.
@@ -99,8 +114,8 @@ class Batcher:
         batch: list[_Unit[Any]] = []
         try:
             with writer_turn(self._database.engine):
-                batch = self._waiting[:MAX_UNITS]
-                del self._waiting[:MAX_UNITS]
+                batch = self._waiting[:self.max_units]
+                del self._waiting[:self.max_units]
                 self._leader = threading.get_ident()
                 try:
                     self._commit(batch)
@@ -158,12 +173,18 @@ class Batcher:
                     session.rollback()
                     return
             else:
-                for unit in batch:
-                    try:
-                        with events.set_apart(session), session.begin_nested():
-                            unit.result = unit.work(session)
-                    except Exception as exc:  # the unit's own error, for its own event
-                        unit.error = exc
+                # The connection's own info (kept across checkouts): set for this batch only.
+                info = session.connection().info if self._postgresql else {}
+                info[_KEEP_SAVEPOINTS] = True
+                try:
+                    for unit in batch:
+                        try:
+                            with events.set_apart(session), session.begin_nested():
+                                unit.result = unit.work(session)
+                        except Exception as exc:  # the unit's own error, for its own event
+                            unit.error = exc
+                finally:
+                    info.pop(_KEEP_SAVEPOINTS, None)
             session.commit()
             self.commits += 1
             self.units += len(batch)
@@ -174,16 +195,36 @@ class Batcher:
             session.close()
 
 
+def _release_savepoint(release: Callable[[Any, str], None]) -> Callable[[Any, str], None]:
+    """The dialect's ``RELEASE SAVEPOINT``, skipped on a batch's connection."""
+
+    def maybe_release(connection: Any, name: str) -> None:
+        if not connection.info.get(_KEEP_SAVEPOINTS):
+            release(connection, name)
+
+    return maybe_release
+
+
+def _keeps_savepoints(engine: Engine) -> None:
+    dialect: Any = engine.dialect
+    if not getattr(dialect, "_dialog_keeps_savepoints", False):
+        dialect.do_release_savepoint = _release_savepoint(dialect.do_release_savepoint)
+        dialect._dialog_keeps_savepoints = True
+
+
 _batchers: WeakKeyDictionary[Engine, Batcher] = WeakKeyDictionary()
 
 
 def batcher_for(database: Database) -> Batcher | None:
-    """The batcher of ``database``'s engine: only where transactions take turns (a server
-    process on a SQLite file)."""
+    """The batcher of ``database``'s engine: only in a server process (gevent), on a SQLite
+    file (where transactions take turns) or on PostgreSQL."""
     engine = database.engine
-    if not takes_turns(engine):
+    if not takes_turns(engine) and not (
+            engine.dialect.name == "postgresql" and under_gevent()):
         return None
     found = _batchers.get(engine)
     if found is None:
+        if engine.dialect.name == "postgresql":
+            _keeps_savepoints(engine)
         found = _batchers[engine] = Batcher(database)
     return found

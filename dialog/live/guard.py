@@ -74,7 +74,8 @@ def event_handler(role: str | None, handler: Handler, *, mode: Mode = "transacti
     a read-only session (``reading``: it never waits for the writer's turn), or as a unit
     of a group commit (``batched``: :mod:`dialog.group_commit`, committed with other
     events' units before the ack; it must not use the request). ``then`` (batched events)
-    completes the acknowledgement after the commit, in a read-only session.
+    completes the acknowledgement after the commit, in a read-only session (on SQLite,
+    outside the writer's turn), or on PostgreSQL inside the unit.
     """
 
     def run(*arguments: Any) -> dict[str, Any]:
@@ -114,10 +115,15 @@ def _handle(handler: Handler, identity: Identity, data: dict[str, Any], mode: Mo
     if mode == "transaction":
         with db.transaction() as session:
             return handler(session, identity, data)
-    if not db.commits_in_groups():  # tests, the CLI, PostgreSQL: one transaction, as ever
+    if not db.commits_in_groups():  # tests, the CLI: one transaction, as ever
         with db.transaction() as session:
             body = handler(session, identity, data)
             return then(session, identity, body) if then else body
+    if then is not None and not db.writes_take_turns():
+        # PostgreSQL: no writer turn to leave, so the acknowledgement's reads join the unit
+        # (in its SAVEPOINT, before the commit), as in a transaction of its own.
+        return db.batched(lambda session: then(session, identity,
+                                               handler(session, identity, data)))
     body = db.batched(lambda session: handler(session, identity, data))
     if then is None:
         return body
