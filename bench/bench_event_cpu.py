@@ -2,7 +2,7 @@
 
     python bench/bench_event_cpu.py [--phones 60] [--reactions 10] [--repeat 3]
         [--database-url postgresql+psycopg://postgres@127.0.0.1/NAME]
-        [--redis-url redis://127.0.0.1:6379/N] [--profile FILE]
+        [--redis-url redis://127.0.0.1:6379/N] [--profile FILE] [--concurrent]
 
 Builds the app on a SQLite file (as `dialog serve` would, WAL), lets ``--phones`` participants
 join and connect to /live with Flask-SocketIO's test client, each sends one perspective
@@ -20,26 +20,35 @@ room, so give it a database of its own) and ``--redis-url`` (the throttle and th
 message queue, as in a cluster; the queue's listener thread is this process's too) it
 measures a cluster's `dialog serve`, and also counts the statements sent per event
 (``BEGIN`` and ``COMMIT`` included). ``--profile FILE`` writes a cProfile of the reactions to
-FILE and of the perspectives to FILE.perspectives. The wall's reaction
-counts are gathered as under a server (one read per 0.25 s for all that changed, a cost per
-second rather than per reaction) and not read here.
+FILE and of the perspectives to FILE.perspectives. ``--concurrent`` runs as `dialog serve` does
+(gevent's monkey patching) with every phone a greenlet reacting as fast as its acks come
+back, so that reactions queue and commit together (:mod:`dialog.group_commit`); it prints
+the commits per reaction too. (With ``--redis-url`` too, the message queue's listener
+spins under the test client there: measure the throttle's share without ``--concurrent``.)
+The wall's reaction counts are gathered as under a server (one read per 0.25 s for all
+that changed, a cost per second rather than per reaction) and not read here.
 """
 
 from __future__ import annotations
 
+import sys
+
+if "--concurrent" in sys.argv:  # as `dialog serve`: patched before psycopg is imported
+    from gevent import monkey
+
+    monkey.patch_all()
+
 import argparse
 import cProfile
 import gc
-import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import flask_socketio.test_client
 import psycopg
-import redis.connection
+import redis.client
 from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -78,6 +87,7 @@ class Result(NamedTuple):
     #: Round trips per reaction: to the database (SQLite: its statements), to Redis.
     reaction_trips: float = 0.0
     reaction_redis: float = 0.0
+    reaction_commits: float = 0.0
 
 
 class Statements:
@@ -85,7 +95,7 @@ class Statements:
     and the round trips themselves (``trips``): on PostgreSQL psycopg sends ``BEGIN`` (a
     round trip of its own) before the first statement of a transaction, and a ``COMMIT`` or
     ``ROLLBACK`` only when one is open (never for a connection in autocommit); Redis's are
-    the answers this thread read (the throttle, ``PUBLISH``), not the queue listener's."""
+    its client's commands (the throttle, ``PUBLISH``), not the queue listener's reads."""
 
     def __init__(self, engine: Any) -> None:
         self.count = 0
@@ -97,15 +107,15 @@ class Statements:
         event.listen(engine, "before_cursor_execute", self._statement)
         for name in ("commit", "rollback"):
             event.listen(engine, name, self._end)
-        reading = redis.connection.AbstractConnection.read_response
-        main = threading.get_ident()
+        self.commits = 0
+        event.listen(engine, "commit", self._commit)
+        command = redis.client.Redis.execute_command
 
-        def read_response(connection: Any, *args: Any, **kwargs: Any) -> Any:
-            if threading.get_ident() == main:
-                self.redis += 1
-            return reading(connection, *args, **kwargs)
+        def execute_command(client: Any, *args: Any, **kwargs: Any) -> Any:
+            self.redis += 1
+            return command(client, *args, **kwargs)
 
-        redis.connection.AbstractConnection.read_response = read_response  # type: ignore[method-assign]
+        redis.client.Redis.execute_command = execute_command  # type: ignore[method-assign]
 
     def _one(self, *_args: Any, **_kwargs: Any) -> None:
         self.count += 1
@@ -119,6 +129,10 @@ class Statements:
         if not self._postgresql or not self._idle(connection):
             self.trips += 1
 
+    def _commit(self, connection: Any) -> None:
+        if not self._postgresql or not self._idle(connection):
+            self.commits += 1
+
     @staticmethod
     def _idle(connection: Any) -> bool:
         dbapi = connection.connection.dbapi_connection
@@ -126,7 +140,7 @@ class Statements:
             dbapi.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
 
     def reset(self) -> None:
-        self.count = self.trips = self.redis = 0
+        self.count = self.trips = self.redis = self.commits = 0
 
 
 def room(phones: int, reactions: int, args: argparse.Namespace) -> Result:
@@ -142,12 +156,13 @@ def room(phones: int, reactions: int, args: argparse.Namespace) -> Result:
         decks.recheck_seconds = 0.5  # as under `dialog serve`
         try:
             with app.app_context():
-                return _measure(app, phones, reactions, args.profile)
+                return _measure(app, phones, reactions, args.profile, args.concurrent)
         finally:
             db.dispose()
 
 
-def _measure(app: Any, phones: int, reactions: int, profile: str | None) -> Result:
+def _measure(app: Any, phones: int, reactions: int, profile: str | None,
+             concurrent: bool) -> Result:
     with db.transaction() as session:
         account = facilitators.create_facilitator(session, "bench@example.se", "bench pass 123")
         process = processes.create_process(session, account, title="Bench",
@@ -190,27 +205,46 @@ def _measure(app: Any, phones: int, reactions: int, profile: str | None) -> Resu
     started = time.process_time()
     if profiler is not None:
         profiler.enable()
-    done = 0
-    for _round in range(reactions):
-        for index, sio in enumerate(sockets):
-            card = cards[index]
-            if card is None:
-                continue
-            ack = sio.emit("vote:submit", {"perspective_id": card["id"], "vote": "agree"},
-                           namespace="/live", callback=True)
-            assert ack["ok"], ack
-            cards[index] = ack["next"]
-            done += 1
+    done = _react(sockets, cards, reactions, concurrent)
     per_reaction = (time.process_time() - started) / max(done, 1)
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
     reaction_statements = statements.count / max(done, 1)
     trips, to_redis = statements.trips / max(done, 1), statements.redis / max(done, 1)
+    commits = statements.commits / max(done, 1)
     for sio in sockets:
         sio.disconnect("/live")
     return Result(1000 * per_perspective, 1000 * per_reaction, perspective_statements,
-                  reaction_statements, trips, to_redis)
+                  reaction_statements, trips, to_redis, commits)
+
+
+def _react(sockets: list[Any], cards: list[Any], reactions: int, concurrent: bool) -> int:
+    """Every phone reacts ``reactions`` times: round by round, one phone at a time, or
+    (``concurrent``) each phone a greenlet reacting as fast as its acks come back."""
+
+    def react(index: int, rounds: int) -> int:
+        done = 0
+        for _round in range(rounds):
+            card = cards[index]
+            if card is None:
+                break
+            ack = sockets[index].emit("vote:submit", {"perspective_id": card["id"],
+                                                      "vote": "agree"},
+                                      namespace="/live", callback=True)
+            assert ack["ok"], ack
+            cards[index] = ack["next"]
+            done += 1
+        return done
+
+    if concurrent:
+        import gevent
+
+        phones = [gevent.spawn(react, index, reactions) for index in range(len(sockets))]
+        gevent.joinall(phones, raise_error=True)
+        return sum(phone.value for phone in phones)
+    return sum(react(index, 1) for _round in range(reactions)
+               for index in range(len(sockets)))
 
 
 def main() -> None:
@@ -223,6 +257,8 @@ def main() -> None:
     parser.add_argument("--redis-url", default=None,
                         help="Redis for the throttle and the Socket.IO message queue")
     parser.add_argument("--profile", default=None, help="write a cProfile of the reactions")
+    parser.add_argument("--concurrent", action="store_true",
+                        help="under gevent, every phone reacting at once (group commit)")
     args = parser.parse_args()
     results = [room(args.phones, args.reactions, args) for _ in range(args.repeat)]
     best = min(results, key=lambda r: r.reaction_ms)
@@ -232,7 +268,8 @@ def main() -> None:
           f"({best.perspective_statements:.1f} statements)")
     print(f"CPU per reaction (with its next card): {best.reaction_ms:.2f} ms "
           f"({best.reaction_statements:.1f} statements; round trips: "
-          f"{best.reaction_trips:.1f} to the database, {best.reaction_redis:.1f} to Redis)")
+          f"{best.reaction_trips:.1f} to the database, {best.reaction_redis:.1f} to Redis; "
+          f"{best.reaction_commits:.2f} commits)")
 
 
 if __name__ == "__main__":
