@@ -24,9 +24,8 @@ On PostgreSQL under ``dialog serve`` (gevent) there is no writer turn: the first
 leads at once, and the events that arrive while its batch is being stored (its statements
 and its commit are round trips, each a wait) form the next batch. The units waiting hold
 no connection; only the leader holds one, for its batch. There a batch stores at most
-:data:`MAX_UNITS_POSTGRESQL` units, and a unit's SAVEPOINT is never released (PostgreSQL
-needs no ``RELEASE``, and each one is a round trip; rolling back to a later savepoint
-keeps the earlier ones' work).
+:data:`MAX_UNITS_POSTGRESQL` units, and a unit's SAVEPOINT costs one round trip, not two
+(PostgreSQL's savepoints are not released: :func:`dialog.database.make_engine`).
 
 Without gevent (tests, the CLI) there is no batcher:
 :meth:`dialog.database.Database.batched` runs the unit in its own transaction.
@@ -56,8 +55,6 @@ MAX_UNITS = 200
 #: On PostgreSQL: a backend caches 64 subtransaction ids per transaction (a SAVEPOINT
 #: that writes takes one); past that every other backend's snapshots slow down.
 MAX_UNITS_POSTGRESQL = 60
-#: ``connection.info`` key: this connection's SAVEPOINTs are not released.
-_KEEP_SAVEPOINTS = "dialog.keep_savepoints"
 
 
 @dataclass(eq=False)
@@ -173,18 +170,12 @@ class Batcher:
                     session.rollback()
                     return
             else:
-                # The connection's own info (kept across checkouts): set for this batch only.
-                info = session.connection().info if self._postgresql else {}
-                info[_KEEP_SAVEPOINTS] = True
-                try:
-                    for unit in batch:
-                        try:
-                            with events.set_apart(session), session.begin_nested():
-                                unit.result = unit.work(session)
-                        except Exception as exc:  # the unit's own error, for its own event
-                            unit.error = exc
-                finally:
-                    info.pop(_KEEP_SAVEPOINTS, None)
+                for unit in batch:
+                    try:
+                        with events.set_apart(session), session.begin_nested():
+                            unit.result = unit.work(session)
+                    except Exception as exc:  # the unit's own error, for its own event
+                        unit.error = exc
             session.commit()
             self.commits += 1
             self.units += len(batch)
@@ -193,23 +184,6 @@ class Batcher:
             raise
         finally:
             session.close()
-
-
-def _release_savepoint(release: Callable[[Any, str], None]) -> Callable[[Any, str], None]:
-    """The dialect's ``RELEASE SAVEPOINT``, skipped on a batch's connection."""
-
-    def maybe_release(connection: Any, name: str) -> None:
-        if not connection.info.get(_KEEP_SAVEPOINTS):
-            release(connection, name)
-
-    return maybe_release
-
-
-def _keeps_savepoints(engine: Engine) -> None:
-    dialect: Any = engine.dialect
-    if not getattr(dialect, "_dialog_keeps_savepoints", False):
-        dialect.do_release_savepoint = _release_savepoint(dialect.do_release_savepoint)
-        dialect._dialog_keeps_savepoints = True
 
 
 _batchers: WeakKeyDictionary[Engine, Batcher] = WeakKeyDictionary()
@@ -224,7 +198,5 @@ def batcher_for(database: Database) -> Batcher | None:
         return None
     found = _batchers.get(engine)
     if found is None:
-        if engine.dialect.name == "postgresql":
-            _keeps_savepoints(engine)
         found = _batchers[engine] = Batcher(database)
     return found
