@@ -14,10 +14,10 @@ from dialog.jobs import runner as jobs_runner
 from dialog.live.packets import JSONPacket, PacketJSON
 from dialog.paths import static_dir, templates_dir
 from dialog.services.redis_link import fast_failing
-from dialog.services.throttle import Throttle
 from dialog.web import untrusted
 from dialog.web.errors import failed_commit_response
 from dialog.web.public_url import flask_trusted_hosts, socket_origin_check
+from dialog.web.throttling import make_throttles
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +58,8 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
 
     db.init(settings.database_url)
     jobs_runner.init_app(app, settings)  # where this process's jobs run (DIALOG_JOBS)
-    app.extensions["dialog.throttle"] = Throttle(settings.redis_url, secret=settings.secret_key)
-    # A socket stays on the process it connected to (sticky sessions): its sends are
-    # counted in this process's memory, not with a Redis round trip per event
-    # (dialog.web.throttling.socket_throttle). Without Redis both count in one place.
-    app.extensions["dialog.socket_throttle"] = (
-        Throttle(None, secret=settings.secret_key) if settings.redis_url
-        else app.extensions["dialog.throttle"])
+    app.extensions["dialog.throttle"], app.extensions["dialog.socket_throttle"] = \
+        make_throttles(settings)
     socketio.init_app(
         app,
         async_mode=async_mode,

@@ -15,6 +15,14 @@ from dialog.services.throttle import Rule, Throttle
 T = TypeVar("T")
 
 
+def make_throttles(settings: Settings) -> tuple[Throttle, Throttle]:
+    """The app's throttle (in Redis when there is one) and its sockets' (:func:`socket_throttle`):
+    with Redis a count of this process's own, else the same one."""
+    shared = Throttle(settings.redis_url, secret=settings.secret_key)
+    return shared, (Throttle(None, secret=settings.secret_key) if settings.redis_url
+                    else shared)
+
+
 def current_throttle() -> Throttle:
     throttle: Throttle = current_app.extensions["dialog.throttle"]
     return throttle

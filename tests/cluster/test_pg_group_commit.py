@@ -89,9 +89,17 @@ sent.clear()
 with db.reading() as session:
     session.execute(text("SELECT COUNT(*) FROM t")).scalar()
 reading = list(sent)
+from dialog.database import ReadOnlyError
+try:
+    with db.reading() as session:  # autocommit: a write would be stored at once
+        session.execute(text("INSERT INTO t VALUES (999)"))
+    write = "sent"
+except ReadOnlyError:
+    write = "refused"
 rows = other.execute("SELECT x, COUNT(*) FROM t GROUP BY x").fetchall()
 print(json.dumps({**batched, "acked": acked, "refused": refused, "heard": heard,
-                  "rows": dict(rows), "alone": alone, "reading": reading}))
+                  "rows": dict(rows), "alone": alone, "reading": reading,
+                  "write": write}))
 """
 
 
@@ -145,3 +153,8 @@ def test_savepoints_of_a_batch_are_not_released_one_by_one(room):
 
 def test_a_read_only_session_sends_no_begin_and_no_rollback(room):
     assert room["reading"] == ["SELECT"], room["reading"]
+
+
+def test_a_write_in_a_read_only_session_is_refused_before_it_is_sent(room):
+    assert room["write"] == "refused"
+    assert "999" not in room["rows"]

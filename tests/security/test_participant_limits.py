@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
+from limits.storage import MemoryStorage
 
+from dialog.config import Settings
+from dialog.errors import TooManyRequests
+from dialog.models import Participant
+from dialog.services import participant_limits
+from dialog.web.throttling import current_throttle, make_throttles, socket_throttle
 from tests.conftest import World, bearer
 
 NS = "/live"
@@ -67,3 +74,24 @@ def test_reflections_are_limited_too(client: FlaskClient, world: World,
                            json={"client_id": f"r-{n}"}).status_code for n in range(11)]
     assert 429 not in answers[:10]
     assert answers[10] == 429
+
+
+def test_with_redis_a_sockets_sends_are_counted_in_its_own_process(tmp_path) -> None:
+    """A socket stays on the process it connected to: its sends are counted there, without
+    a Redis round trip per event (so still limited while Redis is away); HTTP's counts stay
+    in Redis, shared by every process."""
+    http, sockets = make_throttles(Settings(
+        database_url="sqlite://", secret_key="test", instance_dir=tmp_path,
+        redis_url="redis://127.0.0.1:1/0"))
+    assert not isinstance(http.storage, MemoryStorage)
+    assert isinstance(sockets.storage, MemoryStorage)
+    phone = Participant(token_hash="a" * 64)
+    for _ in range(120):
+        participant_limits.admit(sockets, "reaction.submit", phone)
+    with pytest.raises(TooManyRequests) as refused:
+        participant_limits.admit(sockets, "reaction.submit", phone)
+    assert refused.value.code == "participant_throttled"
+
+
+def test_without_redis_sockets_and_http_share_one_count(app) -> None:
+    assert socket_throttle() is current_throttle()
