@@ -58,6 +58,28 @@ def test_the_last_vote_has_no_next_perspective(socket_client, room):
     assert emit(phone, "vote:next") == {"ok": True, "perspective": None, "remaining": 0}
 
 
+def test_each_acknowledgement_offers_a_card_not_yet_reacted_to_and_counts_down(
+        socket_client, room):
+    """The reaction's own statement reads the phone's reactions on PostgreSQL (and
+    stores the reaction only on an approved perspective of its process): the next card
+    and the count are the same as a fresh read would give, a changed vote included."""
+    phone = socket_client(room.readers[0])
+    card, reacted = emit(phone, "vote:next")["perspective"], set()
+    again = emit(phone, "vote:submit", {"perspective_id": card["id"], "vote": "agree"})
+    changed = emit(phone, "vote:submit", {"perspective_id": card["id"], "vote": "disagree"})
+    assert (again["created"], changed["created"], changed["vote"]) == (True, False, "disagree")
+    assert changed["remaining"] == again["remaining"] == 4
+    reacted.add(card["id"])
+    card = changed["next"]
+    while card is not None:
+        assert card["id"] not in reacted
+        ack = emit(phone, "vote:submit", {"perspective_id": card["id"], "vote": "pass"})
+        reacted.add(card["id"])
+        assert ack["remaining"] == len(room.perspective_ids) - len(reacted)
+        card = ack["next"]
+    assert reacted == set(room.perspective_ids)
+
+
 @pytest.mark.parametrize(("body", "code"), [
     ({"perspective_id": 1, "vote": "maybe"}, "invalid_vote"),
     ({"vote": "agree"}, "field_required"),

@@ -8,13 +8,9 @@ hidden or pending text never reaches the analysis.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
@@ -29,10 +25,7 @@ from dialog.models import (
 )
 from dialog.policy import LARGEST_ID, reachable_row
 from dialog.services.exactly_once import insert_once
-
-#: Dialects whose INSERT knows ON CONFLICT DO UPDATE ... RETURNING.
-_UPSERTS: dict[str, Callable[[Any], Any]] = {
-    "sqlite": sqlite_insert, "postgresql": postgresql_insert}
+from phases.inventering.map.reaction_upsert import UPSERTS, taken_reacted, upsert, upsert_if_open
 
 
 def parse_vote(vote: Any) -> int:
@@ -65,12 +58,12 @@ def react_to(session: Session, participant: Participant, perspective_id: int,
     """
     dialect = session.get_bind().dialect.name
     value = VOTE_VALUES.get(vote.strip().lower()) if isinstance(vote, str) else None
-    if value is not None and dialect in _UPSERTS and participant.process_id is not None \
+    if value is not None and dialect in UPSERTS and participant.process_id is not None \
             and 0 < perspective_id <= LARGEST_ID:
         # The check and the write in one statement: stored only if the perspective is
         # approved and in the participant's process (one round trip less per reaction).
-        created = _upsert_if_open(session, dialect, participant.id, participant.process_id,
-                                  perspective_id, value)
+        created = upsert_if_open(session, dialect, participant.id, participant.process_id,
+                                 perspective_id, value)
         if created is not None:
             _recorded(session, participant, participant.process_id, perspective_id, value,
                       created)
@@ -86,7 +79,10 @@ def _store(session: Session, participant: Participant, perspective_id: int,
            process_id: int, status: ModerationStatus, value: int) -> tuple[int, bool]:
     if status is not ModerationStatus.APPROVED:
         raise DialogError("perspective_not_open_for_reactions", 409)
-    created = _upsert(session, participant.id, process_id, perspective_id, value)
+    dialect = session.get_bind().dialect.name
+    created = upsert(session, dialect, participant.id, process_id, perspective_id, value) \
+        if dialect in UPSERTS else \
+        _insert_or_update(session, participant.id, process_id, perspective_id, value)
     _recorded(session, participant, process_id, perspective_id, value, created)
     return value, created
 
@@ -96,72 +92,6 @@ def _recorded(session: Session, participant: Participant, process_id: int,
     record(session, "reaction-submitted", process_id=process_id,
            perspective_id=perspective_id, participant_id=participant.id, vote=value,
            created=created)
-
-
-def _upsert(session: Session, participant_id: int, process_id: int, perspective_id: int,
-            value: int) -> bool:
-    """Store the reaction in one statement (insert, or update the vote); say if it is new.
-
-    A room of a thousand phones reacts several hundred times a second: one ``INSERT ... ON
-    CONFLICT DO UPDATE`` replaces a lookup, a savepoint and an insert, and it runs as a
-    Core statement (no ORM object is built for the row). A new row keeps the
-    ``created_at`` given here; an updated one keeps its first, so the two tell them apart.
-    """
-    dialect = session.get_bind().dialect.name
-    if dialect not in _UPSERTS:
-        return _insert_or_update(session, participant_id, process_id, perspective_id, value)
-    now = utcnow()
-    first_at = session.connection().execute(_upsert_statement(dialect), {
-        "process_id": process_id, "participant_id": participant_id,
-        "perspective_id": perspective_id, "vote": value, "now": now}).scalar_one()
-    return bool(first_at == now)
-
-
-@cache
-def _upsert_statement(dialect: str) -> Any:
-    """The upsert, built once per dialect with bound parameters (building and keying a
-    statement per reaction cost as much as running it)."""
-    table = Reaction.__table__
-    now = bindparam("now", type_=table.c.created_at.type)
-    vote = bindparam("vote", type_=table.c.vote.type)
-    statement = _UPSERTS[dialect](table).values(
-        process_id=bindparam("process_id"), participant_id=bindparam("participant_id"),
-        perspective_id=bindparam("perspective_id"), vote=vote, created_at=now,
-        updated_at=now)
-    return statement.on_conflict_do_update(
-        index_elements=["participant_id", "perspective_id"],
-        set_={"vote": vote, "updated_at": now}).returning(table.c.created_at)
-
-
-def _upsert_if_open(session: Session, dialect: str, participant_id: int, process_id: int,
-                    perspective_id: int, value: int) -> bool | None:
-    """:func:`_upsert` of a reaction to an approved perspective of ``process_id``, the
-    perspective read by the same statement (``INSERT ... SELECT ... ON CONFLICT``); None
-    when it stored nothing (no such perspective there, or not approved)."""
-    now = utcnow()
-    first_at = session.connection().execute(_upsert_if_open_statement(dialect), {
-        "process_id": process_id, "participant_id": participant_id,
-        "perspective_id": perspective_id, "vote": value, "now": now}).scalar()
-    return None if first_at is None else bool(first_at == now)
-
-
-@cache
-def _upsert_if_open_statement(dialect: str) -> Any:
-    table, perspective = Reaction.__table__, Perspective.__table__
-    now = bindparam("now", type_=table.c.created_at.type)
-    vote = bindparam("vote", type_=table.c.vote.type)
-    source = select(perspective.c.process_id,
-                    bindparam("participant_id", type_=table.c.participant_id.type),
-                    perspective.c.id, vote, now, now).where(
-        perspective.c.id == bindparam("perspective_id"),
-        perspective.c.process_id == bindparam("process_id"),
-        perspective.c.status == ModerationStatus.APPROVED)
-    statement = _UPSERTS[dialect](table).from_select(
-        ["process_id", "participant_id", "perspective_id", "vote", "created_at",
-         "updated_at"], source)
-    return statement.on_conflict_do_update(
-        index_elements=["participant_id", "perspective_id"],
-        set_={"vote": vote, "updated_at": now}).returning(table.c.created_at)
 
 
 def _insert_or_update(session: Session, participant_id: int, process_id: int,
@@ -195,7 +125,11 @@ class Reader(Protocol):
 
 def reacted_perspective_ids(session: Session, participant: Reader) -> set[int]:
     """Return the ids of the perspectives this participant has reacted to (Core: a card
-    is drawn per reaction, and ORM result machinery costs more than the query)."""
+    is drawn per reaction, and ORM result machinery costs more than the query). Right
+    after a reaction on PostgreSQL its own statement read them (:func:`upsert_if_open`)."""
+    known = taken_reacted(session, participant.id)
+    if known is not None:
+        return known
     return set(session.connection().execute(
         _REACTED, {"participant_id": participant.id}).scalars())
 
