@@ -192,3 +192,24 @@ def test_a_perspective_hidden_since_the_card_was_drawn_takes_no_reaction(socket_
     ack = emit(phone, "vote:submit", {"perspective_id": card["id"], "vote": "agree"})
     assert ack["ok"] is False
     assert ack["error"]["code"] == "perspective_not_open_for_reactions"
+
+
+def test_a_reaction_to_another_process_is_refused_and_stores_nothing(
+        client, socket_client, room, make_world, join_participant):
+    from sqlalchemy import func, select
+
+    from dialog.extensions import db
+    from dialog.models import Reaction
+    from tests.conftest import bearer
+
+    other = make_world(email="annan@halland.se")
+    foreign = client.post(f"/api/v1/workshops/{other.workshop_id}/perspectives",
+                          headers=bearer(join_participant(other.join_code)),
+                          json={"text": "Ljusare gångvägar", "kind": "idea",
+                                "client_id": "f-1"}).json["id"]
+    phone = socket_client(room.readers[0])
+    ack = emit(phone, "vote:submit", {"perspective_id": foreign, "vote": "agree"})
+    assert ack["error"]["code"] == "token_not_for_this_process"
+    with db.reading() as session:
+        assert session.scalar(select(func.count(Reaction.id)).where(
+            Reaction.perspective_id == foreign)) == 0
