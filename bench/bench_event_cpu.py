@@ -122,7 +122,8 @@ class Statements:
 
     def _statement(self, connection: Any, *_args: Any) -> None:
         self.trips += 1
-        if self._postgresql and self._idle(connection):
+        if self._postgresql and self._idle(connection) and \
+                not connection.connection.dbapi_connection.autocommit:
             self.trips += 1  # psycopg's BEGIN first
 
     def _end(self, connection: Any) -> None:
