@@ -1,7 +1,8 @@
 """Replay Polis's history on the exports with a timed vote log and score the groups it ends with.
 
 Usage: python bench/replay_polis_history.py [--data DIR] [--cadences 1%,5%,10%,60s,1h,1d,all]
-                                            [--plane polis|damped] [--cap N]
+                                            [--plane polis|damped] [--cap N] [--only NAMES]
+                                            [--base-k N] [--k-buffer N] [--k-tolerance X]
 
 For each export with ``votes.csv`` the log is ordered by time and ``replay_groups`` updates
 after each cut: every 1 % / 5 % / 10 % of the votes, after each 60 s / 1 h / 1 d of
@@ -13,6 +14,10 @@ four updates in a row. ``--cap N`` keeps at most N updates (evenly spaced over t
 Printed per conversation: the ARI against Polis's ``group-id`` (over the participants both
 grouped) of today's cold-start ``analyze_opinions``, of the replay at each cadence (with its
 number of updates and CPU seconds), and red-dwarf's figure from docs/performance.md.
+``--plane damped`` groups in our damped plane instead of Polis's exact scale; ``--k-tolerance``
+takes the smallest k within that of the best silhouette (ours) instead of the best (Polis's).
+The replay (``polis_replay.py``, ``warm_kmeans.py``) lives here, not in dialog: it was not
+adopted (docs/performance.md, "Replaying Polis's history").
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from polis_cases import DATA_DIR, Conversation, folders, load
+from polis_cases import DATA_DIR, ROOT, Conversation, folders, load
+
+sys.path.insert(0, str(ROOT))
 
 # red-dwarf 0.4.0's ARI per conversation (docs/performance.md, "Against red-dwarf").
 RED_DWARF = {
@@ -71,7 +78,7 @@ def cuts_for(timestamps: np.ndarray, cadence: str, cap: int | None) -> list[int]
 
 def replay(conversation: Conversation, cadence: str, plane: str, cap: int | None) -> dict[str, Any]:
     """Replay one conversation at one cadence; return its ARI, updates and CPU time."""
-    from dialog.analysis.replay import replay_groups
+    from polis_replay import replay_groups
 
     export = conversation.export
     votes = export.votes
@@ -94,8 +101,13 @@ def replay(conversation: Conversation, cadence: str, plane: str, cap: int | None
     )
     cpu = time.process_time() - started
     score, grouped = ari(conversation.polis, dict(zip(people, labels.tolist(), strict=True)))
-    return {"ari": score, "updates": len(cuts), "cpu": cpu, "grouped": grouped,
-            "k": len(set(labels.tolist()) - {-1})}
+    return {
+        "ari": score,
+        "updates": len(cuts),
+        "cpu": cpu,
+        "grouped": grouped,
+        "k": len(set(labels.tolist()) - {-1}),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plane", choices=("polis", "damped"), default="polis")
     parser.add_argument("--cap", type=int, default=None)
     parser.add_argument("--only", default=None, help="comma-separated conversation names")
+    parser.add_argument("--base-k", type=int, default=None)
+    parser.add_argument("--k-buffer", type=int, default=None)
+    parser.add_argument("--k-tolerance", type=float, default=None)
     args = parser.parse_args(argv)
+    import polis_replay as replay_module
+
+    for name, value in (
+        ("BASE_K", args.base_k),
+        ("K_BUFFER", args.k_buffer),
+        ("K_TOLERANCE", args.k_tolerance),
+    ):
+        if value is not None:
+            setattr(replay_module, name, value)
     from dialog.analysis import analyze_opinions
 
     cadences = args.cadences.split(",")

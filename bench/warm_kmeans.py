@@ -141,7 +141,9 @@ def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     own = np.searchsorted(groups, labels)
     own_count = counts[own] - 1
     a = np.divide(
-        sums[np.arange(len(points)), own], own_count, out=np.zeros(len(points)),
+        sums[np.arange(len(points)), own],
+        own_count,
+        out=np.zeros(len(points)),
         where=own_count > 0,
     )
     other = sums / counts[None, :]

@@ -7,6 +7,10 @@ base clusters and the group clusterings for each k warm-start from the previous 
 (``warm_kmeans``), and the number of groups changes only after a new k has had the best
 silhouette (over the base clusters) ``K_BUFFER`` updates in a row. The groups a Polis export
 holds are the end of that path; ``replay_groups`` walks it, updating after each cut in the log.
+
+Used by ``replay_polis_history.py`` only: the replay was measured and not adopted (its result
+depends on when the updates happen, which an export does not record; docs/performance.md,
+"Replaying Polis's history").
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from warm_kmeans import KeyedClusters, silhouette, warm_kmeans
 
 from dialog.analysis.pca import fit_pca
-from dialog.analysis.warm_kmeans import KeyedClusters, silhouette, warm_kmeans
 
 BASE_K = 100
 MAX_GROUPS = 5
 K_BUFFER = 4
 GREEDY_IN_CONVERSATION = 15
 MIN_VOTES = 7
+# 0: the k with the best silhouette, as Polis; else the smallest k within this of the best.
+K_TOLERANCE = 0.0
 
 
 @dataclass
@@ -66,7 +72,8 @@ def _update(state: ReplayState, points: np.ndarray, rows: np.ndarray) -> None:
         scores[k] = silhouette(base.centres, grouping.cluster_of)
     if not scores:
         return
-    this_k = max(scores, key=lambda k: (scores[k], -k))
+    best = max(scores.values())
+    this_k = min(k for k, score in scores.items() if score >= best - K_TOLERANCE)
     state.last_k_count = state.last_k_count + 1 if this_k == state.last_k else 1
     state.last_k = this_k
     if state.last_k_count >= K_BUFFER or state.smoothed_k == 0:
