@@ -43,7 +43,7 @@ def code_of(reason_code: Any) -> str | None:
         return None
     if reason_code in (*CODES, OTHER):
         return str(reason_code)
-    raise DialogError("unknown_hide_reason", code=str(reason_code)[:40],
+    raise DialogError("unknown_hide_reason", value=str(reason_code)[:40],
                       codes=", ".join((*CODES, OTHER)))
 
 
