@@ -144,3 +144,19 @@ def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
         }
         for e in events
     ]
+
+
+def hide_notes(session: Session, subject_type: str, subject_ids: list[int],
+               locale: str | None = None) -> dict[int, dict[str, Any]]:
+    """The author's note per subject (a reflection, a fishing answer) whose latest decision
+    is a hide: ``{action, reason, reason_code}``, a coded reason in ``locale``."""
+    if not subject_ids:
+        return {}
+    events = session.scalars(
+        select(ModerationEvent)
+        .where(ModerationEvent.subject_type == subject_type,
+               ModerationEvent.subject_id.in_(subject_ids))
+        .order_by(ModerationEvent.id))
+    latest = {event.subject_id: event for event in events if event.subject_id is not None}
+    return {subject_id: hide_reasons.note("hide", event.reason, event.reason_code, locale)
+            for subject_id, event in latest.items() if event.action == "hide"}
