@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialog.i18n import DEFAULT_LOCALE
 from dialog.models import (
     Alternative,
     AlternativeOutcome,
@@ -17,7 +18,6 @@ from dialog.models import (
     RoundStatus,
     VoteRound,
 )
-from dialog.i18n import DEFAULT_LOCALE
 from dialog.services.moderation import hide_notes
 from phases.konkretisering import checkback, fishing, majority_vote, minority_wisdom
 from phases.konkretisering.schemas import CheckbackRoundOut, PromptOut
