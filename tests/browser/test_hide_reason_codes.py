@@ -3,8 +3,9 @@
 The facilitator taps a common reason on a Swedish tablet; the author's phone reads English.
 The reason travels with its stable code, so the phone says it in English, live and after a
 reload; the facilitator's own words would be shown as written. The same for a fishing
-answer the facilitator hides from the konkretisering console. Zero axe violations (WCAG 2.1
-A and AA) on the phone and the console.
+answer the facilitator hides from the konkretisering console, and for a reflection, which the
+samtal phone now lists when it was hidden. Zero axe violations (WCAG 2.1 A and AA) on the
+phones and the console.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tests.browser.conftest import (
     wait_online,
 )
 from tests.browser.test_hide_reason import console, room
+from tests.browser.test_samtal import api, to_samtal
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +123,44 @@ def test_a_hidden_fishing_answer_tells_its_english_author_why(
         f"The facilitator hid this answer. Reason: {OFF_TOPIC_EN}")
     assert not phone.js_errors
     assert not tablet.js_errors
+
+
+DUPLICATE_EN = "The same thing is already on the wall."
+
+
+def test_a_hidden_reflection_tells_its_english_writer_why(
+        live_server: Any, new_page: Any) -> None:
+    """The samtal phone lists no reflections (it sends and empties the form), so a hidden one
+    gets a place of its own: "Reflections the facilitator hid", with the reason."""
+    process = api(live_server, "POST", "/api/v1/processes", {
+        "title": "Dolda reflektioner", "question": "Vad gör Varberg tryggt?",
+        "stakeholder_groups": ["unga", "polis"]})
+    workshop = api(live_server, "POST", f"/api/v1/processes/{process['id']}/workshops",
+                   {"title": "Samtal"})
+    joined = api(live_server, "POST", "/api/v1/join", {"join_code": workshop["join_code"],
+                                                       "stakeholder_group": "unga"}, token="")
+    token = joined["participant_token"]
+    ids = [api(live_server, "POST", f"/api/v1/workshops/{workshop['id']}/perspectives",
+               {"text": text, "kind": "standpoint", "client_id": f"hr-{n}"}, token=token)["id"]
+           for n, text in enumerate(["Vuxna pratar om oss.", "Kontakt före kontroll."])]
+    round_id = to_samtal(live_server, {"process_id": process["id"], "perspective_ids": ids})
+    reflection = api(live_server, "POST", f"/api/v1/conversation-rounds/{round_id}/reflections",
+                     {"client_id": "hr-r", "view_change": "nuanced",
+                      "understood": "Polisen vill också prata."}, token=token)
+
+    phone = english_phone(new_page, workshop, token, "samtal")
+    hidden_list = phone.locator("#my-hidden")
+    expect(hidden_list).to_be_hidden()
+    api(live_server, "POST", f"/api/v1/reflections/{reflection['id']}/moderation",
+        {"action": "hide", "reason_code": "duplicate"})
+
+    expect(hidden_list).to_be_visible()
+    expect(hidden_list).to_contain_text(
+        f"The facilitator hid your reflection. Reason: {DUPLICATE_EN}")
+    expect(hidden_list).to_contain_text("Polisen vill också prata.")
+    assert_accessible(phone)
+    phone.reload()
+    wait_online(phone)
+    expect(hidden_list.locator("li")).to_have_count(1)
+    expect(hidden_list.locator("li")).to_contain_text(f"Reason: {DUPLICATE_EN}")
+    assert not phone.js_errors
