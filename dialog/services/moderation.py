@@ -41,7 +41,7 @@ def decide(
 
     ``action`` is one of ``allowed`` (``approve``, ``hide``, ``restore``); the decision is
     logged with its reason and the subject's status changes. Nothing is ever deleted. A
-    hide always has a reason, coded when it is a common one (:func:`hide_reason`).
+    hide always has a reason, coded when it is a common one (``hide_reasons.given``).
     """
     if action not in allowed or action not in ACTIONS:
         raise DialogError("unknown_moderation_action")
