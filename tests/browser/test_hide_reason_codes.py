@@ -20,6 +20,7 @@ from tests.browser.conftest import (
     TABLET,
     axe_violations,
     describe_violations,
+    screenshot,
     wait_online,
 )
 from tests.browser.test_hide_reason import console, room
@@ -73,6 +74,7 @@ def test_an_english_phone_reads_a_swedish_consoles_common_reason_in_english(
     wait_online(phone)
     expect(mine).to_contain_text(f"Reason: {PERSONAL_DATA_EN}")
     assert_accessible(phone)
+    screenshot(phone, "hidden-perspective-en-320", full_page=True)
 
     # The moderation log keeps what the console stored: Swedish words and the code.
     status, log = live_server.request(
@@ -109,6 +111,8 @@ def test_a_hidden_fishing_answer_tells_its_english_author_why(
     answer.locator("summary").click()
     expect(answer.locator('button[value="off_topic"]')).to_be_visible()
     assert_accessible(tablet)
+    answer.scroll_into_view_if_needed()
+    screenshot(tablet, "fishing-hide-reasons-tablet")
     answer.locator('button[value="off_topic"]').click()
     tablet.wait_for_url("**/konkret#fishing")
     expect(tablet.locator(f'[data-fishing-answers="{prompt["id"]}"] li',
@@ -121,6 +125,7 @@ def test_a_hidden_fishing_answer_tells_its_english_author_why(
     wait_online(phone)
     expect(phone.locator(f"#card-fish-{prompt['id']} .my-answer__note")).to_have_text(
         f"The facilitator hid this answer. Reason: {OFF_TOPIC_EN}")
+    screenshot(phone, "fishing-hidden-answer-en-320", full_page=True)
     assert not phone.js_errors
     assert not tablet.js_errors
 
@@ -163,4 +168,5 @@ def test_a_hidden_reflection_tells_its_english_writer_why(
     wait_online(phone)
     expect(hidden_list.locator("li")).to_have_count(1)
     expect(hidden_list.locator("li")).to_contain_text(f"Reason: {DUPLICATE_EN}")
+    screenshot(phone, "samtal-hidden-reflection-en-320", full_page=True)
     assert not phone.js_errors
