@@ -21,8 +21,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from dialog.analysis import polis_source
-from dialog.analysis import polis_csv
+from dialog.analysis import polis_csv, polis_source
 from dialog.analysis.polis_csv import PolisExportError
 from dialog.analysis.polis_data import REJECTED, Note, PolisExport, read_polis_export
 from dialog.errors import DialogError
