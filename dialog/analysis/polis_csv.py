@@ -46,21 +46,21 @@ class Table:
         self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
         self.header = [cell.strip().strip('"').lower() for cell in next(self._reader, [])]
 
-    def has(self, column: str) -> bool:
-        return column in self.header
-
-    def index(self, column: str, required: bool = True) -> int | None:
-        """The column's position; a missing required column is refused by name."""
-        if column in self.header:
-            return self.header.index(column)
-        if required:
+    def index(self, column: str) -> int:
+        """The required column's position; a missing one is refused by name."""
+        if column not in self.header:
             raise PolisExportError("polis_export_missing_column", file=self.name, column=column)
-        return None
+        return self.header.index(column)
+
+    def optional(self, column: str) -> int | None:
+        """The column's position, or None when the file does not have it."""
+        return self.header.index(column) if column in self.header else None
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(line number, cells) per non-blank row; the header is line 1."""
         for row in self._reader:
-            if any(cell.strip() for cell in row):
+            # any(row) first: in C, and true at the first filled cell of a real row.
+            if any(row) and any(cell.strip() for cell in row):
                 yield self._reader.line_num, row
 
 
@@ -120,9 +120,12 @@ def milliseconds(text: str) -> int:
     not a reason to refuse the export.
     """
     try:
-        value = float(text)
+        value: float = int(text)
     except ValueError:
-        return 0
+        try:
+            value = float(text)
+        except ValueError:
+            return 0
     if not math.isfinite(value) or value <= 0:
         return 0
     return int(value * 1000) if value < SECONDS_BELOW else int(value)

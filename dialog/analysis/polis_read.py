@@ -11,6 +11,8 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,6 +29,7 @@ from dialog.analysis.polis_csv import (
 from dialog.services.csv_cells import restore_cell
 
 _COMMENT_COLUMN = re.compile(r"(?:comment-)?(\d+)")
+_VOTES = {"1": 1, "-1": -1, "0": 0}
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,8 @@ def read_comment_rows(path: Path) -> list[PolisComment]:
     """
     table = Table(path)
     cid, body = table.index("comment-id"), table.index("comment-body")
-    author, moderated = table.index("author-id", False), table.index("moderated", False)
-    stamp = table.index("timestamp", False)
+    author, moderated = table.optional("author-id"), table.optional("moderated")
+    stamp = table.optional("timestamp")
     spill = body == len(table.header) - 1
     comments: dict[int, PolisComment] = {}
     for line, row in table.rows():
@@ -75,7 +78,6 @@ def read_comment_rows(path: Path) -> list[PolisComment]:
         if comment in comments:
             raise PolisExportError("polis_export_duplicate_comment", file=table.name,
                                    comment_id=comment)
-        assert body is not None
         text = table.delimiter.join(row[body:]) if spill else (
             row[body] if body < len(row) else "")
         writer = cell(row, author)
@@ -97,10 +99,16 @@ def read_vote_rows(path: Path) -> list[PolisVote]:
     """
     table = Table(path)
     voter, comment = table.index("voter-id"), table.index("comment-id")
-    value, stamp = table.index("vote"), table.index("timestamp", False)
+    value, stamp = table.index("vote"), table.optional("timestamp")
     votes: list[PolisVote] = []
     nameless: list[tuple[int, str]] = []
     for line, row in table.rows():
+        try:  # the common case, plain integers, without a call per cell
+            votes.append(PolisVote(int(row[voter]), int(row[comment]), _VOTES[row[value]],
+                                   milliseconds(row[stamp]) if stamp is not None else 0))
+            continue
+        except (ValueError, KeyError, IndexError):
+            pass
         who = cell(row, voter)
         if whole_number(who) is None:
             nameless.append((line, who))
@@ -126,18 +134,29 @@ def read_matrix(path: Path) -> tuple[dict[tuple[int, int], int], dict[int, int |
     A participant listed twice keeps the later row's cells.
     """
     table = Table(path)
-    who, group = table.index("participant"), table.index("group-id", False)
+    who, group = table.index("participant"), table.optional("group-id")
     columns = [(i, int(m.group(1))) for i, name in enumerate(table.header)
                if (m := _COMMENT_COLUMN.fullmatch(name))]
+    ids = [comment for _i, comment in columns]
+    pick = itemgetter(*[i for i, _c in columns]) if columns else None
+    width = max((i for i, _c in columns), default=-1) + 1
     votes: dict[tuple[int, int], int] = {}
     groups: dict[int, int | None] = {}
     for line, row in table.rows():
         participant = identifier(table, line, "participant", cell(row, who))
         groups[participant] = whole_number(cell(row, group))
-        for index, comment in columns:
-            if index < len(row) and row[index].strip():
-                cast = vote(table, line, table.header[index], row[index].strip())
-                votes[(participant, comment)] = 0 if cast is None else cast
+        if pick is None:
+            continue
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        cells = pick(row) if len(ids) > 1 else (pick(row),)
+        # Most cells are blank (not seen): compress skips them without a Python step each.
+        for comment, text in compress(zip(ids, cells, strict=True), cells):
+            cast = _VOTES.get(text)
+            if cast is None:
+                cast = vote(table, line, f"comment {comment}", text.strip())
+            if cast is not None:
+                votes[(participant, comment)] = cast
     return votes, groups
 
 
