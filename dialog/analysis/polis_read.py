@@ -78,7 +78,7 @@ def read_comment_rows(path: Path) -> list[PolisComment]:
         if comment in comments:
             raise PolisExportError("polis_export_duplicate_comment", file=table.name,
                                    comment_id=comment)
-        text = table.delimiter.join(row[body:]) if spill else (
+        text = _joined(row[body:], table.delimiter) if spill else (
             row[body] if body < len(row) else "")
         writer = cell(row, author)
         comments[comment] = PolisComment(
@@ -131,7 +131,7 @@ def read_matrix(path: Path) -> tuple[dict[tuple[int, int], int], dict[int, int |
 
     A blank vote cell is a comment the participant did not vote on; a blank group-id is a
     participant Polis did not cluster (everyone's is blank when Polis formed no groups).
-    A participant listed twice keeps the later row's cells.
+    A participant listed twice: the later row's filled cells replace the earlier row's.
     """
     table = Table(path)
     who, group = table.index("participant"), table.optional("group-id")
@@ -164,6 +164,14 @@ def read_summary_rows(path: Path) -> dict[str, str]:
     """summary.csv's key,value rows (no header); a value may span lines when quoted."""
     reader = csv.reader(io.StringIO(decode(path), newline=""))
     return {row[0].strip(): restore_cell(row[1]) for row in reader if len(row) >= 2}
+
+
+def _joined(cells: list[str], delimiter: str) -> str:
+    """An unquoted body cut at its commas, joined again (empty cells a spreadsheet added at the
+    end of the row are not part of it)."""
+    while len(cells) > 1 and not cells[-1]:
+        cells = cells[:-1]
+    return delimiter.join(cells)
 
 
 def _sign(value: int) -> int:
