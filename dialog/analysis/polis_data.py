@@ -13,6 +13,8 @@ pass as a blank cell there). The matrix is only compared with the log: a log who
 the matrix's reversed (one Polis version wrote the database's -1 for agree) is turned round,
 and how many final votes differ is reported as a note. A votes.csv whose voter-ids are all
 missing (another Polis version) gives way to the matrix. Groups always come from the matrix.
+Read alone, the matrix cannot tell a pass written as a blank cell from "not seen"; how many
+votes its ``n-votes`` counts beyond its filled cells is reported as a note.
 """
 
 from __future__ import annotations
@@ -81,8 +83,8 @@ def read_polis_export(path: str | Path) -> PolisExport:
     """
     with polis_source.export_files(path) as files:
         comments = read_comment_rows(files[polis_source.COMMENTS])
-        matrix, groups = ({}, {}) if polis_source.MATRIX not in files else read_matrix(
-            files[polis_source.MATRIX])
+        matrix, groups, unseen = (({}, {}, 0) if polis_source.MATRIX not in files
+                                  else read_matrix(files[polis_source.MATRIX]))
         summary = (read_summary_rows(files[polis_source.SUMMARY])
                    if polis_source.SUMMARY in files else {})
         notes: list[Note] = []
@@ -96,6 +98,8 @@ def read_polis_export(path: str | Path) -> PolisExport:
                 notes.append(("polis_note_votes_without_voters", {}))
     if log is None:
         votes = _matrix_votes(matrix, comments)
+        if unseen:
+            notes.append(("polis_note_matrix_unseen_votes", {"count": unseen}))
     else:
         votes = _reconciled(log, matrix, notes) if groups else log
     return PolisExport(path=Path(path), comments=comments, votes=votes, groups=groups,

@@ -126,15 +126,27 @@ def read_vote_rows(path: Path) -> list[PolisVote]:
     return votes
 
 
-def read_matrix(path: Path) -> tuple[dict[tuple[int, int], int], dict[int, int | None]]:
+class Matrix(NamedTuple):
+    """participants-votes.csv read: final votes, groups, and votes ``n-votes`` counts unseen."""
+
+    votes: dict[tuple[int, int], int]
+    groups: dict[int, int | None]
+    unseen: int
+
+
+def read_matrix(path: Path) -> Matrix:
     """participants-votes.csv: each participant's final vote per comment, and Polis's group.
 
     A blank vote cell is a comment the participant did not vote on; a blank group-id is a
     participant Polis did not cluster (everyone's is blank when Polis formed no groups).
     A participant listed twice: the later row's filled cells replace the earlier row's.
+    ``unseen`` counts the votes a row's ``n-votes`` has beyond its filled cells: one Polis
+    version wrote a pass as a blank cell, so its passes cannot be told from "not seen".
     """
     table = Table(path)
     who, group = table.index("participant"), table.optional("group-id")
+    counted = table.optional("n-votes")
+    unseen = 0
     columns = [(i, int(m.group(1))) for i, name in enumerate(table.header)
                if (m := _COMMENT_COLUMN.fullmatch(name))]
     ids = [comment for _i, comment in columns]
@@ -145,19 +157,24 @@ def read_matrix(path: Path) -> tuple[dict[tuple[int, int], int], dict[int, int |
     for line, row in table.rows():
         participant = identifier(table, line, "participant", cell(row, who))
         groups[participant] = whole_number(cell(row, group))
+        said = whole_number(cell(row, counted)) or 0
         if pick is None:
+            unseen += said
             continue
         if len(row) < width:
             row = row + [""] * (width - len(row))
         cells = pick(row) if len(ids) > 1 else (pick(row),)
         # Most cells are blank (not seen): compress skips them without a Python step each.
+        filled = 0
         for comment, text in compress(zip(ids, cells, strict=True), cells):
             cast = _VOTES.get(text)
             if cast is None:
                 cast = vote(table, line, f"comment {comment}", text.strip())
             if cast is not None:
                 votes[(participant, comment)] = cast
-    return votes, groups
+                filled += 1
+        unseen += max(said - filled, 0)
+    return Matrix(votes, groups, unseen)
 
 
 def read_summary_rows(path: Path) -> dict[str, str]:

@@ -164,6 +164,16 @@ def test_newer_exports_with_seconds_and_comment_prefixed_columns(run, tmp_path):
         1500000001, 1500000002, 1500000003}
 
 
+def test_a_matrix_that_wrote_passes_as_blank_cells_says_the_passes_are_missing(run, tmp_path):
+    """One Polis version wrote a pass (0) as a blank cell; n-votes still counts it."""
+    matrix = MATRIX.replace(",0,1,2\n", ",comment-0,comment-1,comment-2\n").replace(
+        "\n3,,1,1,1,0,,1,\n", "\n3,,1,2,1,0,,1,\n")  # 3 passed on comment 0: a blank
+    found = imported(run, write(tmp_path / "pass", {"comments.csv": COMMENTS,
+                                                    "participants-votes.csv": matrix}))
+    assert (found["reactions"], found["notes"]) == (5, ["polis_note_matrix_unseen_votes"])
+    assert "räknar 1 röster (n-votes) som inte står i någon kolumn" in found["stderr"]
+
+
 def test_without_summary_the_title_is_the_folder_name(run, tmp_path):
     found = imported(run, write(tmp_path / "utan-summary", {"comments.csv": COMMENTS,
                                                             "votes.csv": VOTES}))
