@@ -10,8 +10,9 @@ moved_by?} -> {ok, id, duplicate, status, client_id, round_id}
 
 Out: ``samtal:round`` to the console and the phones; ``reflection:new`` /
 ``reflection:updated`` (with the round's indicators and a hide's ``note``) and
-``resistance:new`` to the facilitators following the process; ``reflection:status`` {id, round_id, status, note:
-{action, reason, reason_code} | null} to the author of a reflection that was moderated.
+``resistance:new`` to the facilitators following the process; ``reflection:status`` {id,
+round_id, status, note: {action, reason, reason_code} | null} to the author of a reflection
+that was moderated.
 ``phase:changed`` is the kernel's (:mod:`dialog.phasing.live`).
 """
 
