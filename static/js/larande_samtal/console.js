@@ -75,7 +75,10 @@ function start(page) {
       const ack = await socket.timeout(10000).emitWithAck("samtal:watch", {
         process_id: Number(page.dataset.processId),
       });
-      if (ack && ack.ok) entries = ack.resistance || [];
+      if (ack && ack.ok) {
+        entries = ack.resistance || [];
+        page.dataset.watching = "true"; // from here on it hears every change of the process
+      }
     } catch {
       /* the page already shows what the server rendered */
     }
