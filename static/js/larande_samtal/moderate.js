@@ -69,7 +69,9 @@ export function reflectionCard(reflection, note, lang, send) {
         el("div", {},
           el("p", { class: "pd-warning__title", text: format(strings.personal_data_warning, {
             kinds: personal.map((kind) => strings.personal_data[kind] || kind).join(", ") }) }),
-          el("p", { class: "pd-warning__advice", text: strings.personal_advice })))
+          status === "pending"
+            ? el("p", { class: "pd-warning__advice", text: strings.personal_advice })
+            : null))
       : null,
     PROMPTS.filter((key) => reflection[key]).map((key) =>
       el("p", { class: "reflection__line" },
