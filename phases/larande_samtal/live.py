@@ -9,9 +9,10 @@ moved_by?} -> {ok, id, duplicate, status, client_id, round_id}
 ``resistance:log`` {process_id, level, note?, round_id?} -> {ok, entry}
 
 Out: ``samtal:round`` to the console and the phones; ``reflection:new`` /
-``reflection:updated`` (with the round's indicators) and ``resistance:new`` to the
-facilitators following the process; ``reflection:status`` {id, round_id, status, note:
-{action, reason, reason_code} | null} to the author of a reflection that was moderated.
+``reflection:updated`` (with the round's indicators and a hide's ``note``) and
+``resistance:new`` to the facilitators following the process; ``reflection:status`` {id,
+round_id, status, note: {action, reason, reason_code} | null} to the author of a reflection
+that was moderated.
 ``phase:changed`` is the kernel's (:mod:`dialog.phasing.live`).
 """
 
@@ -62,7 +63,7 @@ def _connect_signals(socketio: SocketIO, namespace: str) -> None:
                       author: int | None = None, note: dict[str, Any] | None = None,
                       **_: Any) -> None:
         emit("reflection:updated" if updated else "reflection:new",
-             {"reflection": reflection, "indicators": indicators},
+             {"reflection": reflection, "indicators": indicators, "note": note},
              [rooms.process_console(process_id)])
         if updated and author is not None:
             # Only its author hears that a reflection was hidden (or shown again), and why.

@@ -221,8 +221,9 @@ def console(call: Call[OfProcess]) -> dict[str, Any]:
         "phase_order": [kind.value for kind in order()],
         "rounds": [{"round": r, "data": RoundOut.dump(r),
                     "indicators": learning.indicators(session, r),
-                    "reflections": ReflectionOut.dump_all(
-                        reflections.reflections_of_round(session, r))}
+                    # Hidden ones too, with why (moderation hides, never deletes).
+                    "reflections": reflections.with_notes(
+                        session, reflections.reflections_of_round(session, r), call.locale)}
                    for r in reversed(rounds.rounds_of_process(session, process))],
         "perspectives": perspectives_of_process(session, process,
                                                 statuses=(ModerationStatus.APPROVED,)),

@@ -87,10 +87,15 @@ def moderate_reflection(
 def mine_with_notes(session: Session, participant: Participant, locale: str = DEFAULT_LOCALE
                     ) -> list[dict[str, Any]]:
     """A phone's own reflections; a hidden one with why (a common reason in ``locale``)."""
-    own = reflections_of_participant(session, participant)
-    hidden = [r.id for r in own if r.status is ModerationStatus.HIDDEN]
+    return with_notes(session, reflections_of_participant(session, participant), locale)
+
+
+def with_notes(session: Session, found: list[Reflection], locale: str = DEFAULT_LOCALE
+               ) -> list[dict[str, Any]]:
+    """Reflections as shown, each with ``note``: why it is hidden (else ``None``)."""
+    hidden = [r.id for r in found if r.status is ModerationStatus.HIDDEN]
     notes = hide_notes(session, "reflection", hidden, locale)
-    return [{**ReflectionOut.dump(r), "note": notes.get(r.id)} for r in own]
+    return [{**ReflectionOut.dump(r), "note": notes.get(r.id)} for r in found]
 
 
 def reflections_of_round(session: Session, conversation: ConversationRound) -> list[Reflection]:
