@@ -89,8 +89,11 @@ def socket_client(app: Flask, client: FlaskClient) -> Callable[..., SocketIOTest
     """Factory: a real Socket.IO round trip on ``/live`` with the given token."""
     made: list[SocketIOTestClient] = []
 
-    def connect(token: str | None, **kwargs: Any) -> SocketIOTestClient:
-        auth = {"token": token} if token is not None else None
+    def connect(token: str | None, lang: str | None = None, **kwargs: Any
+                ) -> SocketIOTestClient:
+        auth: dict[str, str] | None = {"token": token} if token is not None else None
+        if auth is not None and lang is not None:
+            auth["lang"] = lang  # as a phone says its page's language
         sio = socketio.test_client(app, namespace="/live", auth=auth, flask_test_client=client,
                                    **kwargs)
         made.append(sio)

@@ -129,7 +129,8 @@ def test_moderation_reaches_console_wall_and_phone(socket_client, facilitator, p
     # Hiding tells the author why: here no reason was given, so the default one.
     assert received(phone, "perspective:status") == [
         {"id": ack["id"], "status": "hidden",
-         "note": {"action": "hide", "reason": translate(DEFAULT_HIDE_REASON, "sv")}}]
+         "note": {"action": "hide", "reason": translate(DEFAULT_HIDE_REASON, "sv"),
+                  "reason_code": "default"}}]
     assert received(facilitator, "perspective:updated")[-1]["status"] == "hidden"
 
 

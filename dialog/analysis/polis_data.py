@@ -1,50 +1,46 @@
-"""Read a Polis export folder (comments.csv, votes.csv, participants-votes.csv) into plain data.
+"""Read a Polis export (a folder or a zip of comments.csv, votes.csv, participants-votes.csv,
+summary.csv) into plain data.
 
 Polis exports come two ways: with ``votes.csv`` (the vote log) or without it, when only
 ``participants-votes.csv`` holds each participant's final vote on each comment (one column
-per comment id: 1 agree, -1 disagree, 0 pass, blank not seen). Either is read.
+per comment id: 1 agree, -1 disagree, 0 pass, blank not seen). Either is read; the variants of
+the files themselves are read in :mod:`dialog.analysis.polis_read`.
+
+When both are there, **votes.csv wins**: it is the log Polis keeps, with a time on every vote,
+so the latest vote per voter and comment is Polis's final state; participants-votes.csv is
+derived from it (from the math's last snapshot in older exports, and one Polis version writes a
+pass as a blank cell there). The matrix is only compared with the log: a log whose signs are
+the matrix's reversed (one Polis version wrote the database's -1 for agree) is turned round,
+and how many final votes differ is reported as a note. A votes.csv whose voter-ids are all
+missing (another Polis version) gives way to the matrix. Groups always come from the matrix.
+Read alone, the matrix cannot tell a pass written as a blank cell from "not seen"; how many
+votes its ``n-votes`` counts beyond its filled cells is reported as a note.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any
 
+from dialog.analysis import polis_source
+from dialog.analysis.polis_csv import PolisExportError
+from dialog.analysis.polis_read import (
+    PolisComment,
+    PolisVote,
+    read_comment_rows,
+    read_matrix,
+    read_summary_rows,
+    read_vote_rows,
+)
 from dialog.analysis.votes import VoteMatrix
-from dialog.services.csv_cells import restore_cell
 
 REJECTED = -1
+#: A remark on how an export was read: a translation key under ``map.`` and its params.
+Note = tuple[str, dict[str, Any]]
 
-
-@dataclass(frozen=True)
-class PolisComment:
-    """One comment from comments.csv; moderated is -1 rejected, 0 unmoderated, 1 accepted."""
-
-    id: int
-    author: int
-    moderated: int
-    body: str
-    timestamp: int = 0
-
-    def __getitem__(self, key: str) -> int | str:
-        """Return a field by name, so a comment also reads like a dict."""
-        value: int | str = getattr(self, key)
-        return value
-
-
-class PolisVote(NamedTuple):
-    """One vote from votes.csv: 1 agree, -1 disagree, 0 pass.
-
-    The first three fields are (participant, perspective, vote), so the log can go straight
-    into VoteMatrix.from_votes.
-    """
-
-    participant_id: int
-    comment_id: int
-    vote: int
-    timestamp: int
+__all__ = ["REJECTED", "PolisComment", "PolisExport", "PolisExportError", "PolisVote",
+           "read_polis_export"]
 
 
 @dataclass
@@ -56,6 +52,7 @@ class PolisExport:
     votes: list[PolisVote]
     groups: dict[int, int | None] = field(default_factory=dict)
     summary: dict[str, str] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def accepted_comment_ids(self) -> list[int]:
@@ -78,115 +75,58 @@ class PolisExport:
         return {pid: gid for pid, gid in self.groups.items() if gid is not None}
 
 
-def _int(text: str | None, default: int = 0) -> int:
-    """Parse an integer cell that may be blank or written as a float."""
-    if text is None or text.strip() == "":
-        return default
-    return int(float(text))
-
-
-def _read_rows(path: Path, columns: tuple[str, ...] | None = None) -> list[dict[str, str]]:
-    """Read a CSV file into dictionaries, tolerating a UTF-8 byte order mark.
-
-    With ``columns``, each dictionary holds only those of them the file has: a
-    participants-votes.csv of 10,000 perspectives has 10,000 columns per row, and a
-    dictionary of all of them per participant would cost more than the rest of the import.
-    """
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        if columns is None:
-            return list(csv.DictReader(handle))
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        wanted = [(name, header.index(name)) for name in columns if name in header]
-        return [{name: row[i] for name, i in wanted if i < len(row)} for row in reader]
-
-
-def read_comments(path: Path) -> list[PolisComment]:
-    """Read comments.csv, sorted by comment id."""
-    comments = [
-        PolisComment(
-            id=_int(row["comment-id"]),
-            author=_int(row.get("author-id")),
-            moderated=_int(row.get("moderated")),
-            body=restore_cell(row.get("comment-body") or ""),
-            timestamp=_int(row.get("timestamp")),
-        )
-        for row in _read_rows(path)
-    ]
-    return sorted(comments, key=lambda c: c.id)
-
-
-def read_votes(path: Path) -> list[PolisVote]:
-    """Read votes.csv as a log sorted by time, so later votes replace earlier ones."""
-    votes = [
-        PolisVote(
-            participant_id=_int(row["voter-id"]),
-            comment_id=_int(row["comment-id"]),
-            vote=_int(row["vote"]),
-            timestamp=_int(row.get("timestamp")),
-        )
-        for row in _read_rows(path, ("voter-id", "comment-id", "vote", "timestamp"))
-    ]
-    # The export is sorted by comment, not time; a stable sort keeps file order for equal times.
-    votes.sort(key=lambda v: v.timestamp)
-    return votes
-
-
-def read_vote_matrix(path: Path, comments: list[PolisComment]) -> list[PolisVote]:
-    """Read the final votes from participants-votes.csv when there is no votes.csv.
-
-    The matrix has no times, so each vote is stamped with its comment's time (a vote cannot
-    come before its comment); the columns named by a comment id are the votes.
-    """
-    stamped = {c.id: c.timestamp for c in comments}
-    votes: list[PolisVote] = []
-    for row in _read_rows(path):
-        participant = _int(row["participant"])
-        for column, cell in row.items():
-            if column is None or not column.strip().isdigit() or not (cell or "").strip():
-                continue
-            comment = int(column)
-            votes.append(PolisVote(participant, comment, _int(cell), stamped.get(comment, 0)))
-    votes.sort(key=lambda v: v.timestamp)
-    return votes
-
-
-def read_groups(path: Path) -> dict[int, int | None]:
-    """Read Polis's group per participant from participants-votes.csv (None when unclustered)."""
-    # Looked up by column name because some exports put an xid column before group-id.
-    return {
-        _int(row["participant"]): (
-            None if not (row.get("group-id") or "").strip() else _int(row["group-id"])
-        )
-        for row in _read_rows(path, ("participant", "group-id"))
-    }
-
-
-def read_summary(path: Path) -> dict[str, str]:
-    """Read summary.csv key,value rows."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return {row[0]: restore_cell(row[1]) for row in csv.reader(handle) if len(row) >= 2}
-
-
 def read_polis_export(path: str | Path) -> PolisExport:
-    """Read a Polis export folder: comments.csv, and votes.csv or participants-votes.csv.
+    """Read a Polis export folder or zip: comments.csv, and votes.csv or participants-votes.csv.
 
-    summary.csv is optional, and so is participants-votes.csv when votes.csv is there.
+    summary.csv is optional, and so is either votes file when the other is there. What cannot
+    be read raises :class:`PolisExportError` with a stable code.
     """
-    folder = Path(path)
-    votes_file = folder / "votes.csv"
-    groups_file = folder / "participants-votes.csv"
-    if not (folder / "comments.csv").is_file() or not (
-            votes_file.is_file() or groups_file.is_file()):
-        raise FileNotFoundError(
-            f"{folder} lacks comments.csv or votes (votes.csv or participants-votes.csv)")
-    summary_file = folder / "summary.csv"
-    comments = read_comments(folder / "comments.csv")
-    return PolisExport(
-        path=folder,
-        comments=comments,
-        votes=(read_votes(votes_file) if votes_file.is_file()
-               else read_vote_matrix(groups_file, comments)),
-        groups=read_groups(groups_file) if groups_file.is_file() else {},
-        summary=read_summary(summary_file) if summary_file.is_file() else {},
-    )
+    with polis_source.export_files(path) as files:
+        comments = read_comment_rows(files[polis_source.COMMENTS])
+        matrix, groups, unseen = (({}, {}, 0) if polis_source.MATRIX not in files
+                                  else read_matrix(files[polis_source.MATRIX]))
+        summary = (read_summary_rows(files[polis_source.SUMMARY])
+                   if polis_source.SUMMARY in files else {})
+        notes: list[Note] = []
+        log: list[PolisVote] | None = None
+        if polis_source.VOTES in files:
+            try:
+                log = read_vote_rows(files[polis_source.VOTES])
+            except PolisExportError as exc:
+                if exc.code != "polis_export_votes_without_voters" or not groups:
+                    raise
+                notes.append(("polis_note_votes_without_voters", {}))
+    if log is None:
+        votes = _matrix_votes(matrix, comments)
+        if unseen:
+            notes.append(("polis_note_matrix_unseen_votes", {"count": unseen}))
+    else:
+        votes = _reconciled(log, matrix, notes) if groups else log
+    return PolisExport(path=Path(path), comments=comments, votes=votes, groups=groups,
+                       summary=summary, notes=notes)
+
+
+def _matrix_votes(matrix: dict[tuple[int, int], int],
+                  comments: list[PolisComment]) -> list[PolisVote]:
+    """The matrix's final votes as a log; each is stamped with its comment's time (a vote cannot
+    come before its comment), since the matrix has no times."""
+    stamped = {c.id: c.timestamp for c in comments}
+    votes = [PolisVote(p, c, v, stamped.get(c, 0)) for (p, c), v in matrix.items()]
+    votes.sort(key=lambda v: v.timestamp)
+    return votes
+
+
+def _reconciled(log: list[PolisVote], matrix: dict[tuple[int, int], int],
+                notes: list[Note]) -> list[PolisVote]:
+    """The log, turned round if its signs are the matrix's reversed; differences noted."""
+    final = {(v.participant_id, v.comment_id): v.vote for v in log}  # in time order
+    same = sum(1 for key, value in final.items() if value and matrix.get(key) == value)
+    reversed_ = sum(1 for key, value in final.items() if value and matrix.get(key) == -value)
+    if reversed_ > same:
+        log = [v._replace(vote=-v.vote) for v in log]
+        final = {key: -value for key, value in final.items()}
+        notes.append(("polis_note_votes_reversed", {"count": reversed_}))
+    differ = sum(1 for key in final.keys() | matrix.keys() if final.get(key) != matrix.get(key))
+    if differ:
+        notes.append(("polis_note_votes_differ", {"count": differ}))
+    return log

@@ -9,6 +9,7 @@ import click
 
 from dialog.cli.polis import fail
 from dialog.errors import DialogError
+from dialog.i18n import translate
 
 
 @click.command(help="Analysera en process: åsiktsgrupper, samsyn, splittring, teman och "
@@ -45,6 +46,8 @@ def analyze(process_id: int, as_json: bool, seed: int, with_graph: bool) -> None
                f"{result['counts']['perspectives']} perspektiv, "
                f"{result['counts']['reactions']} reaktioner "
                f"({result['timing_ms']['total']:.0f} ms)")
+    if not result["opinion_groups"]:
+        click.echo(f"  {translate('map.no_opinion_groups')}")
     for index, group in enumerate(result["opinion_groups"]):
         # Letters, as on the map and in the publication: Åsiktsgrupp A, B, C ...
         click.echo(f"  Åsiktsgrupp {chr(ord('A') + index)}: {group['size']} deltagare")

@@ -19,10 +19,10 @@ def fail(exc: DialogError) -> click.ClickException:
     return click.ClickException(f"{translate('errors.' + exc.code, **exc.params)} [{exc.code}]")
 
 
-@click.command("import-polis", help="Importera en Polis-export (comments.csv, votes.csv eller "
-               "participants-votes.csv) "
+@click.command("import-polis", help="Importera en Polis-export (en mapp eller zip-fil med "
+               "comments.csv och votes.csv eller participants-votes.csv) "
                "som en ny process och skriv ut dess id.")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
 @click.option("--title", help="Processens titel (annars Polis-samtalets ämne).")
 @click.option("--owner", metavar="EMAIL", help="Samtalsledaren som ska äga processen (utan "
               "ägare når ingen den förrän med `dialog process set-owner`).")
@@ -57,8 +57,14 @@ def import_polis(folder: Path, title: str | None, owner: str | None, language: s
         raise fail(exc) from exc
     finally:
         bar.close()
+    for key, params in result.notes:  # how the export was read, on stderr: --json stays JSON
+        click.echo(f"Obs: {translate('map.' + key, **params)}", err=True)
     if as_json:
-        click.echo(json.dumps({"process_id": result.process_id}))
+        click.echo(json.dumps({
+            "process_id": result.process_id, "participants": result.participants,
+            "perspectives": result.perspectives, "hidden": result.hidden,
+            "reactions": result.reactions, "skipped_votes": result.skipped_votes,
+            "notes": [key for key, _params in result.notes]}))
         return
     click.echo(f"Importerade process {result.process_id}: {result.perspectives} perspektiv "
                f"({result.hidden} dolda), {result.participants} deltagare, "

@@ -1,8 +1,9 @@
 """The kernel's Socket.IO events: connect (who is this?), disconnect, and moderation.
 
-In (with an ack): ``perspective:moderate`` {perspective_id, action, reason?, text?} (a hide
-without a reason gets the default one, see ``services.moderation.hide_reason``). Each phase
-binds its own events in ``phases/<phase>/live.py``.
+In (with an ack): ``perspective:moderate`` {perspective_id, action, reason?, reason_code?,
+text?} (a hide without a reason gets the default one; a common reason's ``reason_code`` lets
+the author read it in their own language, see ``services.hide_reasons``). Each phase binds
+its own events in ``phases/<phase>/live.py``.
 """
 
 from __future__ import annotations

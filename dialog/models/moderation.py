@@ -32,6 +32,9 @@ class ModerationEvent(Base):
     from_status: Mapped[ModerationStatus] = mapped_column(StrEnumType(ModerationStatus))
     to_status: Mapped[ModerationStatus] = mapped_column(StrEnumType(ModerationStatus))
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: A common reason's stable code (``services.hide_reasons``): its author reads it in
+    #: their own language. ``None`` for the facilitator's own words and for older rows.
+    reason_code: Mapped[str | None] = mapped_column(String(32))
     #: For ``redact``: the text as written (kept here, never published) and as edited.
     original_text: Mapped[str | None] = mapped_column(Text)
     edited_text: Mapped[str | None] = mapped_column(Text)

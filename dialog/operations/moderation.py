@@ -10,7 +10,7 @@ from dialog.actions import Call, Input, Role, Target, operation
 from dialog.actions.fields import Id, LooseOptionalText
 from dialog.models import Perspective
 from dialog.schemas import PerspectiveOut
-from dialog.services import moderation, redaction
+from dialog.services import hide_reasons, moderation, redaction
 
 
 class Moderate(Input):
@@ -24,6 +24,15 @@ class Moderate(Input):
         "description": "Why, in words for the author, whose phone shows it. Required for "
                        "redact. A hide without one is logged and shown with a default reason "
                        "(map_people.hide.default_reason in the caller's language)."})] = None
+    #: A common reason's stable code: the author's phone shows it in its own language.
+    reason_code: Annotated[Any, WithJsonSchema({
+        "type": ["string", "null"],
+        "enum": [*hide_reasons.CODES, hide_reasons.OTHER, None],
+        "description": "A common reason (personal_data, offensive, off_topic, duplicate, "
+                       "default), shown to the author in the author's language; sent without "
+                       "a reason, its text in the caller's language is logged. other (or "
+                       "none): the reason is the facilitator's own words, shown as written. "
+                       "Another value is refused (unknown_hide_reason)."})] = None
     #: For ``redact``: the edited text that is published instead of the original.
     text: LooseOptionalText = None
 
@@ -35,8 +44,10 @@ def moderate_perspective(call: Call[Moderate]) -> Perspective:
     perspective: Perspective = call.target
     if call.input.action == "redact":
         redaction.redact(call.session, perspective, call.facilitator, call.input.text,
-                         call.input.reason or "")
+                         call.input.reason or "", reason_code=call.input.reason_code,
+                         locale=call.locale)
         return perspective
     moderation.moderate(call.session, perspective, call.facilitator, call.input.action,
-                        call.input.reason or "", locale=call.locale)
+                        call.input.reason or "", locale=call.locale,
+                        reason_code=call.input.reason_code)
     return perspective

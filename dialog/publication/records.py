@@ -29,8 +29,8 @@ from dialog.services.moderation import moderation_log
 SECRET_COLUMNS = {"token_hash", "password_hash"}
 MAX_DEPTH = 4
 LOG_COLUMNS = ["id", "subject_type", "subject_id", "perspective_id", "action", "from_status",
-               "to_status", "reason", "original_text", "edited_text", "facilitator",
-               "created_at"]
+               "to_status", "reason", "reason_code", "original_text", "edited_text",
+               "facilitator", "created_at"]
 
 README = """Utdrag ur dialog: allt som registrerats för processen {title} (id {id}).
 Uttaget {at} av {who}.

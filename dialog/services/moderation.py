@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
 from dialog.events import record
-from dialog.i18n import DEFAULT_LOCALE, translate
+from dialog.i18n import DEFAULT_LOCALE
 from dialog.models import Facilitator, ModerationEvent, ModerationStatus, Perspective
 from dialog.schemas import PerspectiveOut
+from dialog.services import hide_reasons
 
 ACTIONS = {
     "approve": ModerationStatus.APPROVED,
@@ -33,18 +34,27 @@ def decide(
     reason: Any = "",
     *,
     allowed: tuple[str, ...] = tuple(ACTIONS),
+    reason_code: Any = None,
+    locale: str = DEFAULT_LOCALE,
 ) -> ModerationEvent:
     """The one way to moderate something with a status (a perspective, a reflection).
 
     ``action`` is one of ``allowed`` (``approve``, ``hide``, ``restore``); the decision is
-    logged with its reason and the subject's status changes. Nothing is ever deleted.
+    logged with its reason and the subject's status changes. Nothing is ever deleted. A
+    hide always has a reason, coded when it is a common one (``hide_reasons.given``).
     """
     if action not in allowed or action not in ACTIONS:
         raise DialogError("unknown_moderation_action")
+    code = None
+    if action == "hide":
+        reason, code = hide_reasons.given(reason, reason_code, locale)
+    else:
+        hide_reasons.code_of(reason_code)  # an unknown code is refused whatever the action
     event = log_decision(
         session, process_id=subject.process_id, subject_type=subject_type,
         subject_id=subject.id, facilitator=facilitator, action=action,
         from_status=subject.status, to_status=ACTIONS[action], reason=reason,
+        reason_code=code,
     )
     subject.status = ACTIONS[action]
     session.flush()
@@ -59,19 +69,21 @@ def moderate(
     reason: Any = "",
     *,
     locale: str = DEFAULT_LOCALE,
+    reason_code: Any = None,
 ) -> ModerationEvent:
     """Approve, hide or restore a perspective, and tell the room.
 
     Hiding always carries a reason: without one, :data:`DEFAULT_HIDE_REASON` in ``locale``
-    is logged and told to the author.
+    is logged and told to the author. A common reason carries its code, so the author's
+    phone shows it in the phone's language.
     """
-    if action == "hide":
-        reason = hide_reason(reason, locale)
-    event = decide(session, perspective, "perspective", facilitator, action, reason)
+    event = decide(session, perspective, "perspective", facilitator, action, reason,
+                   reason_code=reason_code, locale=locale)
     event.perspective = perspective
     session.flush()
     # Hiding tells the author why (the phone shows the reason); redaction is in redaction.py.
-    note = {"action": "hide", "reason": event.reason} if action == "hide" else None
+    note = (hide_reasons.note("hide", event.reason, event.reason_code)
+            if action == "hide" else None)
     record(session, "perspective-moderated", perspective=PerspectiveOut.dump(perspective),
            previous_status=event.from_status.value, note=note)
     return event
@@ -79,8 +91,7 @@ def moderate(
 
 def hide_reason(reason: Any, locale: str = DEFAULT_LOCALE) -> str:
     """The reason a hide is logged with: the one given, or the default in ``locale``."""
-    given = str(reason or "").strip()
-    return given or translate(DEFAULT_HIDE_REASON, locale)
+    return hide_reasons.given(reason, None, locale)[0]
 
 
 def log_decision(
@@ -94,12 +105,13 @@ def log_decision(
     from_status: ModerationStatus,
     to_status: ModerationStatus,
     reason: Any = "",
+    reason_code: str | None = None,
 ) -> ModerationEvent:
     """Write one moderation decision to the log (perspectives, reflections, answers...)."""
     event = ModerationEvent(
         process_id=process_id, subject_type=subject_type, subject_id=subject_id,
         facilitator=facilitator, action=action, from_status=from_status, to_status=to_status,
-        reason=str(reason or "")[:1000],
+        reason=str(reason or "")[:1000], reason_code=reason_code,
     )
     session.add(event)
     session.flush()
@@ -122,6 +134,8 @@ def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
             "from_status": e.from_status.value,
             "to_status": e.to_status.value,
             "reason": e.reason,
+            # A common reason's code (its author reads it in their own language), else null.
+            "reason_code": e.reason_code,
             # Redactions: the words as written stay here, for the facilitator and records only.
             "original_text": e.original_text,
             "edited_text": e.edited_text,
@@ -130,3 +144,19 @@ def moderation_log(session: Session, process_id: int) -> list[dict[str, Any]]:
         }
         for e in events
     ]
+
+
+def hide_notes(session: Session, subject_type: str, subject_ids: list[int],
+               locale: str | None = None) -> dict[int, dict[str, Any]]:
+    """The author's note per subject (a reflection, a fishing answer) whose latest decision
+    is a hide: ``{action, reason, reason_code}``, a coded reason in ``locale``."""
+    if not subject_ids:
+        return {}
+    events = session.scalars(
+        select(ModerationEvent)
+        .where(ModerationEvent.subject_type == subject_type,
+               ModerationEvent.subject_id.in_(subject_ids))
+        .order_by(ModerationEvent.id))
+    latest = {event.subject_id: event for event in events if event.subject_id is not None}
+    return {subject_id: hide_reasons.note("hide", event.reason, event.reason_code, locale)
+            for subject_id, event in latest.items() if event.action == "hide"}

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError
 from dialog.events import record
+from dialog.i18n import DEFAULT_LOCALE
 from dialog.models import (
     MAX_TEXT_LENGTH,
     Facilitator,
@@ -25,6 +26,7 @@ from dialog.models import (
     Perspective,
 )
 from dialog.schemas import PerspectiveOut
+from dialog.services import hide_reasons
 from dialog.services.moderation import log_decision
 from dialog.services.personal_data import personal_data_kinds
 
@@ -42,15 +44,27 @@ def edited_text(text: Any) -> str:
 
 
 def redact(session: Session, perspective: Perspective, facilitator: Facilitator | None,
-           text: Any, reason: Any = "") -> ModerationEvent:
-    """Replace a perspective's text by an edited one and approve it; log the original."""
+           text: Any, reason: Any = "", *, reason_code: Any = None,
+           locale: str = DEFAULT_LOCALE) -> ModerationEvent:
+    """Replace a perspective's text by an edited one and approve it; log the original.
+
+    The reason is required; a common reason's ``reason_code`` (sent by itself, its text in
+    ``locale`` is logged) lets the author read it in their own language.
+    """
     edited = edited_text(text)
-    if not str(reason or "").strip():
+    code = hide_reasons.code_of(reason_code)
+    words = str(reason or "").strip()
+    if code in hide_reasons.CODES:
+        words = words or hide_reasons.text_of(code, locale)
+    else:
+        code = None
+    if not words:
         raise DialogError("redaction_reason_required")
     event = log_decision(
         session, process_id=perspective.process_id, subject_type="perspective",
         subject_id=perspective.id, facilitator=facilitator, action="redact",
-        from_status=perspective.status, to_status=ModerationStatus.APPROVED, reason=reason,
+        from_status=perspective.status, to_status=ModerationStatus.APPROVED, reason=words,
+        reason_code=code,
     )
     event.perspective = perspective
     event.original_text = perspective.text
@@ -64,18 +78,25 @@ def redact(session: Session, perspective: Perspective, facilitator: Facilitator 
     return event
 
 
-def note_of(event: ModerationEvent | None) -> dict[str, Any] | None:
-    """What the author's phone is told about a decision: redact or hide, with the reason."""
+def note_of(event: ModerationEvent | None, locale: str | None = None
+            ) -> dict[str, Any] | None:
+    """What the author's phone is told about a decision: redact or hide, with the reason.
+
+    With ``locale`` (the author's), a coded reason is in that language; without, as logged
+    (with its ``reason_code``, which the phone reads in its own language).
+    """
     if event is None or event.action not in ("redact", "hide"):
         return None
-    note: dict[str, Any] = {"action": event.action, "reason": event.reason}
+    note = hide_reasons.note(event.action, event.reason, event.reason_code, locale)
     if event.action == "redact":
         note["text"] = event.edited_text
     return note
 
 
-def latest_notes(session: Session, perspective_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Return the note of the latest decision per perspective (only redact and hide have one)."""
+def latest_notes(session: Session, perspective_ids: list[int], locale: str | None = None
+                 ) -> dict[int, dict[str, Any]]:
+    """Return the note of the latest decision per perspective (only redact and hide have one);
+    a coded reason in ``locale``, the reader's language."""
     if not perspective_ids:
         return {}
     events = session.scalars(
@@ -86,4 +107,4 @@ def latest_notes(session: Session, perspective_ids: list[int]) -> dict[int, dict
     for event in events:
         if event.perspective_id is not None:
             latest[event.perspective_id] = event
-    return {pid: note for pid, event in latest.items() if (note := note_of(event))}
+    return {pid: note for pid, event in latest.items() if (note := note_of(event, locale))}

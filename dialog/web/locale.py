@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 
 from dialog.i18n import LOCALES, negotiate, plural_forms, translate
+from dialog.services import hide_reasons
 
 COOKIE = "dialog_lang"
 
@@ -25,6 +26,12 @@ def forms(key: str) -> dict[str, str]:
     return plural_forms(key, current_locale())
 
 
+def hide_reason_texts() -> dict[str, str]:
+    """The common hide reasons' texts by code in the current language: a phone shows a
+    coded reason in its own language, whatever language the facilitator hid it in."""
+    return {code: hide_reasons.text_of(code, current_locale()) for code in hide_reasons.CODES}
+
+
 def init_app(app: Flask) -> None:
     @app.before_request
     def _choose_locale() -> None:
@@ -40,4 +47,5 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _template_helpers() -> dict[str, Any]:
-        return {"_": _, "_forms": forms, "locale": current_locale(), "locales": LOCALES}
+        return {"_": _, "_forms": forms, "locale": current_locale(), "locales": LOCALES,
+                "hide_reason_texts": hide_reason_texts}

@@ -89,7 +89,10 @@ class UsedIn(Output):
 class ModerationNote(Output):
     #: ``redact`` (the text was edited, ``text`` is what is shown) or ``hide``.
     action: str
+    #: Why, in the reader's language when it is a common reason, else as written.
     reason: str
+    #: The common reason's stable code (``personal_data`` ... ``default``), else null.
+    reason_code: str | None = None
     text: str | None = None
 
 
@@ -113,7 +116,8 @@ def mine(call: Call[NoInput]) -> dict[str, Any]:
     assert process is not None
     ids = [p.id for p in own]
     publication = latest(call.session, process)
-    usage, notes = used_in(call.session, process, ids, publication), latest_notes(call.session, ids)
+    usage = used_in(call.session, process, ids, publication)
+    notes = latest_notes(call.session, ids, call.locale)  # a coded reason in my language
     shown = [{**PerspectiveOut.dump(p), "used_in": usage.get(p.id, []), "note": notes.get(p.id)}
              for p in own]
     return {"perspectives": shown,

@@ -7,7 +7,9 @@ Out, to the facilitators following the process (``konkret:<id>``):
 To the phones of the process (``konkret-phones:<id>``): ``checkback:round``,
 ``vote:opened``, ``vote:closed`` (without who is in the minority), ``alternative:outcome``,
 ``fishing:prompt``, ``fishing:closed``.
-To each phone in a minority (``participant:<id>``): ``minority:prompt``.
+To each phone in a minority (``participant:<id>``): ``minority:prompt``; to the author of a
+fishing answer that was hidden or shown again: ``fishing:answer_status`` {prompt_id, id,
+hidden, note: {action, reason, reason_code} | null}.
 """
 
 from __future__ import annotations
@@ -57,6 +59,12 @@ def connect_signals(socketio: SocketIO, namespace: str) -> None:
             emit("amendment:new", {"process_id": process_id, **payload}, console)
         elif kind == "fishing_answered":
             emit("fishing:answer", {"process_id": process_id, **payload}, console)
+        elif kind == "fishing_answer_moderated":
+            # Only its author hears that an answer was hidden (or shown again), and why.
+            emit("fishing:answer_status", {
+                "prompt_id": payload["prompt_id"], "id": payload["answer_id"],
+                "hidden": payload["hidden"], "note": payload["note"]},
+                rooms.participant(payload["participant_id"]))
         elif kind == "alternative_concluded":
             body = {"process_id": process_id, "alternative": payload["alternative"]}
             emit("alternative:changed", body, console)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dialog import policy
 from dialog.errors import Conflict, DialogError
 from dialog.events import record
+from dialog.i18n import DEFAULT_LOCALE
 from dialog.models import (
     Alternative,
     Facilitator,
@@ -21,6 +22,7 @@ from dialog.models import (
     RoundStatus,
     utcnow,
 )
+from dialog.services import hide_reasons
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import optional_id
 from dialog.services.moderation import log_decision
@@ -94,19 +96,32 @@ def answer(session: Session, participant: Participant, prompt: FishingPrompt, *,
 
 def set_hidden(
     session: Session, item: FishingAnswer, facilitator: Facilitator | None, hidden: bool,
-    reason: Any = "",
+    reason: Any = "", *, reason_code: Any = None, locale: str = DEFAULT_LOCALE,
 ) -> FishingAnswer:
-    """Hide an answer (e.g. it names someone) or show it again; never deleted, always logged."""
+    """Hide an answer (e.g. it names someone) or show it again; never deleted, always logged.
+
+    As with perspectives, a hide always has a reason (a common one by its code, own words,
+    or the default) and the author's phone is told it, in the phone's language.
+    """
     visible, concealed = ModerationStatus.APPROVED, ModerationStatus.HIDDEN
-    log_decision(
+    code = hide_reasons.code_of(reason_code)
+    if hidden:
+        reason, code = hide_reasons.given(reason, code, locale)
+    event = log_decision(
         session, process_id=item.process_id,
         subject_type="fishing_answer", subject_id=item.id, facilitator=facilitator,
         action="hide" if hidden else "approve",
         from_status=concealed if item.hidden else visible,
         to_status=concealed if hidden else visible, reason=reason,
+        reason_code=code if hidden else None,
     )
     item.hidden = bool(hidden)
     session.flush()
+    note = hide_reasons.note("hide", event.reason, event.reason_code) if hidden else None
+    record(session, "konkret-changed", process_id=item.process_id,
+           kind="fishing_answer_moderated", prompt_id=item.prompt_id,
+           answer_id=item.id, participant_id=item.participant_id, hidden=item.hidden,
+           note=note)
     return item
 
 

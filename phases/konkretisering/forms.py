@@ -207,8 +207,11 @@ def stop_fishing(prompt_id: int) -> ResponseReturnValue:
 @login_required
 def hide_fishing_answer(answer_id: int) -> ResponseReturnValue:
     page = console_page(FishingAnswer, answer_id)
+    form = request.form
     return submit_form(fishing.hide_answer, {"answer_id": answer_id,
-                                        "hidden": request.form.get("hidden") == "1"},
+                                        "hidden": form.get("hidden") == "1",
+                                        "reason": form.get("reason"),
+                                        "reason_code": form.get("reason_code") or None},
                   page, lambda item: _fishing_of(item.process_id))
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialog.i18n import DEFAULT_LOCALE
 from dialog.models import (
     Alternative,
     AlternativeOutcome,
@@ -17,12 +18,15 @@ from dialog.models import (
     RoundStatus,
     VoteRound,
 )
+from dialog.services.moderation import hide_notes
 from phases.konkretisering import checkback, fishing, majority_vote, minority_wisdom
 from phases.konkretisering.schemas import CheckbackRoundOut, PromptOut
 
 
-def phone_state(session: Session, participant: Participant) -> dict[str, Any]:
-    """Open check-backs, open votes, minority questions for me and the fishing prompt."""
+def phone_state(session: Session, participant: Participant, locale: str = DEFAULT_LOCALE
+                ) -> dict[str, Any]:
+    """Open check-backs, open votes, minority questions for me and the fishing prompt
+    (with my answers, a hidden one with its reason in ``locale``)."""
     process = session.get(Process, participant.process_id)
     assert process is not None
     return {
@@ -34,7 +38,7 @@ def phone_state(session: Session, participant: Participant) -> dict[str, Any]:
         "votes": [_vote(session, participant, r) for r in _open_votes(session, process)],
         "minority_prompts": [_minority(session, participant, r)
                              for r in minority_wisdom.pending_prompts(session, participant)],
-        "fishing": [_fishing(session, participant, p)
+        "fishing": [_fishing(session, participant, p, locale)
                     for p in fishing.open_prompts(session, process)],
     }
 
@@ -78,8 +82,14 @@ def _minority(session: Session, participant: Participant, vote_round: VoteRound
             "my_conditions": list(conditions)}
 
 
-def _fishing(session: Session, participant: Participant, prompt: Any) -> dict[str, Any]:
-    answers = session.scalars(select(FishingAnswer.text).where(
+def _fishing(session: Session, participant: Participant, prompt: Any, locale: str
+             ) -> dict[str, Any]:
+    answers = list(session.scalars(select(FishingAnswer).where(
         FishingAnswer.prompt_id == prompt.id, FishingAnswer.participant_id == participant.id)
-        .order_by(FishingAnswer.id))
-    return {**PromptOut.dump(prompt), "my_answers": list(answers)}
+        .order_by(FishingAnswer.id)))
+    # A hidden answer says so to its author, and why (a common reason in their language).
+    notes = hide_notes(session, "fishing_answer", [a.id for a in answers if a.hidden], locale)
+    return {**PromptOut.dump(prompt), "my_answers": [a.text for a in answers],
+            "my_answer_items": [{"id": a.id, "text": a.text, "hidden": a.hidden,
+                                 "note": notes.get(a.id) if a.hidden else None}
+                                for a in answers]}

@@ -16,7 +16,7 @@ from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import ConversationRound, utcnow
+from dialog.models import ConversationRound, Reflection, utcnow
 from dialog.web.auth import login_required
 from dialog.web.form_actions import Refused, submit_form
 from phases.larande_samtal import operations as do
@@ -57,6 +57,21 @@ def close_round(round_id: int) -> ResponseReturnValue:
     return submit_form(do.close_round, {"round_id": round_id}, again,
                        lambda closed: url_for("samtal.console", process_id=closed.process_id,
                                               _anchor=f"round-{round_id}"))
+
+
+@blueprint.post("/facilitator/reflections/<int:reflection_id>/moderation")
+@login_required
+def moderate_reflection(reflection_id: int) -> ResponseReturnValue:
+    """Approve (also: show a hidden one again) or hide a reflection: the API's action."""
+    found = db.session.get(Reflection, reflection_id)
+    process_id = found.process_id if found is not None else 0  # a missing one: a 404 page
+    form = request.form
+    return submit_form(do.moderate, {
+        "reflection_id": reflection_id, "action": form.get("action"),
+        "reason": form.get("reason", ""), "reason_code": form.get("reason_code") or None},
+        _console_again(process_id),
+        lambda done: url_for("samtal.console", process_id=done.process_id,
+                             _anchor=f"reflection-{done.id}"))
 
 
 @blueprint.post("/facilitator/processes/<int:process_id>/samtal/resistance")

@@ -2,15 +2,18 @@
 
 In (with acks):
 ``samtal:watch`` {process_id} -> {ok, process_id, phases, rounds, resistance}
-``samtal:rounds`` {} -> {ok, rounds, reflections} (a phone: what it can answer now)
+``samtal:rounds`` {} -> {ok, rounds, reflections} (a phone: what it can answer now, and its
+own reflections, a hidden one with ``note``)
 ``reflection:submit`` {round_id, client_id, view_change, understood?, question?, keep?,
 moved_by?} -> {ok, id, duplicate, status, client_id, round_id}
 ``resistance:log`` {process_id, level, note?, round_id?} -> {ok, entry}
 
 Out: ``samtal:round`` to the console and the phones; ``reflection:new`` /
-``reflection:updated`` (with the round's indicators) and ``resistance:new`` to the
-facilitators following the process. ``phase:changed`` is the kernel's
-(:mod:`dialog.phasing.live`).
+``reflection:updated`` (with the round's indicators and a hide's ``note``) and
+``resistance:new`` to the facilitators following the process; ``reflection:status`` {id,
+round_id, status, note: {action, reason, reason_code} | null} to the author of a reflection
+that was moderated.
+``phase:changed`` is the kernel's (:mod:`dialog.phasing.live`).
 """
 
 from __future__ import annotations
@@ -56,10 +59,17 @@ def _connect_signals(socketio: SocketIO, namespace: str) -> None:
              to + [rooms.phones(w) for w in workshop_ids])
 
     def on_reflection(_sender: Any, process_id: int, reflection: dict[str, Any],
-                      indicators: dict[str, Any], updated: bool = False, **_: Any) -> None:
+                      indicators: dict[str, Any], updated: bool = False,
+                      author: int | None = None, note: dict[str, Any] | None = None,
+                      **_: Any) -> None:
         emit("reflection:updated" if updated else "reflection:new",
-             {"reflection": reflection, "indicators": indicators},
+             {"reflection": reflection, "indicators": indicators, "note": note},
              [rooms.process_console(process_id)])
+        if updated and author is not None:
+            # Only its author hears that a reflection was hidden (or shown again), and why.
+            emit("reflection:status", {"id": reflection["id"], "round_id": reflection["round_id"],
+                                       "status": reflection["status"], "note": note},
+                 [rooms.participant(author)])
 
     def on_resistance(_sender: Any, process_id: int, entry: dict[str, Any], **_: Any) -> None:
         emit("resistance:new", {"entry": entry}, [rooms.process_console(process_id)])

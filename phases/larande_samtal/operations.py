@@ -19,6 +19,7 @@ from dialog.models import (
     ViewChange,
 )
 from dialog.phasing.service import history, open_phase_of, order
+from dialog.services import hide_reasons
 from dialog.services.perspectives import perspectives_of_process
 from phases.larande_samtal import learning, reflections, resistance, rounds, suggestions
 from phases.larande_samtal.schemas import (
@@ -74,7 +75,13 @@ class NewReflection(Input):
 class Moderation(Input):
     reflection_id: Id
     action: Decision = None
+    #: Why, in words for the author (a hide without one gets the default reason).
     reason: LooseText = ""
+    #: A common reason's code (personal_data, offensive, off_topic, duplicate, default) or
+    #: ``other``: the author reads a common reason in their own language.
+    reason_code: Annotated[Any, WithJsonSchema({
+        "type": ["string", "null"], "enum": [*hide_reasons.CODES, hide_reasons.OTHER, None]})
+    ] = None
 
 
 class NewReading(Input):
@@ -158,16 +165,19 @@ def my_rounds(call: Call[NoInput]) -> dict[str, Any]:
     process = call.session.get(Process, call.participant.process_id)
     assert process is not None
     return {"rounds": rounds.open_rounds(call.session, process),
-            "reflections": reflections.reflections_of_participant(call.session,
-                                                                   call.participant)}
+            "reflections": reflections.mine_with_notes(call.session, call.participant,
+                                                        call.locale)}
 
 
 @operation("reflection.moderate", input=Moderation, role=Role.FACILITATOR, result=ReflectionOut,
            target=Target(Reflection, "reflection_id"))
 def moderate(call: Call[Moderation]) -> Reflection:
-    """Approve or hide a reflection (nothing is deleted; the decision is logged)."""
+    """Approve or hide a reflection (nothing is deleted; the decision is logged; a hide's
+    reason is told to its author)."""
     return reflections.moderate_reflection(call.session, call.target, call.facilitator,
-                                           call.input.action, call.input.reason)
+                                           call.input.action, call.input.reason,
+                                           reason_code=call.input.reason_code,
+                                           locale=call.locale)
 
 
 @operation("resistance.list", input=OfProcess, role=Role.FACILITATOR, result=ResistanceLog,
@@ -211,8 +221,9 @@ def console(call: Call[OfProcess]) -> dict[str, Any]:
         "phase_order": [kind.value for kind in order()],
         "rounds": [{"round": r, "data": RoundOut.dump(r),
                     "indicators": learning.indicators(session, r),
-                    "reflections": ReflectionOut.dump_all(
-                        reflections.reflections_of_round(session, r))}
+                    # Hidden ones too, with why (moderation hides, never deletes).
+                    "reflections": reflections.with_notes(
+                        session, reflections.reflections_of_round(session, r), call.locale)}
                    for r in reversed(rounds.rounds_of_process(session, process))],
         "perspectives": perspectives_of_process(session, process,
                                                 statuses=(ModerationStatus.APPROVED,)),

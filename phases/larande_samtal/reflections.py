@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import Conflict, DialogError
 from dialog.events import record
+from dialog.i18n import DEFAULT_LOCALE
 from dialog.models import (
     MAX_REFLECTION_LENGTH,
     ConversationRound,
@@ -24,9 +25,10 @@ from dialog.models import (
     Reflection,
     ViewChange,
 )
+from dialog.services import hide_reasons
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id, parse_id
-from dialog.services.moderation import decide
+from dialog.services.moderation import decide, hide_notes
 from dialog.services.personal_data import personal_data_kinds
 from phases.larande_samtal.learning import indicators
 from phases.larande_samtal.rounds import is_accepting
@@ -68,12 +70,32 @@ def submit_reflection(
 
 def moderate_reflection(
     session: Session, reflection: Reflection, facilitator: Facilitator | None, action: Any,
-    reason: Any = "",
+    reason: Any = "", *, reason_code: Any = None, locale: str = DEFAULT_LOCALE,
 ) -> Reflection:
-    """Approve or hide a reflection; hiding keeps it, and the decision is logged."""
-    decide(session, reflection, "reflection", facilitator, action, reason, allowed=DECISIONS)
-    _announce(session, reflection, updated=True)
+    """Approve or hide a reflection; hiding keeps it, and the decision is logged.
+
+    A hide always has a reason (as for perspectives), and its author's phone is told it.
+    """
+    event = decide(session, reflection, "reflection", facilitator, action, reason,
+                   allowed=DECISIONS, reason_code=reason_code, locale=locale)
+    note = (hide_reasons.note("hide", event.reason, event.reason_code)
+            if action == "hide" else None)
+    _announce(session, reflection, updated=True, author=reflection.participant_id, note=note)
     return reflection
+
+
+def mine_with_notes(session: Session, participant: Participant, locale: str = DEFAULT_LOCALE
+                    ) -> list[dict[str, Any]]:
+    """A phone's own reflections; a hidden one with why (a common reason in ``locale``)."""
+    return with_notes(session, reflections_of_participant(session, participant), locale)
+
+
+def with_notes(session: Session, found: list[Reflection], locale: str = DEFAULT_LOCALE
+               ) -> list[dict[str, Any]]:
+    """Reflections as shown, each with ``note``: why it is hidden (else ``None``)."""
+    hidden = [r.id for r in found if r.status is ModerationStatus.HIDDEN]
+    notes = hide_notes(session, "reflection", hidden, locale)
+    return [{**ReflectionOut.dump(r), "note": notes.get(r.id)} for r in found]
 
 
 def reflections_of_round(session: Session, conversation: ConversationRound) -> list[Reflection]:
@@ -88,10 +110,12 @@ def reflections_of_participant(session: Session, participant: Participant) -> li
         .order_by(Reflection.created_at, Reflection.id)))
 
 
-def _announce(session: Session, reflection: Reflection, *, updated: bool = False) -> None:
+def _announce(session: Session, reflection: Reflection, *, updated: bool = False,
+              author: int | None = None, note: dict[str, Any] | None = None) -> None:
     record(session, "reflection-submitted", process_id=reflection.process_id,
            reflection=ReflectionOut.dump(reflection),
-           indicators=indicators(session, reflection.round), updated=updated)
+           indicators=indicators(session, reflection.round), updated=updated,
+           author=author, note=note)
 
 
 def _prompt(value: Any, field: str) -> str:

@@ -139,11 +139,26 @@ class ReflectionSent(Output):
     round_id: int
 
 
+class HideNote(Output):
+    """Why the facilitator hid a reflection, told to its author."""
+
+    action: str
+    #: In the reader's language when it is a common reason, else as written.
+    reason: str
+    reason_code: str | None = None
+
+
+class MyReflection(ReflectionOut):
+    #: Why it was hidden (null unless it is hidden).
+    note: HideNote | None = None
+
+
 class MyRounds(Output):
-    """The rounds a phone can answer now, and what it has answered (in any round)."""
+    """The rounds a phone can answer now, and what it has answered (in any round), a hidden
+    reflection with the reason."""
 
     rounds: list[RoundOut]
-    reflections: list[ReflectionOut]
+    reflections: list[MyReflection]
 
 
 class LevelOut(Output):

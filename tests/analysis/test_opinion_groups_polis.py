@@ -45,12 +45,14 @@ ARI_FLOOR = {
 DEFAULT_FLOOR = 0.6
 DIVERGENT = {
     "london.youth.policing": "26 people voting within 16 minutes; Polis's warm-started k-means "
-    "kept a 3/18/3 split that cold k-means does not find (ARI 0.1)",
+    "kept a 3/18/3 split that cold k-means does not find (ARI 0.1), nor a replay of its votes "
+    "at any one cadence (0.09-0.14; bench/replay_polis_history.py)",
     "american-assembly.bowling-green": "Polis's two groups are separable in our plane (linear "
     "discriminant accuracy 0.96) but k-means from scratch draws the boundary elsewhere "
     "(1,025 / 551 against Polis's 753 / 828; ARI 0.43)",
     "scoop-hivemind.ubi": "Polis grouped 60 people with fewer than 7 votes and found 4 groups "
-    "that no 2-D projection of the final votes separates (ARI 0.1)",
+    "that no 2-D projection of the final votes separates (ARI 0.1), nor a replay of its votes "
+    "(2 or 3 groups, 0.05-0.10)",
 }
 SAME_GROUP_COUNT_DIVERGENT = {"scoop-hivemind.ubi"}
 

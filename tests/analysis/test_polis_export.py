@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dialog.analysis import read_polis_export
+from dialog.analysis.polis_csv import PolisExportError
 
 COMMENTS = """timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body
 300,x,2,7,0,1,-1,Rejected by the moderators
@@ -14,12 +15,13 @@ COMMENTS = """timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated
 200,x,1,6,1,1,0,Not yet moderated
 """
 # Sorted by comment, not by time, as Polis exports it: voter 10's later vote on 0 is a pass.
+# Times in milliseconds, as older exports write them (newer ones write seconds).
 VOTES = """timestamp,datetime,comment-id,voter-id,vote
-150,x,0,10,0
-110,x,0,10,1
-120,x,0,11,1
-210,x,1,10,-1
-310,x,2,11,1
+1500000000150,x,0,10,0
+1500000000110,x,0,10,1
+1500000000120,x,0,11,1
+1500000000210,x,1,10,-1
+1500000000310,x,2,11,1
 """
 # Newer exports put an xid column before group-id; blank means Polis did not cluster them.
 PARTICIPANTS = """participant,xid,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2
@@ -52,7 +54,7 @@ def test_comments_are_read_with_their_moderation_state(export_dir: Path) -> None
 
 def test_the_vote_log_is_in_time_order(export_dir: Path) -> None:
     export = read_polis_export(export_dir)
-    assert [v.timestamp for v in export.votes] == [110, 120, 150, 210, 310]
+    assert [v.timestamp - 1500000000000 for v in export.votes] == [110, 120, 150, 210, 310]
     assert export.vote_triples()[:3] == [(10, 0, 1), (11, 0, 1), (10, 0, 0)]
     # Each vote starts with (participant, comment, vote), so the log feeds VoteMatrix directly.
     assert tuple(export.votes[0])[:3] == (10, 0, 1)
@@ -85,5 +87,6 @@ def test_participants_votes_is_optional(export_dir: Path) -> None:
 
 
 def test_a_folder_without_votes_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(PolisExportError) as refused:
         read_polis_export(tmp_path)
+    assert refused.value.code == "polis_export_missing_files"

@@ -48,16 +48,16 @@ def statuses(phone) -> list[dict]:
             if m["name"] == "perspective:status"]
 
 
-@pytest.mark.parametrize(("body", "language", "logged"), [
-    ({"reason": OFF_TOPIC}, "sv", OFF_TOPIC),
-    ({"reason": "  Samma sak som kortet innan.  "}, "sv", "Samma sak som kortet innan."),
-    ({}, "sv", DEFAULT_SV),
-    ({"reason": None}, "sv", DEFAULT_SV),
-    ({"reason": "   "}, "sv", DEFAULT_SV),
-    ({}, "en", translate(DEFAULT_HIDE_REASON, "en")),
+@pytest.mark.parametrize(("body", "language", "logged", "code"), [
+    ({"reason": OFF_TOPIC}, "sv", OFF_TOPIC, "off_topic"),
+    ({"reason": "  Samma sak som kortet innan.  "}, "sv", "Samma sak som kortet innan.", None),
+    ({}, "sv", DEFAULT_SV, "default"),
+    ({"reason": None}, "sv", DEFAULT_SV, "default"),
+    ({"reason": "   "}, "sv", DEFAULT_SV, "default"),
+    ({}, "en", translate(DEFAULT_HIDE_REASON, "en"), "default"),
 ], ids=["common-reason", "own-words", "missing", "null", "blank", "missing-english"])
 def test_every_hide_is_logged_with_a_reason_the_phone_shows(
-        client, world, author, perspective_id, socket_client, body, language, logged):
+        client, world, author, perspective_id, socket_client, body, language, logged, code):
     phone = socket_client(author)
     phone.get_received("/live")
 
@@ -66,13 +66,16 @@ def test_every_hide_is_logged_with_a_reason_the_phone_shows(
     assert (response.status_code, response.json["status"]) == (200, "hidden")
     log = client.get(f"/api/v1/processes/{world.process_id}/moderation-log",
                      headers=bearer(world.facilitator_token)).json["events"]
-    assert [(e["action"], e["reason"]) for e in log] == [("hide", logged)]
+    assert [(e["action"], e["reason"], e["reason_code"]) for e in log] == [
+        ("hide", logged, code)]
     # Live, on the author's phone...
-    assert statuses(phone) == [{"id": perspective_id, "status": "hidden",
-                                "note": {"action": "hide", "reason": logged}}]
-    # ...and again when the phone reloads its list.
-    mine = client.get("/api/v1/me/perspectives", headers=bearer(author)).json["perspectives"]
-    assert mine[0]["note"] == {"action": "hide", "reason": logged, "text": None}
+    note = {"action": "hide", "reason": logged, "reason_code": code}
+    assert statuses(phone) == [{"id": perspective_id, "status": "hidden", "note": note}]
+    # ...and again when the phone reloads its list (in the language it was logged in).
+    mine = client.get("/api/v1/me/perspectives",
+                      headers={**bearer(author), "Accept-Language": language}
+                      ).json["perspectives"]
+    assert mine[0]["note"] == {**note, "text": None}
 
 
 def test_the_default_reason_is_plain_and_says_whom_to_ask():
@@ -90,12 +93,12 @@ def test_the_console_hides_over_socket_io_with_a_common_reason(world, author, pe
                        namespace="/live", callback=True)
     assert ack["ok"] is True
     assert ack["perspective"]["status"] == "hidden"
-    assert statuses(phone) == [{"id": perspective_id, "status": "hidden",
-                                "note": {"action": "hide", "reason": OFF_TOPIC}}]
+    assert statuses(phone) == [{"id": perspective_id, "status": "hidden", "note": {
+        "action": "hide", "reason": OFF_TOPIC, "reason_code": "off_topic"}}]
     with db.transaction() as session:
         event = session.query(ModerationEvent).one()
-        assert (event.action, event.reason, event.perspective_id) == (
-            "hide", OFF_TOPIC, perspective_id)
+        assert (event.action, event.reason, event.reason_code, event.perspective_id) == (
+            "hide", OFF_TOPIC, "off_topic", perspective_id)
         assert session.get(Perspective, perspective_id).text == WRITTEN  # kept, not deleted
 
 

@@ -81,11 +81,11 @@ def test_the_authors_phone_hears_what_was_changed_and_why(client, world, author,
              if m["name"] == "perspective:status"]
     assert heard == [{"id": perspective_id, "status": "approved",
                       "note": {"action": "redact", "reason": "Telefonnumret togs bort",
-                               "text": EDITED}}]
+                               "reason_code": None, "text": EDITED}}]
     mine = client.get("/api/v1/me/perspectives", headers=bearer(author)).json["perspectives"]
     assert mine[0]["text"] == EDITED
     assert mine[0]["note"] == {"action": "redact", "reason": "Telefonnumret togs bort",
-                               "text": EDITED}
+                               "reason_code": None, "text": EDITED}
 
 
 def test_hiding_gives_the_author_a_reason(client, world, author, perspective_id,
@@ -95,10 +95,11 @@ def test_hiding_gives_the_author_a_reason(client, world, author, perspective_id,
     moderate(client, world, perspective_id, action="hide", reason="Handlar inte om frågan")
     heard = [m["args"][0] for m in phone.get_received("/live")
              if m["name"] == "perspective:status"]
-    assert heard[0]["note"] == {"action": "hide", "reason": "Handlar inte om frågan"}
+    assert heard[0]["note"] == {"action": "hide", "reason": "Handlar inte om frågan",
+                                "reason_code": None}
     mine = client.get("/api/v1/me/perspectives", headers=bearer(author)).json["perspectives"]
     assert mine[0]["note"] == {"action": "hide", "reason": "Handlar inte om frågan",
-                               "text": None}
+                               "reason_code": None, "text": None}
 
 
 @pytest.mark.parametrize(("body", "code"), [

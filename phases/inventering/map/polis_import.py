@@ -1,16 +1,16 @@
-"""Import a Polis export folder (comments.csv, and votes.csv or participants-votes.csv).
+"""Import a Polis export, a folder or a zip (comments.csv, and votes.csv or participants-votes.csv).
 
 Polis knows no stakeholder groups, so the process gets none (the map then has no coverage
 or silent-group prompts, only theme prompts). Comments become standpoints written by their
 Polis author; rejected ones (``moderated == -1``) are hidden, never dropped, with a logged
 moderation event; others are approved unless the personal-data guard holds them. Votes
 become reactions, the latest per voter and comment. Polis ids are kept as ``external_id``
-so the analysis can report groups in Polis's own voter-ids. Rows go in bulk.
+so the analysis can report groups in Polis's own voter-ids. Rows go in bulk. Which variants of
+the export are read, and which file wins, is told in :mod:`dialog.analysis.polis_data`.
 """
 
 from __future__ import annotations
 
-import csv
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +21,9 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from dialog.analysis.polis_data import REJECTED, PolisExport, read_polis_export
+from dialog.analysis import polis_csv, polis_source
+from dialog.analysis.polis_csv import PolisExportError
+from dialog.analysis.polis_data import REJECTED, Note, PolisExport, read_polis_export
 from dialog.errors import DialogError
 from dialog.i18n import translate
 from dialog.models import (
@@ -53,14 +55,18 @@ class ImportResult:
     hidden: int
     reactions: int
     skipped_votes: int
+    notes: list[Note]
 
 
 def read_export(folder: str | Path) -> PolisExport:
-    """Read the folder, or refuse with a clear message."""
+    """Read the folder or zip, or refuse with a clear message and the reader's stable code."""
     try:
         return read_polis_export(folder)
-    except (FileNotFoundError, KeyError, ValueError, UnicodeDecodeError) as exc:
-        raise DialogError("polis_export_unreadable", path=str(folder), reason=str(exc)) from exc
+    except PolisExportError as exc:
+        raise DialogError(exc.code, **{"path": str(folder), **exc.params}) from exc
+    except OSError as exc:
+        raise DialogError("polis_export_unreadable", path=str(folder),
+                          reason=exc.strerror or type(exc).__name__) from exc
 
 
 def import_polis(
@@ -104,26 +110,31 @@ def import_polis(
         if progress is not None:
             progress(len(rows[start:start + CHUNK]))
     session.flush()
+    notes = list(export.notes)
+    if skipped:
+        notes.append(("polis_note_unknown_comments", {"count": skipped}))
     return ImportResult(process.id, len(people), len(export.comments), len(hidden), len(rows),
-                        skipped)
+                        skipped, notes)
 
 
 def count_votes(folder: str | Path) -> int:
     """Count the votes cheaply, for a progress bar's total (0 when there are none to count).
 
-    The rows of votes.csv, or else the filled comment cells of participants-votes.csv.
+    The rows of votes.csv, or else the filled comment cells of participants-votes.csv; an
+    export that cannot be read counts 0 here and is refused by the import itself.
     """
-    log, matrix = Path(folder) / "votes.csv", Path(folder) / "participants-votes.csv"
-    if log.is_file():
-        with log.open("rb") as handle:
-            return max(sum(1 for _ in handle) - 1, 0)
-    if not matrix.is_file():
+    try:
+        with polis_source.export_files(folder) as files:
+            if polis_source.VOTES in files:
+                with files[polis_source.VOTES].open("rb") as handle:
+                    return max(sum(1 for _ in handle) - 1, 0)
+            table = polis_csv.Table(files[polis_source.MATRIX])
+            columns = [i for i, name in enumerate(table.header)
+                       if name.removeprefix("comment-").isdigit()]
+            return sum(1 for _line, row in table.rows() for i in columns
+                       if i < len(row) and row[i].strip())
+    except (PolisExportError, OSError):
         return 0
-    with matrix.open(newline="", encoding="utf-8-sig") as handle:
-        rows = csv.reader(handle)
-        header = next(rows, [])
-        columns = [i for i, name in enumerate(header) if name.strip().isdigit()]
-        return sum(1 for row in rows for i in columns if i < len(row) and row[i].strip())
 
 
 def guess_language(texts: list[str]) -> str:
@@ -138,7 +149,8 @@ def guess_language(texts: list[str]) -> str:
 
 def _create_process(session: Session, export: PolisExport, folder: Path, title: str | None,
                     owner: Facilitator | None, language: str | None) -> Process:
-    topic = (title or export.summary.get("topic") or folder.name).strip()[:200] or folder.name
+    name = folder.stem if folder.is_file() else folder.name  # a zip's name without ".zip"
+    topic = (title or export.summary.get("topic") or name).strip()[:200] or name
     question = (export.summary.get("conversation-description") or "").strip() or topic
     slug = _free_slug(session, slugify(topic))
     process = Process(

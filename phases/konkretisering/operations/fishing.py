@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import WithJsonSchema
 
 from dialog.actions import Call, Input, Output, Role, Target, operation
 from dialog.actions.fields import ClientId, Id, LooseNumber, LooseOptionalText, LooseText
 from dialog.actions.inputs import OfProcess
 from dialog.models import FishingAnswer, FishingPrompt, Process
+from dialog.services import hide_reasons
 from phases.konkretisering import fishing
 from phases.konkretisering.operations import SENT_ONCE, LooseFlag
 from phases.konkretisering.schemas import AnswerOut, PromptWithAnswers
@@ -31,6 +34,13 @@ class OnePrompt(Input):
 class Hiding(Input):
     answer_id: Id
     hidden: LooseFlag = None
+    #: Why it is hidden, in words for its author (a hide without one gets the default).
+    reason: LooseOptionalText = None
+    #: A common reason's code (personal_data, offensive, off_topic, duplicate, default) or
+    #: ``other``: the author reads a common reason in their own language.
+    reason_code: Annotated[Any, WithJsonSchema({
+        "type": ["string", "null"], "enum": [*hide_reasons.CODES, hide_reasons.OTHER, None]})
+    ] = None
 
 
 class Answer(OnePrompt):
@@ -71,9 +81,11 @@ def stop_fishing(call: Call[OnePrompt]) -> FishingPrompt:
 @operation("fishing.hide_answer", input=Hiding, role=Role.FACILITATOR, result=AnswerOut,
            target=Target(FishingAnswer, "answer_id"))
 def hide_answer(call: Call[Hiding]) -> FishingAnswer:
-    """Hide an answer (e.g. it names someone) or show it again; always logged."""
+    """Hide an answer (e.g. it names someone) or show it again; always logged, and a hide's
+    reason is told to its author."""
     return fishing.set_hidden(call.session, call.target, call.facilitator,
-                              call.input.hidden is True)
+                              call.input.hidden is True, call.input.reason or "",
+                              reason_code=call.input.reason_code, locale=call.locale)
 
 
 @operation("fishing.answer", input=Answer, role=Role.PARTICIPANT, result=FishingAnswered,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from dialog.actions import Call, Output, Role, Target, operation
 from dialog.actions.inputs import NoInput, OfProcess
 from dialog.models import Process
@@ -57,8 +59,25 @@ class MyMinorityPrompt(Output):
     my_conditions: list[str]
 
 
+class HideNote(Output):
+    action: str
+    #: Why, in the reader's language when it is a common reason, else as written.
+    reason: str
+    reason_code: str | None = None
+
+
+class MyAnswer(Output):
+    id: int
+    text: str
+    hidden: bool
+    #: Why it was hidden (null while it is shown).
+    note: HideNote | None = None
+
+
 class MyPrompt(PromptOut):
     my_answers: list[str]
+    #: The same answers with whether each is hidden, and why.
+    my_answer_items: list[MyAnswer] = Field(default_factory=list)
 
 
 class PhoneState(Output):
@@ -93,4 +112,4 @@ def watch(call: Call[OfProcess]) -> dict[str, Any]:
 @operation("konkretisering.mine", input=NoInput, role=Role.PARTICIPANT, result=PhoneState)
 def mine(call: Call[NoInput]) -> dict[str, Any]:
     """What the calling phone can answer now, live or days later with its token."""
-    return phone_state(call.session, call.participant)
+    return phone_state(call.session, call.participant, call.locale)

@@ -158,7 +158,8 @@ function start(page) {
     }
     // Hiding asks why (a tap on a common reason, or own words): the author's phone shows it.
     const hiding = p.status !== "hidden"
-      ? hideControl(p, about, strings.hide, (reason) => moderate(p.id, "hide", { reason }))
+      ? hideControl(p, about, strings.hide,
+        (reason, code) => moderate(p.id, "hide", { reason, reason_code: code }))
       : null;
     if (hiding) actions.push(hiding.button);
     if (p.status === "hidden") actions.push(button("restore", strings.restore));

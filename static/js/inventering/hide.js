@@ -7,8 +7,9 @@ import { el, readStrings } from "../common.js";
 const words = readStrings("i18n-hide");
 const REASONS = ["personal_data", "offensive", "off_topic", "duplicate"];
 
-/** The "Dölj" button and its closed panel of reasons for one perspective: `hide(reason)`
- * hides it with the reason the author's phone will show. Esc closes the panel. */
+/** The "Dölj" button and its closed panel of reasons for one perspective: `hide(reason, code)`
+ * hides it with the reason the author's phone will show (`code` is a common reason's, or
+ * "other" for own words). Esc closes the panel. */
 export function hideControl(p, about, label, hide) {
   const panelId = `hide-panel-${p.id}`;
   const otherId = `hide-other-${p.id}`;
@@ -30,7 +31,7 @@ export function hideControl(p, about, label, hide) {
       type: "button",
       class: "button button--small button--secondary hide-reason",
       dataset: { reason: code },
-      onclick: () => send(reason.text || reason.label || code),
+      onclick: () => send(reason.text || reason.label || code, code),
     },
       el("span", { class: "hide-reason__label", text: reason.label || code }),
       el("span", { class: "hide-reason__text", text: reason.text || "" }));
@@ -52,7 +53,8 @@ export function hideControl(p, about, label, hide) {
     el("div", { class: "hide-panel__reasons" }, choices),
     form);
 
-  function send(reason) {
+  // A common reason goes with its code: the author's phone shows it in its own language.
+  function send(reason, code = "other") {
     const given = String(reason || "").trim();
     if (!given) {
       error.textContent = words.reason_required || "";
@@ -61,7 +63,7 @@ export function hideControl(p, about, label, hide) {
       other.focus();
       return;
     }
-    hide(given);
+    hide(given, code);
   }
   function toggle(show) {
     panel.hidden = !show;

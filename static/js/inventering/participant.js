@@ -85,16 +85,18 @@ function start(page) {
   renderOutbox();
 }
 
-/** What the facilitator changed and why, in words for the author (null when nothing). */
+/** What the facilitator changed and why, in words for the author (null when nothing).
+ * A common reason comes with its code and reads in this phone's language; own words as written. */
 function noteText(note, withText = true) {
   const words = strings.note || {};
   if (!note || !note.action) return null;
+  const reason = (words.reasons || {})[note.reason_code] || note.reason || "";
   if (note.action === "redact") {
-    const said = format(words.redacted || "", { reason: note.reason || "" });
+    const said = format(words.redacted || "", { reason });
     return withText && note.text ? `${said} ${words.redacted_text || ""} ${note.text}` : said;
   }
   if (note.action === "hide") {
-    return note.reason ? format(words.hidden || "", { reason: note.reason }) : words.hidden_no_reason || null;
+    return reason ? format(words.hidden || "", { reason }) : words.hidden_no_reason || null;
   }
   return null;
 }

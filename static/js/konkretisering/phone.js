@@ -1,5 +1,6 @@
 // The phone in konkretisering: rate alternatives (check-back), vote, answer the minority's
-// question ("vad skulle krävas…") and the go-fishing prompt.
+// question ("vad skulle krävas…") and the go-fishing prompt. An answer the facilitator hid
+// says so on the phone that wrote it, with the reason (live, and whenever the state is read).
 //
 // What the phone shows comes from `konkret:join` (the same state as GET /api/v1/me/konkret)
 // and is asked again whenever the server pushes news. Every answer carries a client_id and
@@ -212,10 +213,21 @@ function start(root) {
       }));
   }
 
-  function answers(label, texts) {
-    if (!texts.length) return null;
+  // What the phone already sent: texts, or answers ({text, hidden, note}) that say when the
+  // facilitator hid one, and why (a common reason in this phone's language).
+  function answers(label, items) {
+    if (!items.length) return null;
     return el("div", { class: "small" }, el("p", { text: label }),
-      el("ul", { class: "my-list" }, texts.map((text) => el("li", { text }))));
+      el("ul", { class: "my-list" }, items.map((item) => (typeof item === "string"
+        ? el("li", { text: item })
+        : el("li", { class: item.hidden ? "my-answer my-answer--hidden" : "my-answer" },
+          el("span", { text: item.text }),
+          item.hidden ? el("p", { class: "my-answer__note", text: hiddenText(item.note) }) : null)))));
+  }
+
+  function hiddenText(note) {
+    const reason = (strings.reasons || {})[note?.reason_code] || note?.reason || "";
+    return format(strings.answer_hidden || "", { reason });
   }
 
   function writtenCard(id, heading, lead, label, mine, mineLabel, event, payload) {
@@ -242,8 +254,9 @@ function start(root) {
   }
 
   function fishingCard(prompt) {
+    const mine = prompt.my_answer_items?.length ? prompt.my_answer_items : prompt.my_answers;
     return writtenCard(`fish-${prompt.id}`, prompt.question, null, strings.fishing_label,
-      prompt.my_answers, strings.your_answers, "fishing:answer", { prompt_id: prompt.id });
+      mine, strings.your_answers, "fishing:answer", { prompt_id: prompt.id });
   }
 
   // ------------------------------------------------------------ the connection
@@ -268,6 +281,13 @@ function start(root) {
   socket.on("alternative:outcome", () => refresh());
   socket.on("fishing:prompt", () => refresh(strings.fishing_pushed));
   socket.on("fishing:closed", () => refresh());
+  // The facilitator hid one of my answers (or showed it again): say so on its card, and why.
+  socket.on("fishing:answer_status", (data) => {
+    if (!data) return;
+    cardNotice(`fish-${data.prompt_id}`, "info",
+      data.hidden ? hiddenText(data.note) : strings.answer_shown);
+    refresh();
+  });
   socket.on("minority:prompt", (data) => refresh(
     format(strings.minority_pushed, { title: data?.title || "" })));
   renderOutbox();

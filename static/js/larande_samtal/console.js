@@ -1,8 +1,11 @@
 // The facilitator's samtal console, live: reflections arrive and the learning indicators
 // update; readings on the resistance line from other devices appear with their intervention.
-// Everything on the page works without this script (forms post to the server).
+// Everything on the page works without this script (forms post to the server); with it, a
+// reflection is approved or hidden in place (moderate.js) and every console follows.
 
-import { ThrottledAnnouncer, clockTime, connectLive, el, format, readStrings } from "../common.js";
+import { ThrottledAnnouncer, clockTime, connectLive, el, format, readStrings, showNotice }
+  from "../common.js";
+import { reflectionCard } from "./moderate.js";
 
 const strings = readStrings();
 const root = document.getElementById("samtal-console");
@@ -15,14 +18,67 @@ if (root) start(root);
 function start(page) {
   const announcer = new ThrottledAnnouncer(document.getElementById("samtal-live"), 6000);
   const socket = connectLive({ token: page.dataset.apiToken, lang: page.dataset.lang });
+  const status = document.getElementById("moderation-status");
+  const busy = new Set();
   let entries = [];
+
+  const card = (reflection, note) => reflectionCard(reflection, note, page.dataset.lang,
+    (action, extra = {}) => moderate(reflection, action, extra));
+
+  /** Draw a reflection again as the server now describes it; the focus stays in its card. */
+  function redraw(reflection, note) {
+    const old = document.querySelector(`.reflection[data-id="${reflection.id}"]`);
+    if (!old) return;
+    const hadFocus = old.contains(document.activeElement);
+    const fresh = card(reflection, note);
+    old.replaceWith(fresh);
+    if (hadFocus) fresh.querySelector("[data-moderation] button")?.focus();
+  }
+
+  // The server drew the cards with forms; here they get the same controls as live ones.
+  for (const drawn of page.querySelectorAll(".reflection[data-reflection]")) {
+    try {
+      const reflection = JSON.parse(drawn.dataset.reflection);
+      drawn.replaceWith(card(reflection, reflection.note));
+    } catch {
+      /* keep the server's forms */
+    }
+  }
+
+  /** Approve or hide through the API's action (the same one the forms and the API use). */
+  async function moderate(reflection, action, extra) {
+    // Buttons stay enabled (disabling would throw the focus away); a flag stops doubles.
+    if (busy.has(reflection.id)) return;
+    busy.add(reflection.id);
+    try {
+      const response = await fetch(`/api/v1/reflections/${reflection.id}/moderation`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${page.dataset.apiToken}`,
+          "Content-Type": "application/json", Accept: "application/json",
+          "Accept-Language": page.dataset.lang || "" },
+        body: JSON.stringify({ action, ...extra }),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(answer?.error?.message || strings.moderation_failed);
+      redraw(answer, action === "hide" ? { reason: extra.reason } : null);
+      showNotice(status, "success",
+        format(strings.moderated, { status: strings.status[answer.status] || answer.status }));
+    } catch (error) {
+      showNotice(status, "error", error.message || strings.moderation_failed);
+    } finally {
+      busy.delete(reflection.id);
+    }
+  }
 
   socket.on("connect", async () => {
     try {
       const ack = await socket.timeout(10000).emitWithAck("samtal:watch", {
         process_id: Number(page.dataset.processId),
       });
-      if (ack && ack.ok) entries = ack.resistance || [];
+      if (ack && ack.ok) {
+        entries = ack.resistance || [];
+        page.dataset.watching = "true"; // from here on it hears every change of the process
+      }
     } catch {
       /* the page already shows what the server rendered */
     }
@@ -33,7 +89,7 @@ function start(page) {
     if (!article) return;
     const list = article.querySelector("[data-reflections]");
     if (list && !list.querySelector(`[data-id="${reflection.id}"]`)) {
-      list.prepend(reflectionItem(reflection, page.dataset.lang));
+      list.prepend(card(reflection, null));
       const count = article.querySelector("[data-count]");
       if (count) count.textContent = String(list.children.length);
     }
@@ -42,9 +98,8 @@ function start(page) {
     announcer.schedule(() => format(strings.new_reflection, { title }));
   });
 
-  socket.on("reflection:updated", ({ reflection, indicators }) => {
-    const item = document.querySelector(`.reflection[data-id="${reflection.id}"]`);
-    if (item) item.className = `p-card p-card--${reflection.status} reflection`;
+  socket.on("reflection:updated", ({ reflection, indicators, note }) => {
+    redraw(reflection, note);
     const article = document.querySelector(`[data-round-id="${reflection.round_id}"]`);
     if (article) updateIndicators(article, indicators);
   });
@@ -64,27 +119,6 @@ function start(page) {
   };
   socket.on("samtal:round", refresh);
   socket.on("phase:changed", refresh);
-}
-
-function reflectionItem(reflection, lang) {
-  const group = reflection.stakeholder_group
-    ? reflection.stakeholder_group.charAt(0).toLocaleUpperCase() + reflection.stakeholder_group.slice(1)
-    : strings.ungrouped;
-  return el(
-    "li",
-    { class: `p-card p-card--${reflection.status} reflection`, dataset: { id: reflection.id } },
-    el("p", { class: "p-card__meta" },
-      el("span", { class: "tag", text: strings.view_changes[reflection.view_change] || "" }),
-      el("span", { class: "p-card__group", text: group }),
-      reflection.status === "pending" ? el("span", { class: "badge", text: strings.pending }) : null),
-    ["understood", "question", "keep"].filter((key) => reflection[key]).map((key) =>
-      el("p", { class: "reflection__line" },
-        el("span", { class: "reflection__prompt", text: `${strings.prompts[key]}:` }), " ",
-        el("span", { lang, text: reflection[key] }))),
-    reflection.moved_by
-      ? el("p", { class: "small muted", text: `${strings.moved_by}: ${reflection.moved_by.text}` })
-      : null,
-  );
 }
 
 function updateIndicators(article, indicators) {

@@ -5,7 +5,7 @@
 // is sent again, and the server stores an answer once per client_id. Drafts stay in
 // localStorage, so a reload or a phase change loses nothing.
 
-import { connectLive, readStrings, showConnection, showNotice } from "../common.js";
+import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
 import {
   Outbox,
   PERMANENT_ERRORS,
@@ -62,6 +62,13 @@ function start(root) {
     reloadIfRoundsChanged(root, socket);
     sender.flush();
   });
+  // The facilitator hid (or approved) one of my reflections: say so, and why.
+  socket.on("reflection:status", (data) => {
+    if (!data) return;
+    showNotice(document.getElementById("my-hidden-status"), "info",
+      data.status === "hidden" ? hiddenText(data.note) : strings.reflection_approved);
+    readMine(root, socket);
+  });
   socket.on("disconnect", () => showConnection(strings, "offline"));
   rejoinWhenRefused(socket, workshopId, joinUrl(root.dataset.workshopId),
                     () => showConnection(strings, "offline"));
@@ -84,14 +91,40 @@ function start(root) {
 /** A round opened or closed while this page was loading: show the rounds as they are now. */
 async function reloadIfRoundsChanged(root, socket) {
   const shown = [...root.querySelectorAll(".reflection-form")].map((f) => f.dataset.roundId);
+  const ack = await readMine(root, socket);
+  if (!ack) return;
+  const open = ack.rounds.map((r) => String(r.id));
+  if (open.join() !== shown.join()) window.location.reload();
+}
+
+/** The open rounds and this phone's own reflections; shows the hidden ones, and why. */
+async function readMine(root, socket) {
   try {
     const ack = await socket.timeout(8000).emitWithAck("samtal:rounds", {});
-    if (!ack || !ack.ok) return;
-    const open = ack.rounds.map((r) => String(r.id));
-    if (open.join() !== shown.join()) window.location.reload();
+    if (!ack || !ack.ok) return null;
+    showHidden((ack.reflections || []).filter((r) => r.status === "hidden"));
+    return ack;
   } catch {
-    /* offline: the page shows what it has */
+    return null; /* offline: the page shows what it has */
   }
+}
+
+/** A common reason reads in this phone's language; the facilitator's own words as written. */
+function hiddenText(note) {
+  const reason = (strings.reasons || {})[note?.reason_code] || note?.reason || "";
+  return format(strings.reflection_hidden || "", { reason });
+}
+
+function showHidden(hidden) {
+  const section = document.getElementById("my-hidden");
+  if (!section) return;
+  const words = (r) => [r.understood, r.question, r.keep].find((text) => text) || "";
+  const short = (text) => (text.length > 80 ? `${text.slice(0, 80)} …` : text);
+  document.getElementById("my-hidden-list").replaceChildren(...hidden.map((r) => el("li",
+    { class: "my-item my-item--hidden", dataset: { id: String(r.id) } },
+    el("p", { class: "my-item__text", text: format(strings.you_wrote || "", { text: short(words(r)) }) }),
+    el("p", { class: "my-item__note", text: hiddenText(r.note) }))));
+  section.hidden = hidden.length === 0 && !document.getElementById("my-hidden-status").textContent;
 }
 
 function setUpForm(form, outbox, sender, socket) {
