@@ -42,6 +42,17 @@ def test_the_next_phase_is_proposed_not_inventering(client, world):
     assert service.proposed_next(process).value == "larande_samtal"
 
 
+def test_after_an_undo_the_undone_phase_is_proposed_again_not_skipped(client, world):
+    """A facilitator who undid a change by mistake and asks again is offered the same phase:
+    the undone round is history, not where the room is."""
+    phase = open_kind(client, world, "larande_samtal").get_json()
+    assert client.post(f"/api/v1/phases/{phase['id']}/undo",
+                       headers=bearer(world.facilitator_token)).status_code == 200
+    process = db.session.get(Process, world.process_id)
+    db.session.refresh(process)
+    assert service.proposed_next(process).value == "larande_samtal"
+
+
 @pytest.mark.parametrize("page", [
     "/facilitator/workshops/{workshop_id}",
     "/facilitator/processes/{process_id}",
