@@ -57,6 +57,22 @@ def test_in_a_lärande_samtal_the_wall_shows_the_round_side_by_side(samtal: Samt
     assert 'data-refresh-on="samtal:round"' in page
 
 
+def test_a_number_approved_anyway_is_redacted_on_the_samtal_wall(samtal: Samtal):
+    """The samtal wall showed a phone number the facilitator had approved anyway (phones
+    showed it redacted): the wall reads the text as the room may see it."""
+    from dialog.extensions import db
+    from dialog.models import Perspective
+
+    with db.transaction() as session:
+        flagged = session.get(Perspective, samtal.perspective_ids[0])
+        flagged.text = "Ring mig på 070-123 45 67 så visar jag var det är mörkt."
+        flagged.personal_data = ["phone"]
+    assert samtal.build_round().status_code == 201
+    page = wall_of(samtal.client, samtal.world)
+    assert "070-123" not in page
+    assert "Ring mig på [telefonnummer borttaget] så visar jag var det är mörkt." in page
+
+
 def test_in_konkretisering_the_wall_shows_support_the_vote_and_the_conditions(
         konkret: Konkret):
     pid = konkret.pid
