@@ -120,6 +120,20 @@ def test_a_paused_workshop_shows_the_pause_screen(client, world):
     assert "Paus" in page
 
 
+def test_a_paused_workshop_says_pause_on_the_phone_not_closed(client, world):
+    """While the wall said "Paus – Vi fortsätter snart", the phones said "Workshoppen är
+    stängd just nu": people in the room took it for the end."""
+    client.patch(f"/api/v1/workshops/{world.workshop_id}", json={"state": "paused"},
+                 headers=bearer(world.facilitator_token))
+    for lang, pause, closed in (("sv", "Paus. Vi fortsätter snart.", "stängd"),
+                                ("en", "A break. We will continue soon.", "closed")):
+        page = client.get(f"/w/{world.workshop_id}?lang={lang}").get_data(as_text=True)
+        banner = page[page.index('id="state-banner"'):]
+        banner = banner[:banner.index("</div>")]
+        assert pause in banner
+        assert closed not in banner
+
+
 def test_reactions_reach_the_wall_as_counts(client, world, socket_client, join_participant):
     writer = join_participant(world.join_code, "unga")
     made = client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives",
