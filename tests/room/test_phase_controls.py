@@ -80,6 +80,20 @@ def test_changing_phase_asks_first_with_the_proposed_phase_chosen(console, world
     assert phases_of(world) == [("inventering", 1, "open")]  # asking changes nothing
 
 
+def test_the_confirmation_pages_say_which_process_they_change(console, world):
+    """The confirmation page's breadcrumb ended at "Mina processer": a facilitator with two
+    processes could not tell which one "Ja, byt fas" would change."""
+    process = db.session.get(Process, world.process_id)
+    current = service.open_phase_of(process)
+    for page in (f"/facilitator/processes/{world.process_id}/phases/confirm",
+                 f"/facilitator/phases/{current.id}/close"):
+        html = console.get(page).get_data(as_text=True)
+        crumbs = html[html.index('class="breadcrumb"'):]
+        crumbs = crumbs[:crumbs.index("</p>")]
+        assert f'href="/facilitator/processes/{world.process_id}"' in crumbs, page
+        assert process.title in crumbs, page
+
+
 def test_a_phase_change_can_be_undone_within_a_minute(console, world, socket_client):
     wall = socket_client(world.facilitator_token)
     wall.emit("workshop:watch", {"workshop_id": world.workshop_id, "view": "projector"},
