@@ -152,6 +152,27 @@ def test_a_phone_that_has_reacted_to_everything_is_told_so(
     phone.wait_for_url(f"**/w/{workshop_id}")
 
 
+def test_a_perspective_without_a_group_shows_no_null_on_the_phone(
+    live_server: Any, phone: Any,
+) -> None:
+    """A perspective whose writer gave no group read "Idé null" on the react card: the
+    card's meta line was built with a null child, which the DOM writes out as "null"."""
+    room = live_server.inventering_workshop("Reagera utan grupp")
+    status, body = live_server.request("POST", "/api/v1/join",
+                                       {"join_code": room["join_code"]})
+    assert status == 201, body
+    status, body = live_server.request(
+        "POST", f"/api/v1/workshops/{room['id']}/perspectives",
+        {"text": "Fler vuxna ute på kvällarna.", "kind": "idea", "client_id": "utan-grupp"},
+        token=body["participant_token"])
+    assert status == 201, body
+    workshop_id = join(phone, room["join_code"])
+    phone.goto(f"/w/{workshop_id}/react")
+    wait_online(phone)
+    expect(phone.locator("#react-text")).to_have_text("Fler vuxna ute på kvällarna.")
+    expect(phone.locator("#react-meta")).to_have_text("Idé")
+
+
 def test_a_facilitator_draws_a_link_and_the_table_shows_it(
     live_server: Any, tablet: Any,
 ) -> None:
