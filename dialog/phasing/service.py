@@ -133,13 +133,16 @@ _SAME_CHANGE = timedelta(seconds=5)
 
 
 def proposed_next(process: Process) -> PhaseKind:
-    """The phase the console proposes to open next: the one after the latest, in order.
+    """The phase the console proposes to open next: the one after the running one (else the
+    latest), in order. An undone round is history, not where the room is: after an undo the
+    phase that was undone is proposed again, not skipped.
 
     After the last phase of the method it proposes a new round of the one before it (more
     conversation before deciding), never simply the first phase.
     """
     method = order()
-    latest = max(process.phases, key=lambda p: (p.opened_at, p.id), default=None)
+    latest = open_phase_of(process) or max(process.phases, key=lambda p: (p.opened_at, p.id),
+                                           default=None)
     if latest is None:
         return method[0]
     position = method.index(latest.kind)

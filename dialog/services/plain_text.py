@@ -25,8 +25,10 @@ _AT_BRACKETED = re.compile(r"\s*[(\[{<]\s*(?:at|snabel-?a)\s*[)\]}>]\s*", re.I)
 _DOT_BRACKETED = re.compile(r"\s*[(\[{<]\s*(?:dot|punkt)\s*[)\]}>]\s*", re.I)
 #: " dot " / " punkt " between a word and a short top-level-looking word.
 _DOT_WORD = re.compile(r"(?<=\w)\s+(?:dot|punkt)\s+(?=[^\W\d_]{2,6}\b)", re.I)
-#: " at " / " snabel-a " only when a dotted domain follows ("meet at seven" stays).
-_AT_WORD = re.compile(r"(?<=\w)\s+(?:at|snabel-?a)\s+" + _DOMAIN_AHEAD, re.I)
+#: " at " / " snabel-a " only when a dotted domain follows ("meet at seven" stays), and
+#: not when that "domain" is the local part of a written address ("me at anna.b@x.se").
+_AT_WORD = re.compile(r"(?<=\w)\s+(?:at|snabel-?a)\s+" + _DOMAIN_AHEAD
+                      + r"(?![\w.+-]*@)", re.I)
 
 
 @dataclass(frozen=True)

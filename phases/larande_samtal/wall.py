@@ -26,7 +26,7 @@ def part(session: Session, phase: PhaseRecord, workshop: Workshop) -> WallPart:
     """The round's approved perspectives side by side, with their kind and group."""
     conversation = current_round(session, phase)
     shown = [] if conversation is None else [
-        {"text": p.text, "kind": p.kind.value,
+        {"text": p.shown_text, "kind": p.kind.value,
          "stakeholder_group": p.stakeholder_group.name if p.stakeholder_group else None}
         for p in conversation.perspectives if p.status is ModerationStatus.APPROVED]
     return WallPart(TEMPLATE, {"conversation": conversation, "shown": shown},

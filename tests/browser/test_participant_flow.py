@@ -133,6 +133,25 @@ def test_personal_data_is_flagged_and_stays_off_the_wall(
     expect(tablet.locator('[data-count-for="pending"]')).to_have_text("1")
 
 
+def test_approved_anyway_the_card_no_longer_says_it_waits_for_approval(
+    live_server: Any, phone: Any, tablet: Any, workshop: dict[str, Any],
+) -> None:
+    """After "Godkänn ändå" the card said "Godkänd" and, in red, "Visas inte på väggen förrän
+    du godkänner det": the facilitator could not tell what the room now sees."""
+    open_console(tablet, workshop["id"])
+    join(phone, workshop["join_code"])
+    send(phone, "Ring mig på 070-123 45 67 så visar jag var det är mörkt.", "Tanke")
+    card = tablet.locator("#feed > li", has_text="070-123 45 67")
+    card.get_by_role("button", name=re.compile("^Godkänn ändå")).click()
+    expect(card.locator(".status")).to_contain_text("Godkänd")
+    expect(card.locator(".pd-warning")).to_contain_text("telefonnummer")
+    expect(card.locator(".pd-warning")).not_to_contain_text("förrän du godkänner")
+    expect(card.locator(".pd-warning")).to_contain_text("med personuppgifterna borttagna")
+    tablet.reload()
+    card = tablet.locator("#feed > li", has_text="070-123 45 67")
+    expect(card.locator(".pd-warning")).to_contain_text("med personuppgifterna borttagna")
+
+
 def test_the_console_can_close_the_workshop_and_the_phone_is_told(
     live_server: Any, phone: Any, tablet: Any, workshop: dict[str, Any],
 ) -> None:

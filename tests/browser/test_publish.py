@@ -124,3 +124,18 @@ def test_the_version_page_shows_what_changed(new_page: Callable[..., Any],
         f"Nytt sedan version {published['latest'] - 1}")
     page.goto(f"/p/{published['slug']}/v/1")
     expect(page.get_by_role("link", name="Se den senaste versionen")).to_be_visible()
+
+
+def test_the_report_opens_without_errors_in_the_browser_console(
+        new_page: Callable[..., Any], published: dict[str, Any]):
+    """A secretary opening the committee report saw "Failed to load resource: 404" in the
+    console: the report has a <head> of its own and the browser asked for /favicon.ico."""
+    page = new_page(TABLET)
+    console_errors: list[str] = []
+    page.on("console", lambda message: message.type == "error"
+            and console_errors.append(message.text))
+    page.goto(_paths(published)["report"])
+    expect(page.locator("h1")).to_have_count(1)
+    page.wait_for_timeout(500)
+    assert not console_errors, console_errors
+    assert page.request.get("/favicon.ico").status == 200

@@ -54,6 +54,20 @@ def test_hidden_perspectives_never_reach_the_map(client, room, hide):
     assert f"p:{room.perspective_ids[1]}" in nodes
 
 
+def test_an_address_approved_anyway_reaches_the_map_redacted(client, room, write, hide,
+                                                             join_participant):
+    """The map's projector view showed "anna.svensson@example.com" to the room: a flagged
+    perspective the facilitator approved anyway kept its original text in the map."""
+    token = join_participant(room.world.join_code, "unga")
+    flagged = write(token, room.world.workshop_id,
+                    "Mejla anna.svensson@example.com om kvällarna vid stationen")
+    hide(flagged, "approve")
+    found = get_map(client, room.world)
+    node = next(n for n in found["graph"]["nodes"] if n["id"] == f"p:{flagged}")
+    assert node["text"] == "Mejla [e-postadress borttagen] om kvällarna vid stationen"
+    assert "anna.svensson" not in str(found)
+
+
 def test_two_camps_become_two_opinion_groups_with_their_own_perspectives(client, room):
     # Even people agree with the first two perspectives and reject the next two; odd ones
     # the opposite. Everybody agrees with the last one (a consensus).

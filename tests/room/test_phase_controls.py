@@ -42,6 +42,17 @@ def test_the_next_phase_is_proposed_not_inventering(client, world):
     assert service.proposed_next(process).value == "larande_samtal"
 
 
+def test_after_an_undo_the_undone_phase_is_proposed_again_not_skipped(client, world):
+    """A facilitator who undid a change by mistake and asks again is offered the same phase:
+    the undone round is history, not where the room is."""
+    phase = open_kind(client, world, "larande_samtal").get_json()
+    assert client.post(f"/api/v1/phases/{phase['id']}/undo",
+                       headers=bearer(world.facilitator_token)).status_code == 200
+    process = db.session.get(Process, world.process_id)
+    db.session.refresh(process)
+    assert service.proposed_next(process).value == "larande_samtal"
+
+
 @pytest.mark.parametrize("page", [
     "/facilitator/workshops/{workshop_id}",
     "/facilitator/processes/{process_id}",
@@ -67,6 +78,20 @@ def test_changing_phase_asks_first_with_the_proposed_phase_chosen(console, world
     assert "Inventering, runda 1, stängs." in html
     assert "Du kan ångra bytet under en minut." in html
     assert phases_of(world) == [("inventering", 1, "open")]  # asking changes nothing
+
+
+def test_the_confirmation_pages_say_which_process_they_change(console, world):
+    """The confirmation page's breadcrumb ended at "Mina processer": a facilitator with two
+    processes could not tell which one "Ja, byt fas" would change."""
+    process = db.session.get(Process, world.process_id)
+    current = service.open_phase_of(process)
+    for page in (f"/facilitator/processes/{world.process_id}/phases/confirm",
+                 f"/facilitator/phases/{current.id}/close"):
+        html = console.get(page).get_data(as_text=True)
+        crumbs = html[html.index('class="breadcrumb"'):]
+        crumbs = crumbs[:crumbs.index("</p>")]
+        assert f'href="/facilitator/processes/{world.process_id}"' in crumbs, page
+        assert process.title in crumbs, page
 
 
 def test_a_phase_change_can_be_undone_within_a_minute(console, world, socket_client):

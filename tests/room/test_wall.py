@@ -57,6 +57,22 @@ def test_in_a_lärande_samtal_the_wall_shows_the_round_side_by_side(samtal: Samt
     assert 'data-refresh-on="samtal:round"' in page
 
 
+def test_a_number_approved_anyway_is_redacted_on_the_samtal_wall(samtal: Samtal):
+    """The samtal wall showed a phone number the facilitator had approved anyway (phones
+    showed it redacted): the wall reads the text as the room may see it."""
+    from dialog.extensions import db
+    from dialog.models import Perspective
+
+    with db.transaction() as session:
+        flagged = session.get(Perspective, samtal.perspective_ids[0])
+        flagged.text = "Ring mig på 070-123 45 67 så visar jag var det är mörkt."
+        flagged.personal_data = ["phone"]
+    assert samtal.build_round().status_code == 201
+    page = wall_of(samtal.client, samtal.world)
+    assert "070-123" not in page
+    assert "Ring mig på [telefonnummer borttaget] så visar jag var det är mörkt." in page
+
+
 def test_in_konkretisering_the_wall_shows_support_the_vote_and_the_conditions(
         konkret: Konkret):
     pid = konkret.pid
@@ -102,6 +118,20 @@ def test_a_paused_workshop_shows_the_pause_screen(client, world):
         as_text=True)
     assert 'id="wall-pause" role="status">' in page
     assert "Paus" in page
+
+
+def test_a_paused_workshop_says_pause_on_the_phone_not_closed(client, world):
+    """While the wall said "Paus – Vi fortsätter snart", the phones said "Workshoppen är
+    stängd just nu": people in the room took it for the end."""
+    client.patch(f"/api/v1/workshops/{world.workshop_id}", json={"state": "paused"},
+                 headers=bearer(world.facilitator_token))
+    for lang, pause, closed in (("sv", "Paus. Vi fortsätter snart.", "stängd"),
+                                ("en", "A break. We will continue soon.", "closed")):
+        page = client.get(f"/w/{world.workshop_id}?lang={lang}").get_data(as_text=True)
+        banner = page[page.index('id="state-banner"'):]
+        banner = banner[:banner.index("</div>")]
+        assert pause in banner
+        assert closed not in banner
 
 
 def test_reactions_reach_the_wall_as_counts(client, world, socket_client, join_participant):

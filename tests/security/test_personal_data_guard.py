@@ -44,3 +44,14 @@ def test_redaction_keeps_the_words_around_a_rewrite():
     assert redact("Ring 070.123.45.67 eller anna at example dot se, tack!") == (
         "Ring [telefonnummer borttaget] eller [e-postadress borttagen], tack!")
     assert redact(f"pnr 850709{chr(0x2013)}9805.") == "pnr [personnummer borttaget]."
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Write to me at anna.svensson@example.com about the youth centre.",
+     "Write to me at [e-postadress borttagen] about the youth centre."),
+    ("Skriv till mig at anna.b@skolan.se", "Skriv till mig at [e-postadress borttagen]"),
+])
+def test_a_plain_address_after_the_word_at_is_redacted_whole(text: str, shown: str):
+    """"at" before a real address is English, not a spelled-out @: the room saw
+    "Write to [e-postadress borttagen]@example.com", the domain left and the words eaten."""
+    assert redact(text) == shown

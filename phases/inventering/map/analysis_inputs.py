@@ -24,6 +24,7 @@ from dialog.models import (
     Reaction,
     StakeholderGroup,
 )
+from dialog.services.personal_data import redacted_text
 
 Vote = tuple[int, int, int]
 
@@ -54,17 +55,19 @@ class MapInputs:
 def load_inputs(session: Session, process: Process) -> MapInputs:
     """Load a process's approved perspectives, all reactions and the links between them."""
     rows = session.execute(
-        select(Perspective.id, Perspective.text, Perspective.kind, StakeholderGroup.name,
-               Perspective.participant_id, Perspective.source)
+        select(Perspective.id, Perspective.text, Perspective.personal_data, Perspective.kind,
+               StakeholderGroup.name, Perspective.participant_id, Perspective.source)
         .outerjoin(StakeholderGroup, Perspective.stakeholder_group_id == StakeholderGroup.id)
         .where(Perspective.process_id == process.id,
                Perspective.status == ModerationStatus.APPROVED)
         .order_by(Perspective.id)
     ).all()
+    # The map is shown in the room (the projector) and names its themes from these texts:
+    # what the guard flagged stays redacted even when a facilitator approved it anyway.
     perspectives = [
-        PerspectiveInput(id=pid, text=text, kind=kind.value, stakeholder_group=group,
-                         participant_id=author, source=source)
-        for pid, text, kind, group, author, source in rows
+        PerspectiveInput(id=pid, text=redacted_text(text, flagged), kind=kind.value,
+                         stakeholder_group=group, participant_id=author, source=source)
+        for pid, text, flagged, kind, group, author, source in rows
     ]
     texts = {p.id: p.text for p in perspectives}
     # Core rows and no ORDER BY: one row per participant and perspective, and the analysis

@@ -210,7 +210,9 @@ function start(page) {
                   kinds: personal.map((k) => strings.personal_data[k] || k).join(", "),
                 }),
               }),
-              el("p", { class: "pd-warning__advice", text: strings.personal_data_advice }),
+              el("p", { class: "pd-warning__advice",
+                text: p.status === "approved" && strings.personal_data_advice_approved
+                  ? strings.personal_data_advice_approved : strings.personal_data_advice }),
             ),
           )
         : null,

@@ -22,8 +22,10 @@ function key(id) {
 /** Perspective-to-perspective edge types, strongest evidence first. */
 export const PAIR_TYPES = ["link", "similar", "co_agreement"];
 
-/** Build the view model from a `map` payload (tolerant of missing parts). */
-export function buildModel(map) {
+/** Build the view model from a `map` payload (tolerant of missing parts). The theme of
+ * leftovers comes labelled in the process's language ("övrigt"); unless the facilitator
+ * named it, it is shown as `otherTheme`, in the reader's language. */
+export function buildModel(map, otherTheme = "") {
   const data = map || {};
   const graph = data.graph || {};
   const rawNodes = Array.isArray(graph.nodes) ? graph.nodes : [];
@@ -32,6 +34,7 @@ export function buildModel(map) {
   const themes = (data.themes || []).map((theme, index) => ({
     ...theme,
     key: key(theme.id),
+    label: theme.other && !theme.name && otherTheme ? otherTheme : theme.label,
     colour: theme.other ? OTHER_COLOUR : THEME_COLOURS[index % THEME_COLOURS.length],
   }));
   const themeByKey = new Map(themes.map((t) => [t.key, t]));

@@ -27,7 +27,7 @@ function start(page) {
   let first = true;
 
   function apply(map) {
-    const model = buildModel(map);
+    const model = buildModel(map, strings.other_theme);
     graph.update(model);
     $("map-empty").hidden = model.perspectives.size > 0;
 

@@ -102,7 +102,7 @@ function start(page) {
   }
 
   function apply(map) {
-    model = buildModel(map);
+    model = buildModel(map, strings.other_theme);
     graph.update(model);
     renderMissing($("missing-list"), $("missing-none"), model, lang);
     renderOpinionGroups($("opinion-groups"), $("opinion-none"), model, strings);

@@ -212,8 +212,14 @@ function writeView(page, outbox, socket, workshopId) {
     }
   });
 
+  let roomState = page.dataset.state;
   function setBanner(state) {
-    if (banner) banner.hidden = state === "open";
+    roomState = state;
+    if (!banner) return;
+    banner.hidden = state === "open";
+    // A pause is not the end: the wall says "Paus", and so does the phone.
+    const text = document.getElementById("state-banner-text");
+    if (text) text.textContent = state === "paused" ? strings.paused_banner : strings.closed_banner;
   }
   setBanner(page.dataset.state);
 
@@ -230,6 +236,9 @@ function writeView(page, outbox, socket, workshopId) {
         showNotice(status, "error", result.error.message);
         restore(item);
         textarea.focus();
+      } else if (result.type === "failed" && roomState === "paused"
+                 && result.error.code === "workshop_closed") {
+        showNotice(status, "warning", strings.paused_banner);
       } else if (result.type === "failed") {
         showNotice(status, "warning", result.error.message, strings.retry_later);
       } else if (result.type === "timeout") {

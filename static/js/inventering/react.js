@@ -90,13 +90,14 @@ function start(page) {
     ui.card.hidden = false;
     ui.done.hidden = true;
     const kind = strings.kinds[current.kind];
-    ui.meta.replaceChildren(
+    // Only the parts there are: the DOM writes a null child out as the word "null".
+    ui.meta.replaceChildren(...[
       kind ? el("span", { class: `tag tag--${current.kind}`, text: kind }) : null,
       current.stakeholder_group
         ? el("span", { class: "react-card__group",
           text: format(strings.from_group, { group: current.stakeholder_group }) })
         : null,
-    );
+    ].filter(Boolean));
     ui.meta.hidden = !ui.meta.childElementCount;
     ui.text.textContent = current.text || "";
     ui.body.hidden = false;
