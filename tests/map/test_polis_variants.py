@@ -171,7 +171,7 @@ def test_a_matrix_that_wrote_passes_as_blank_cells_says_the_passes_are_missing(r
     found = imported(run, write(tmp_path / "pass", {"comments.csv": COMMENTS,
                                                     "participants-votes.csv": matrix}))
     assert (found["reactions"], found["notes"]) == (5, ["polis_note_matrix_unseen_votes"])
-    assert "räknar 1 röster (n-votes) som inte står i någon kolumn" in found["stderr"]
+    assert "räknar 1 röst (n-votes) som inte står i någon kolumn" in found["stderr"]
 
 
 def test_without_summary_the_title_is_the_folder_name(run, tmp_path):
@@ -199,7 +199,7 @@ def test_votes_csv_wins_over_a_participants_votes_that_disagrees_and_says_so(run
     found = imported(run, write(tmp_path / "oense", {
         "comments.csv": COMMENTS, "votes.csv": VOTES, "participants-votes.csv": stale}))
     assert found["notes"] == ["polis_note_votes_differ"]
-    assert "skiljer sig från votes.csv i 1 slutliga röster; votes.csv gäller" in found["stderr"]
+    assert "skiljer sig från votes.csv i 1 slutlig röst; votes.csv gäller" in found["stderr"]
     votes = exported(run, found["process_id"], tmp_path / "ut")["votes.csv"]
     assert final_votes(votes)[(3, 1)] == 1
 
@@ -237,7 +237,7 @@ def test_votes_on_comments_missing_from_comments_csv_are_skipped_and_counted(run
     found = imported(run, write(tmp_path / "okand", {"comments.csv": COMMENTS,
                                                      "participants-votes.csv": matrix}))
     assert (found["reactions"], found["skipped_votes"]) == (5, 1)
-    assert "1 röster gäller kommentarer som inte finns i comments.csv" in found["stderr"]
+    assert "1 röst gäller en kommentar som inte finns i comments.csv" in found["stderr"]
 
 
 @pytest.mark.parametrize(("comments", "votes", "counts"), [
