@@ -111,3 +111,9 @@ def test_a_typed_code_leads_to_the_join_page(client, world: World):
     response = client.get(f"/join?code={world.join_code.lower()}")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/j/{world.join_code}")
+
+
+def test_a_bare_visit_to_join_shows_the_code_form_without_an_error(client, world: World):
+    response = client.get("/join", follow_redirects=True)
+    assert response.status_code == 200
+    assert "Skriv in koden du fått" not in response.get_data(as_text=True)

@@ -29,6 +29,8 @@ def home() -> ResponseReturnValue:
 @blueprint.get("/join")
 def join_by_code() -> ResponseReturnValue:
     """The code form on the home page lands here; a bad code is explained, not a dead end."""
+    if "code" not in request.args:  # a bare visit: the form, with nothing to correct yet
+        return redirect(url_for("participant.home"))
     code = request.args.get("code", "")
     try:
         workshop = check_join_code(lambda: workshops.find_by_code(db.session, code))
