@@ -199,7 +199,8 @@ PARAMETERS = {"process_id": "Process", "workshop_id": "Workshop", "phase_id": "P
               "answer_id": "FishingAnswer", "proposal_id": "Proposal",
               "budget_line_id": "BudgetLine", "funding_line_id": "FundingLine",
               "indicator_id": "Indicator", "outreach_id": "OutreachAction",
-              "group_id": "StakeholderGroup", "participant_id": "Participant"}
+              "group_id": "StakeholderGroup", "participant_id": "Participant",
+              "reflection_id": "Reflection"}
 #: ``round_id`` names a conversation round or a check-back round, as the path says.
 ROUND_MODELS = {"conversation-rounds": "ConversationRound", "checkback-rounds": "CheckbackRound"}
 #: Pages and forms a proposal owner reaches for their own proposal (the status form posts
