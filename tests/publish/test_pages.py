@@ -199,3 +199,13 @@ def test_every_conversation_round_of_the_demo_is_published_in_order(demo: Publis
                               "moved_by"}
         assert all(set(q) >= {"id", "text", "kind", "stakeholder_group"}
                    for q in shown["perspectives"])
+
+
+def test_the_publication_console_names_the_licences_in_the_readers_language(world, client):
+    _login(client, world)
+    url = f"/facilitator/processes/{world.process_id}/publication"
+    swedish = client.get(url).get_data(as_text=True)
+    english = client.get(url + "?lang=en").get_data(as_text=True)
+    assert "Creative Commons Erkännande 4.0 Internationell (CC BY 4.0)" in swedish
+    assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in english
+    assert "Erkännande" not in english
