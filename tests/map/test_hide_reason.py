@@ -29,12 +29,8 @@ def author(join_participant, world) -> str:
 
 
 @pytest.fixture
-def perspective_id(client, world, author) -> int:
-    sent = client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives",
-                       headers=bearer(author),
-                       json={"text": WRITTEN, "kind": "thought", "client_id": "h1"})
-    assert sent.status_code == 201, sent.json
-    return int(sent.json["id"])
+def perspective_id(write, world, author) -> int:
+    return write(author, world.workshop_id, WRITTEN, "thought")
 
 
 def hide(client, world, perspective_id, language="sv", **body):

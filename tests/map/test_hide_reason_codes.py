@@ -25,12 +25,8 @@ def author(join_participant, world) -> str:
 
 
 @pytest.fixture
-def perspective_id(client, world, author) -> int:
-    sent = client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives",
-                       headers=bearer(author),
-                       json={"text": WRITTEN, "kind": "thought", "client_id": "c1"})
-    assert sent.status_code == 201, sent.json
-    return int(sent.json["id"])
+def perspective_id(write, world, author) -> int:
+    return write(author, world.workshop_id, WRITTEN, "thought")
 
 
 def moderate(client, world, perspective_id, **body):
