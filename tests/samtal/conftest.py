@@ -106,3 +106,15 @@ def participant_of(token: str) -> Participant:
         assert found is not None
         session.expunge(found)
         return found
+
+
+#: The CSRF token a logged-in test session carries (the console's forms post it back).
+CSRF = "csrf-test-token"
+
+
+@pytest.fixture
+def logged_in(samtal: Samtal) -> FlaskClient:
+    with samtal.client.session_transaction() as session:
+        session["facilitator_id"] = samtal.world.facilitator_id
+        session["csrf"] = CSRF
+    return samtal.client

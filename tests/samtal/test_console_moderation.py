@@ -17,18 +17,11 @@ import pytest
 from flask.testing import FlaskClient
 
 from dialog.services.hide_reasons import text_of
-from tests.samtal.conftest import NS, Samtal
-from tests.samtal.test_pages import CSRF, console_url
+from tests.samtal.conftest import CSRF, NS, Samtal
+from tests.samtal.test_pages import console_url
 
 PHONE_NUMBER = "Ring mig på 070-123 45 67 om bussen."
 
-
-@pytest.fixture
-def logged_in(samtal: Samtal) -> FlaskClient:
-    with samtal.client.session_transaction() as session:
-        session["facilitator_id"] = samtal.world.facilitator_id
-        session["csrf"] = CSRF
-    return samtal.client
 
 
 @pytest.fixture

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from flask.testing import FlaskClient
-
-from tests.samtal.conftest import Samtal
-
-CSRF = "csrf-test-token"
-
-
-@pytest.fixture
-def logged_in(samtal: Samtal) -> FlaskClient:
-    with samtal.client.session_transaction() as session:
-        session["facilitator_id"] = samtal.world.facilitator_id
-        session["csrf"] = CSRF
-    return samtal.client
+from tests.samtal.conftest import CSRF, Samtal
 
 
 def console_url(samtal: Samtal) -> str:
