@@ -23,6 +23,9 @@ COMMENTS, VOTES, MATRIX, SUMMARY = ("comments.csv", "votes.csv", "participants-v
 #: Longest first, so participants-votes.csv is not taken for votes.csv.
 KINDS = (MATRIX, "comment-groups.csv", COMMENTS, VOTES, SUMMARY)
 USED = (COMMENTS, VOTES, MATRIX, SUMMARY)
+#: The most a zip's export files may unpack to: far above any real conversation's (a million
+#: votes is about 50 MB), far below what a zip bomb would fill the disk with.
+MAX_UNPACKED_BYTES = 1 << 30
 
 
 def kind_of(name: str) -> str | None:
@@ -80,13 +83,18 @@ def zip_files(archive: Path, into: Path) -> dict[str, Path]:
                 raise PolisExportError("polis_export_ambiguous", path=str(archive), file=COMMENTS)
             chosen = by_folder[folders[0]] if folders else members
             names = {PurePosixPath(m.filename).name: m for m in chosen}
+            picked = _pick(archive, list(names))
+            if sum(names[name].file_size for name in picked.values()) > MAX_UNPACKED_BYTES:
+                raise PolisExportError("polis_export_too_large", path=str(archive))
             files: dict[str, Path] = {}
-            for kind, name in _pick(archive, list(names)).items():
+            for kind, name in picked.items():
                 # Written under the kind's own name: a member's path never decides where.
                 with handle.open(names[name]) as source, (into / kind).open("wb") as target:
                     shutil.copyfileobj(source, target)
                 files[kind] = into / kind
             return files
+    # zipfile raises NotImplementedError for a compression method it cannot read, and
+    # RuntimeError for an encrypted member: both are zips we cannot open.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
         raise PolisExportError("polis_export_bad_zip", path=str(archive)) from exc
 

@@ -328,3 +328,18 @@ def test_a_damaged_zip_is_refused(run, tmp_path):
     result = run("import-polis", str(archive), ok=False)
     assert "Traceback" not in result.output
     assert "[polis_export_" in result.output
+
+
+def test_a_zip_that_would_unpack_past_the_limit_is_refused_before_anything_is_written(
+        run, tmp_path, monkeypatch):
+    from dialog.analysis import polis_source
+
+    archive = tmp_path / "stor.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as handle:
+        handle.writestr("comments.csv", COMMENTS)
+        handle.writestr("votes.csv", VOTES + "0" * 2000)  # compresses to almost nothing
+    monkeypatch.setattr(polis_source, "MAX_UNPACKED_BYTES", 1500)
+    result = run("import-polis", str(archive), ok=False)
+    assert "[polis_export_too_large]" in result.output
+    assert "packas upp till mer än 1 GB" in result.output
+    assert "Traceback" not in result.output
