@@ -49,16 +49,33 @@ def normalise_code(code: Any) -> str:
 
 
 def find_by_code(session: Session, code: Any) -> Workshop:
-    """Return the open workshop with this join code, or a clear refusal."""
+    """Return the workshop with this join code, or a clear refusal.
+
+    A paused workshop can be joined: the phone lands on the write page under the pause
+    banner, and what it writes waits in its outbox until the workshop continues. Only a
+    closed workshop refuses (``workshop_closed``).
+    """
     normalised = normalise_code(code)
     if not normalised:
         raise DialogError("join_code_required")
     workshop = session.scalar(select(Workshop).where(Workshop.join_code == normalised))
     if workshop is None:
         raise NotFound("join_code_unknown")
-    if workshop.state is not WorkshopState.OPEN:
+    if workshop.state is WorkshopState.CLOSED:
         raise DialogError("workshop_closed", 409)
     return workshop
+
+
+def require_open(workshop: Workshop) -> None:
+    """Refuse new input unless the workshop runs: a pause is not the end.
+
+    ``workshop_paused`` tells a client to keep what it has and send it again when the
+    workshop continues (the phone's outbox does); ``workshop_closed`` means it is over.
+    """
+    if workshop.state is WorkshopState.PAUSED:
+        raise DialogError("workshop_paused", 409)
+    if workshop.state is not WorkshopState.OPEN:
+        raise DialogError("workshop_closed", 409)
 
 
 def set_state(session: Session, workshop: Workshop, state: str) -> Workshop:

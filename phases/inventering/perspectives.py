@@ -24,6 +24,7 @@ from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id
 from dialog.services.participants import resolve_group
 from dialog.services.personal_data import personal_data_kinds, redacted_text
+from dialog.services.workshops import require_open
 
 
 def submit_perspective(
@@ -46,8 +47,7 @@ def submit_perspective(
     if existing is not None:
         return existing, True
     policy.require_same_process(participant, workshop)
-    if not workshop.is_open:
-        raise DialogError("workshop_closed", 409)
+    require_open(workshop)
     text = _valid_text(text)
     valid_kind = _valid_kind(kind)
     process = session.get(Process, workshop.process_id)

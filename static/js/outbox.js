@@ -218,7 +218,8 @@ export class Outbox {
   }
 }
 
-/** Refusals that will never succeed on a resend: drop the item and tell the writer. */
+/** Refusals that will never succeed on a resend: drop the item and tell the writer.
+ * ``workshop_paused`` is not one: the item stays and goes again when the workshop continues. */
 export const PERMANENT_ERRORS = new Set([
   "text_required",
   "text_too_long",

@@ -212,9 +212,7 @@ function writeView(page, outbox, socket, workshopId) {
     }
   });
 
-  let roomState = page.dataset.state;
   function setBanner(state) {
-    roomState = state;
     if (!banner) return;
     banner.hidden = state === "open";
     // A pause is not the end: the wall says "Paus", and so does the phone.
@@ -236,8 +234,9 @@ function writeView(page, outbox, socket, workshopId) {
         showNotice(status, "error", result.error.message);
         restore(item);
         textarea.focus();
-      } else if (result.type === "failed" && roomState === "paused"
-                 && result.error.code === "workshop_closed") {
+      } else if (result.type === "failed" && result.error.code === "workshop_paused") {
+        // Kept in the outbox: it goes when the workshop continues (workshop:state "open").
+        setBanner("paused");
         showNotice(status, "warning", strings.paused_banner);
       } else if (result.type === "failed") {
         showNotice(status, "warning", result.error.message, strings.retry_later);
