@@ -200,3 +200,37 @@ def test_a_burst_of_reactions_is_stored_together_each_phone_acked_on_its_own(dem
     assert stored == (11, 11)
     for phone in phones:
         phone.disconnect()
+
+
+def patch_json(url: str, body: dict, token: str) -> dict:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), method="PATCH",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_in_a_pause_a_phone_hears_workshop_paused_and_its_resend_is_stored_once(
+        demo_env, server):
+    _env, demo = demo_env
+    token = post_json(f"{server.url}/api/v1/auth/token", demo["facilitator"])["token"]
+    workshop_url = f"{server.url}/api/v1/workshops/{demo['workshop_id']}"
+    joined = post_json(f"{server.url}/api/v1/join", {"join_code": demo["join_code"]})
+    phone = connect(server.url, joined["participant_token"])
+    resumed = threading.Event()
+    phone.on("workshop:state", lambda data: data["state"] == "open" and resumed.set(),
+             namespace="/live")
+    payload = {"text": "Bänkar vid hamnen", "kind": "idea", "client_id": "ws-pause-1"}
+    try:
+        patch_json(workshop_url, {"state": "paused"}, token)
+        refused = phone.call("perspective:submit", payload, namespace="/live", timeout=10)
+        assert (refused["ok"], refused["error"]["code"]) == (False, "workshop_paused")
+        assert "pausad" in refused["error"]["message"]
+    finally:
+        patch_json(workshop_url, {"state": "open"}, token)
+    assert resumed.wait(10)  # the phone's cue to send its outbox again
+    stored = phone.call("perspective:submit", payload, namespace="/live", timeout=10)
+    again = phone.call("perspective:submit", payload, namespace="/live", timeout=10)
+    assert (stored["ok"], stored["duplicate"]) == (True, False)
+    assert (again["id"], again["duplicate"]) == (stored["id"], True)
+    phone.disconnect()

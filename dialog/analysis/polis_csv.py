@@ -102,6 +102,18 @@ def identifier(table: Table, line: int, column: str, text: str) -> int:
     return value
 
 
+_TRUE, _FALSE = frozenset({"true", "t", "1", "yes"}), frozenset({"false", "f", "0", "no", ""})
+
+
+def flag(table: Table, line: int, column: str, text: str) -> bool:
+    """A yes/no cell (``is-meta``): true/false as Polis writes it, t/f or 1/0; blank is no."""
+    folded = text.strip().lower()
+    if folded in _TRUE or folded in _FALSE:
+        return folded in _TRUE
+    raise PolisExportError("polis_export_bad_value", file=table.name, line=line,
+                           column=column, value=text[:40])
+
+
 def vote(table: Table, line: int, column: str, text: str) -> int | None:
     """A vote cell: 1 agree, -1 disagree, 0 pass, None when blank (not seen)."""
     if text == "":

@@ -59,16 +59,27 @@ class PolisExport:
         """Return the ids of comments that moderators did not reject, in id order."""
         return sorted(c.id for c in self.comments if c.moderated != REJECTED)
 
+    @property
+    def analysed_comment_ids(self) -> list[int]:
+        """Return the ids of the comments Polis's math reads: not rejected, not meta.
+
+        Polis puts meta comments in ``mod-out`` with the rejected ones (``mod-update`` in
+        math/src/polismath/math/conversation.clj): shown to voters, left out of the
+        projection, the groups, the representative comments and consensus.
+        """
+        return sorted(c.id for c in self.comments if c.moderated != REJECTED and not c.is_meta)
+
     def vote_triples(self) -> list[tuple[int, int, int]]:
         """Return the vote log as (participant, comment, vote) in time order."""
         return [(v.participant_id, v.comment_id, v.vote) for v in self.votes]
 
     def vote_matrix(self, include_rejected: bool = False) -> VoteMatrix:
-        """Build the vote matrix, leaving rejected comments out unless asked to keep them."""
+        """Build the vote matrix, leaving rejected and meta comments out unless asked to keep
+        them (as Polis's math does)."""
         if include_rejected:
             return VoteMatrix.from_votes(self.votes)
-        # Listing the accepted comments drops votes on rejected ones and counts those comments.
-        return VoteMatrix.from_votes(self.votes, perspective_ids=self.accepted_comment_ids)
+        # Listing the analysed comments drops votes on the others and counts those comments.
+        return VoteMatrix.from_votes(self.votes, perspective_ids=self.analysed_comment_ids)
 
     def polis_groups(self) -> dict[int, int]:
         """Return Polis's own group per participant, leaving out the ones it did not cluster."""

@@ -1,8 +1,9 @@
 """Read each file of a Polis export: comments.csv, votes.csv, participants-votes.csv, summary.csv.
 
 Columns are looked up by name (see :mod:`dialog.analysis.polis_csv`), so their order and any
-extra columns (``xid``, ``is-meta``, ``passes`` ...) do not matter. participants-votes.csv
-names its comment columns by the bare id (``12``, older exports) or ``comment-12`` (newer).
+extra columns (``xid``, ``passes`` ...) do not matter; ``is-meta`` (newer exports) is read.
+participants-votes.csv names its comment columns by the bare id (``12``, older exports) or
+``comment-12`` (newer).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dialog.analysis.polis_csv import (
     Table,
     cell,
     decode,
+    flag,
     identifier,
     milliseconds,
     vote,
@@ -34,13 +36,18 @@ _VOTES = {"1": 1, "-1": -1, "0": 0}
 
 @dataclass(frozen=True)
 class PolisComment:
-    """One comment from comments.csv; moderated is -1 rejected, 0 unmoderated, 1 accepted."""
+    """One comment from comments.csv; moderated is -1 rejected, 0 unmoderated, 1 accepted.
+
+    ``is_meta`` (newer exports' ``is-meta`` column) marks a comment about the conversation
+    itself rather than its question; Polis leaves such comments out of its math.
+    """
 
     id: int
     author: int
     moderated: int
     body: str
     timestamp: int = 0
+    is_meta: bool = False
 
     def __getitem__(self, key: str) -> int | str:
         """Return a field by name, so a comment also reads like a dict."""
@@ -70,7 +77,7 @@ def read_comment_rows(path: Path) -> list[PolisComment]:
     table = Table(path)
     cid, body = table.index("comment-id"), table.index("comment-body")
     author, moderated = table.optional("author-id"), table.optional("moderated")
-    stamp = table.optional("timestamp")
+    stamp, meta = table.optional("timestamp"), table.optional("is-meta")
     spill = body == len(table.header) - 1
     comments: dict[int, PolisComment] = {}
     for line, row in table.rows():
@@ -87,6 +94,7 @@ def read_comment_rows(path: Path) -> list[PolisComment]:
             moderated=_sign(whole_number(cell(row, moderated)) or 0),
             body=restore_cell(text),
             timestamp=milliseconds(cell(row, stamp)),
+            is_meta=flag(table, line, "is-meta", cell(row, meta)),
         )
     return [comments[c] for c in sorted(comments)]
 

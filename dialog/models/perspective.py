@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dialog.models.base import Base, StrEnumType, UTCDateTime, utcnow
@@ -57,6 +57,9 @@ class Perspective(Base):
     #: Entered by a facilitator from outside the room: "interview", "outreach", "paper", ...
     source: Mapped[str | None] = mapped_column(String(16))
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("facilitator.id"))
+    #: About the conversation, not its question (a Polis comment marked ``is-meta``): shown
+    #: and reacted to, but left out of the map's analysis, as Polis leaves it out of its math.
+    is_meta: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     participant: Mapped[Participant | None] = relationship()
     stakeholder_group: Mapped[StakeholderGroup | None] = relationship()

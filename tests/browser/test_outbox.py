@@ -181,3 +181,37 @@ def test_a_reaction_waiting_in_the_same_outbox_is_sent_once_on_connect(
                                        {"vote": "agree"}, token=token)
     assert (status, body["created"]) == (200, False)
     assert phone.js_errors == []
+
+
+def test_written_in_a_pause_it_waits_on_the_phone_and_is_sent_once_when_the_workshop_continues(
+    live_server: Any, phone: Any, workshop: dict[str, Any],
+) -> None:
+    path = f"/api/v1/workshops/{workshop['id']}"
+    status, _ = live_server.request("PATCH", path, {"state": "paused"}, token=live_server.token)
+    assert status == 200
+    text = "Skrivet i pausen: en trygg väg hem från bussen."
+
+    # A paused workshop can be joined; the join page and the write page both say "paus".
+    phone.goto(f"/j/{workshop['join_code']}")
+    expect(phone.get_by_role("status").filter(has_text="paus just nu")).to_be_visible()
+    workshop_id = join(phone, workshop["join_code"])
+    expect(phone.locator("#state-banner")).to_contain_text("Paus. Vi fortsätter snart.")
+
+    # The server answers workshop_paused: the phone keeps the words and says why.
+    phone.get_by_label("Ditt perspektiv").fill(text)
+    phone.get_by_role("radio", name=re.compile("Idé")).check()
+    phone.get_by_role("button", name="Skicka").click()
+    expect(phone.locator("#write-status")).to_contain_text("sparas på telefonen")
+    expect(phone.locator("#write-status")).not_to_contain_text("stängd")
+    expect(phone.locator("#outbox-count")).to_have_text("1 väntar på att skickas")
+    assert [item["text"] for item in outbox(phone, workshop_id)] == [text]
+    assert rows_with(live_server, text) == []
+
+    # The facilitator resumes: the phone sends its outbox at once, and the row is stored once.
+    status, _ = live_server.request("PATCH", path, {"state": "open"}, token=live_server.token)
+    assert status == 200
+    expect(phone.locator("#state-banner")).to_be_hidden()
+    phone.wait_for_function("key => !localStorage.getItem(key)",
+                            arg=f"dialog.outbox.{workshop_id}")
+    expect(phone.locator("#outbox-count")).to_be_hidden()
+    assert len(rows_with(live_server, text)) == 1

@@ -343,3 +343,76 @@ def test_a_zip_that_would_unpack_past_the_limit_is_refused_before_anything_is_wr
     assert "[polis_export_too_large]" in result.output
     assert "packas upp till mer än 1 GB" in result.output
     assert "Traceback" not in result.output
+
+
+def camps_export(meta: tuple[str, str]) -> dict[str, str]:
+    """Two camps of twelve split on six comments; 6 (everyone agrees) and 7 (split by camp)
+    are about the meeting itself, marked ``is-meta`` as ``meta`` says."""
+    texts = ["Mer belysning i parken", "Färre bilar i centrum", "Fler poliser på stan",
+             "Längre öppettider på fritidsgården", "Kameror vid stationen", "Mer grönska",
+             "Bra att vi får säga vad vi tycker här", "Mötet borde vara längre"]
+    flags = ["false"] * 6 + list(meta)
+    comments = "timestamp,comment-id,author-id,moderated,is-meta,comment-body\n" + "".join(
+        f"{1500000000000 + i},{i},{i + 1},1,{flags[i]},{text}\n" for i, text in enumerate(texts))
+    rows = []
+    for voter in range(1, 25):
+        camp = 1 if voter <= 12 else -1
+        for comment in range(8):
+            vote = 1 if comment == 6 else camp * (1 if comment % 2 == 0 else -1)
+            rows.append(f"{1500000100000 + voter * 10 + comment},{comment},{voter},{vote}\n")
+    return {"comments.csv": comments,
+            "votes.csv": "timestamp,comment-id,voter-id,vote\n" + "".join(rows)}
+
+
+def analysed_texts(analysis: dict) -> set[str]:
+    """Every perspective text the analysis names: groups, consensus, divisive, themes."""
+    entries = [e for g in analysis["opinion_groups"] for e in g["representative"]]
+    entries += [e for key in ("consensus", "group_informed_consensus", "divisive", "uncertain")
+                for e in analysis[key]]
+    return {e["text"] for e in entries}
+
+
+def test_meta_comments_are_shown_but_left_out_of_groups_and_consensus_as_in_polis(
+        run, tmp_path):
+    """Polis puts ``is-meta`` comments in mod-out with the rejected ones: its projection,
+    groups, representative comments and consensus never read them (conversation.clj)."""
+    plain = imported(run, write(tmp_path / "utan-meta", camps_export(("false", "false"))))
+    meta = imported(run, write(tmp_path / "meta", camps_export(("true", "true"))))
+    # Read as ordinary comments, the meeting's own comments would lead the analysis ...
+    assert "Bra att vi får säga vad vi tycker här" in analysed_texts(plain["analysis"])
+    # ... marked meta they are imported, shown and reacted to, but the analysis leaves them out.
+    assert (meta["perspectives"], meta["hidden"], meta["reactions"]) == (8, 0, 8 * 24)
+    assert meta["notes"] == ["polis_note_meta_comments"]
+    assert "2 kommentarer är markerade som meta" in meta["stderr"]
+    assert meta["analysis"]["counts"]["perspectives"] == 6
+    named = analysed_texts(meta["analysis"])
+    assert named
+    assert not named & {"Bra att vi får säga vad vi tycker här", "Mötet borde vara längre"}
+    assert sorted(sorted(g["members"]) for g in meta["analysis"]["opinion_groups"]) == sorted(
+        sorted(g["members"]) for g in plain["analysis"]["opinion_groups"])
+    # An export of the import says which comments are meta, so a round trip keeps them out.
+    comments = exported(run, meta["process_id"], tmp_path / "ut")["comments.csv"]
+    assert [c["is-meta"] for c in comments] == ["false"] * 6 + ["true", "true"]
+    again = imported(run, tmp_path / "ut")
+    assert again["analysis"]["counts"]["perspectives"] == 6
+
+
+@pytest.mark.parametrize(("cell", "meta"), [("true", True), ("TRUE", True), ("t", True),
+                                            ("1", True), ("false", False), ("f", False),
+                                            ("0", False), ("", False)])
+def test_is_meta_reads_as_polis_and_spreadsheets_write_it(tmp_path, cell, meta):
+    from dialog.analysis import read_polis_export
+
+    folder = write(tmp_path / "flagga", {
+        "comments.csv": f"comment-id,author-id,moderated,is-meta,comment-body\n0,1,1,{cell},Hej\n",
+        "votes.csv": VOTES.splitlines()[0] + "\n"})
+    assert read_polis_export(folder).comments[0].is_meta is meta
+
+
+def test_an_is_meta_that_is_neither_yes_nor_no_is_refused_in_swedish(run, tmp_path):
+    folder = write(tmp_path / "konstig", {
+        "comments.csv": "comment-id,author-id,moderated,is-meta,comment-body\n0,1,1,kanske,Hej\n",
+        "votes.csv": VOTES.splitlines()[0] + "\n"})
+    result = run("import-polis", str(folder), ok=False)
+    assert "is-meta" in result.output
+    assert "kanske" in result.output

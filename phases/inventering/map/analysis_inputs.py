@@ -1,8 +1,10 @@
 """Read what the analysis needs from the database: approved perspectives, reactions, links.
 
-Hidden and pending perspectives never reach the analysis. Reactions to them are still read,
-only to count how many perspectives were left out: Polis scales the projection of people who
-voted on few perspectives by that count, and so does ``dialog.analysis``.
+Hidden and pending perspectives never reach the analysis, and neither do meta perspectives
+(about the conversation, not its question: Polis's ``is-meta``), which Polis leaves out of its
+math with the rejected ones. Reactions to them are still read, only to count how many
+perspectives were left out: Polis scales the projection of people who voted on few
+perspectives by that count, and so does ``dialog.analysis``.
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ def load_inputs(session: Session, process: Process) -> MapInputs:
                StakeholderGroup.name, Perspective.participant_id, Perspective.source)
         .outerjoin(StakeholderGroup, Perspective.stakeholder_group_id == StakeholderGroup.id)
         .where(Perspective.process_id == process.id,
-               Perspective.status == ModerationStatus.APPROVED)
+               Perspective.status == ModerationStatus.APPROVED,
+               Perspective.is_meta.is_(False))
         .order_by(Perspective.id)
     ).all()
     # The map is shown in the room (the projector) and names its themes from these texts:
@@ -95,7 +98,8 @@ def fingerprint(session: Session, process: Process, seed: int = 0) -> str:
     approved = session.execute(
         select(func.count(Perspective.id), func.sum(Perspective.id), func.max(Perspective.id))
         .where(Perspective.process_id == process.id,
-               Perspective.status == ModerationStatus.APPROVED)
+               Perspective.status == ModerationStatus.APPROVED,
+               Perspective.is_meta.is_(False))
     ).one()
     reactions = session.execute(
         select(func.count(Reaction.id), func.sum(Reaction.vote), func.max(Reaction.id),

@@ -3,7 +3,8 @@
 Ids: a process imported from Polis keeps its Polis comment-ids and voter-ids, so an export
 of an import gives the same ids back; perspectives and participants without an imported
 integer id get fresh ones after the largest. Hidden perspectives are written with
-``moderated = -1`` (as Polis writes rejected comments), pending ones with 0. Text that the
+``moderated = -1`` (as Polis writes rejected comments), pending ones with 0; a meta
+perspective with ``is-meta = true``, so it stays meta on a round trip. Text that the
 personal-data guard flagged is written redacted. Only the latest reaction exists, so
 votes.csv holds one row per voter and comment, stamped with its time.
 """
@@ -66,10 +67,11 @@ def export_polis(session: Session, process: Process, folder: Path, *,
     disagrees = Counter(pid for _who, pid, vote, _at in reactions if vote < 0)
     _write(folder / "comments.csv",
            ["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees",
-            "moderated", "comment-body"],
+            "moderated", "is-meta", "comment-body"],
            ([_ms(p.created_at), _polis_time(p.created_at), comment_id[p.id],
              voter_id.get(p.participant_id, "") if p.participant_id else "",
              agrees[p.id], disagrees[p.id], MODERATED[p.status],
+             "true" if p.is_meta else "false",
              redact(p.text) if p.personal_data else p.text] for p in perspectives))
     _write(folder / "votes.csv", ["timestamp", "datetime", "comment-id", "voter-id", "vote"],
            ([_ms(at), _polis_time(at), comment_id[pid], voter_id[who], vote]

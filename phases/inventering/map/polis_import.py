@@ -3,7 +3,9 @@
 Polis knows no stakeholder groups, so the process gets none (the map then has no coverage
 or silent-group prompts, only theme prompts). Comments become standpoints written by their
 Polis author; rejected ones (``moderated == -1``) are hidden, never dropped, with a logged
-moderation event; others are approved unless the personal-data guard holds them. Votes
+moderation event; others are approved unless the personal-data guard holds them. A comment
+marked ``is-meta`` (about the conversation, not its question) keeps the mark: it is shown
+and reacted to, but the map's analysis leaves it out, as Polis's math does. Votes
 become reactions, the latest per voter and comment. Polis ids are kept as ``external_id``
 so the analysis can report groups in Polis's own voter-ids. Rows go in bulk. Which variants of
 the export are read, and which file wins, is told in :mod:`dialog.analysis.polis_data`.
@@ -113,6 +115,9 @@ def import_polis(
     notes = list(export.notes)
     if skipped:
         notes.append(("polis_note_unknown_comments", {"count": skipped}))
+    meta = sum(1 for c in export.comments if c.is_meta and c.moderated != REJECTED)
+    if meta:
+        notes.append(("polis_note_meta_comments", {"count": meta}))
     return ImportResult(process.id, len(people), len(export.comments), len(hidden), len(rows),
                         skipped, notes)
 
@@ -188,7 +193,7 @@ def _perspective_row(process: Process, phase_id: int, comment: Any,
         "participant_id": participant_id[comment.author], "kind": PerspectiveKind.STANDPOINT,
         "text": comment.body, "client_id": f"polis-{comment.id}", "status": status,
         "personal_data": found, "external_id": str(comment.id),
-        "created_at": _time(comment.timestamp),
+        "created_at": _time(comment.timestamp), "is_meta": comment.is_meta,
     }
 
 
