@@ -2,16 +2,16 @@
 
 ``050.123.45.67``, ``anna (at) example dot se`` and a number split by zero-width spaces read
 the same to a person as the plain forms. :func:`plain` folds them into those forms (Unicode
-NFKC, invisible characters dropped, "at"/"snabel-a" to ``@``, "dot"/"punkt" to ``.``) and
-keeps, for every character of the result, the span of the original text it stands for, so a
-finding in the plain text can be redacted in the text as written.
+NFKC, invisible characters dropped, "at"/"snabel-a" to ``@`` and "dot"/"punkt" to ``.`` inside
+what reads as a whole address, spaces around those signs there dropped) and keeps, for every
+character of the result, the span of the original text it stands for, so a finding in the
+plain text can be redacted in the text as written.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,12 +69,14 @@ def plain(text: str) -> Plain:
     for pattern, replacement in ((_AT_BRACKETED, "@"), (_DOT_BRACKETED, ".")):
         if pattern.search(joined) is None:
             continue  # most texts: nothing to rewrite, skip the rebuild
-        chars = _substitute(chars, _each(pattern, joined), lambda _: replacement)
+        chars = _substitute(chars, [(*found.span(), replacement)
+                                    for found in pattern.finditer(joined)])
         joined = "".join(c for c, _ in chars)
     if _ADDRESS.search(joined) is not None:
         tokens = [token for address in _ADDRESS.finditer(joined)
                   for token in _TOKEN.finditer(joined, *address.span())]
-        chars = _substitute(chars, tokens, lambda token: "@" if token["at"] else ".")
+        chars = _substitute(chars, [(*token.span(), "@" if token["at"] else ".")
+                                    for token in tokens])
         joined = "".join(c for c, _ in chars)
     return Plain(joined, tuple(span for _, span in chars))
 
@@ -84,21 +86,16 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFKC", char)
 
 
-def _each(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    return [found for found in pattern.finditer(text) if found.end() > found.start()]
-
-
-def _substitute(chars: list[tuple[str, tuple[int, int]]], matches: list[re.Match[str]],
-                replacement: Callable[[re.Match[str]], str]
-                ) -> list[tuple[str, tuple[int, int]]]:
-    """Replace each match (in order, not overlapping); its characters keep their origin."""
+def _substitute(chars: list[tuple[str, tuple[int, int]]],
+                replacements: list[tuple[int, int, str]]) -> list[tuple[str, tuple[int, int]]]:
+    """Replace each ``(start, end, by)`` (in order, not overlapping, not empty); the new
+    characters stand for all the original ones they replace."""
     out: list[tuple[str, tuple[int, int]]] = []
     last = 0
-    for found in matches:
-        start, end = found.span()
+    for start, end, replacement in replacements:
         out.extend(chars[last:start])
         span = (chars[start][1][0], chars[end - 1][1][1])
-        out.extend((char, span) for char in replacement(found))
+        out.extend((char, span) for char in replacement)
         last = end
     out.extend(chars[last:])
     return out
