@@ -38,6 +38,8 @@ _ORDINARY = (
 )
 #: No number looked for has more digits (E.164 allows 15 with the country code).
 _MAX_DIGITS = 15
+#: A run with more digits than this is a table of numbers: reported whole, not searched.
+_MAX_SEARCHED = 40
 
 
 def find_numbers(text: str) -> list[tuple[str, int, int]]:
@@ -54,7 +56,7 @@ def _in_run(run: str, offset: int) -> list[tuple[str, int, int]]:
     if whole is None:
         return []
     kind, real = whole
-    if real:
+    if real or sum(ch.isdigit() for ch in run) > _MAX_SEARCHED:
         return [(kind, offset, offset + len(run))]
     window = _longest_real_window(run)
     if window is None:

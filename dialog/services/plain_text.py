@@ -32,13 +32,16 @@ _DOT = r"(?:\.|\s+\.\s+|\s+(?i:dot|punkt)\s+)"
 #: The last label: 2-24 ASCII letters, in one case after a spaced or spelled dot ("punkt
 #: Umeå", "at home dot Sen" read as words, not as a top-level domain).
 _TLD_END = r"(?:\.[A-Za-z]{2,24}|(?:\s+\.\s+|\s+(?i:dot|punkt)\s+)(?:[a-z]{2,24}|[A-Z]{2,24}))"
+#: Words that English puts before "at" and a website ("read more at kommunen.se", "find us
+#: at varberg.se", "see you at www.x.se"): a place on the web, not a mailbox.
+_NOT_A_MAILBOX = r"(?:more|us|you|me|him|her|them|it|online|here|there|is|are)\s+at\s"
 #: A whole address, spelled out or spaced: a local part, an @, a domain and a dot before a
 #: top-level domain. Only inside such a span are "at", "punkt" and spaced signs folded, so
 #: "vi ses at school", "klockan fem punkt" and "I live at home. Mail" stay words. An
 #: address that ends by running into a written @ belongs to that one ("me at anna.b@x.se").
 _ADDRESS = re.compile(
-    rf"(?<![\w.+@-])[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_TLD_END}"
-    rf"(?![\w-])(?!{_AT}|[.\w+-]*\s*@)")
+    rf"(?<![\w.+@-])(?!(?i:{_NOT_A_MAILBOX}))[\w+-]+(?:{_DOT}[\w+-]+){{0,5}}{_AT}(?!(?i:www)\.)"
+    rf"[\w-]+(?:{_DOT}[\w-]+){{0,5}}{_TLD_END}(?![\w-])(?!{_AT}|[.\w+-]*\s*@)")
 _TOKEN = re.compile(rf"(?P<at>{_AT})|{_DOT}")
 
 
