@@ -113,6 +113,6 @@ ORDINARY: list[str] = [
     "Vi börjar klockan fem punkt",
     "Jag bor i Umeå punkt",
     "Mötet är 2026-11-30 18.30 i aulan",
-    "Läs mer at kommunen.se om du vill",
+    "Read more at kommunen.se if you like",
     "Postnumret är 903 25",
 ]
