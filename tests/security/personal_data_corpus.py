@@ -39,6 +39,8 @@ _EMAILS = [
     "anna﹫example.se", "anna@gmail", "kalle.anka@skolan.varberg.se", "kalle_anka@hotmail.com",
     "anna+dialog@example.se", "anna at gmail dot com", "anna snabel-a gmail punkt com",
     "mejla anna (snabel-a) example.se", "anna at example punkt se",
+    "anna punkt svensson snabel-a example punkt com", "anna dot svensson at example dot com",
+    "anna.svensson snabel a example punkt se", "anna(at)example(dot)com",
 ]
 
 _PERSONNUMMER = [
@@ -107,4 +109,10 @@ ORDINARY: list[str] = [
     "Kl 7.15 går första bussen, kl 23.45 den sista",
     "@varbergskommun borde svara på Instagram",
     "Vi var 12 + 15 + 8 personer på tre kvällar",
+    "Vi ses at school efter lunch",
+    "Vi börjar klockan fem punkt",
+    "Jag bor i Umeå punkt",
+    "Mötet är 2026-11-30 18.30 i aulan",
+    "Read more at kommunen.se if you like",
+    "Postnumret är 903 25",
 ]
