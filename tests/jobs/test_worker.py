@@ -224,8 +224,15 @@ def test_a_reaction_reaches_the_map_through_the_worker(cluster, redis_db):
     assert arrived.wait(90), "no map:update arrived"
     wait_for(lambda: any(u["map"]["counts"]["reactions"] == before + 1 for u in updates), 90)
     assert {u["process_id"] for u in updates} == {demo["process_id"]}
+    # The job sends map:update before it returns, and RQ files it as finished only after:
+    # wait for the registry rather than race it.
     done = FinishedJobRegistry(QUEUE, connection=redis_db)
-    jobs = [done.job_class.fetch(job_id, connection=redis_db) for job_id in done.get_job_ids()]
-    assert any(job.args[0] == TARGET for job in jobs)  # the worker made it, not the server
+
+    def made_by_the_worker() -> bool:
+        jobs = [done.job_class.fetch(job_id, connection=redis_db)
+                for job_id in done.get_job_ids()]
+        return any(job.args[0] == TARGET for job in jobs)
+
+    wait_for(made_by_the_worker, 30)  # the worker made it, not the server
     phone.disconnect()
     console.disconnect()
