@@ -23,6 +23,7 @@ from dialog.models import Facilitator, Participant
 from dialog.services import participant_limits, participants
 from dialog.web.auth import bearer_token, facilitator_from_request
 from dialog.web.locale import current_locale
+from dialog.web.public_url import public_base_url
 from dialog.web.throttling import current_throttle
 
 Status = int | Callable[[Any], int]
@@ -113,6 +114,8 @@ def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
     needs_body = bool(set(action.input.model_fields) - in_path)
 
     def view(**path_params: Any) -> ResponseReturnValue:
+        if action.write_early:
+            db.begin_writing(db.session)  # before the caller's credentials are read
         chosen = action
         if for_facilitator is not None and not (bearer_token() or "").startswith(
                 participants.TOKEN_PREFIX) and facilitator_from_request() is not None:
@@ -123,7 +126,8 @@ def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
         data = {**request_data(method, needs_body), **path_params}
 
         def run() -> Any:
-            return perform(chosen, db.session, actor, data, current_locale())
+            return perform(chosen, db.session, actor, data, current_locale(),
+                           base_url=public_base_url() or "")
 
         result = guard(run) if guard is not None else run()
         body = chosen.dump(result)

@@ -40,8 +40,9 @@ def _with_urls(versions: Versions, body: dict[str, Any]) -> dict[str, Any]:
                              for item in body["publications"]]}
 
 
-expose(blueprint, "POST", PROCESS + "/publications", operations.publish, status=201,
-       shape=_with_url, endpoint="create_publication")
+expose(blueprint, "POST", PROCESS + "/publications", operations.publish,
+       status=lambda made: 200 if made.duplicate else 201, shape=_with_url,
+       endpoint="create_publication")
 expose(blueprint, "GET", PROCESS + "/publications", operations.list_publications,
        shape=_with_urls, endpoint="list_publications")
 expose(blueprint, "GET", PROCESS + "/publication-preview", operations.preview,

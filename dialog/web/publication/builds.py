@@ -18,12 +18,15 @@ from dialog.web.public_url import settings
 from dialog.web.publication.report import renderer_key, report_html_text
 
 
-def stored_files_base() -> str:
-    """The base of links in stored files: ``DIALOG_PUBLIC_URL``, else site paths (``/p/…``).
+def stored_files_base(publication: Publication) -> str:
+    """The base of links in a version's stored files: ``DIALOG_PUBLIC_URL``, else where the
+    request that published it came from (``Publication.base_url``: recorded only when that
+    request's host was trusted), else nothing: site paths (``/p/…``), which the report
+    introduces as a path on the site that published it.
 
-    Never a request's host: the files are built without one and read by every reader.
+    Never a reader's host: the files are built once and read by every reader.
     """
-    return settings().public_base_url or ""
+    return settings().public_base_url or publication.base_url or ""
 
 
 def build_file(session: Session, *, publication_id: int, name: str, locale: str) -> None:
@@ -31,7 +34,7 @@ def build_file(session: Session, *, publication_id: int, name: str, locale: str)
     publication = session.get(Publication, publication_id)
     if publication is None:  # deleted with its process since it was asked for
         return
-    base = stored_files_base()
+    base = stored_files_base(publication)
     renderer = renderer_key(base)
     found = stored.find(session, publication_id, name, locale)
     if found is not None and found.renderer == renderer:

@@ -17,7 +17,7 @@ from dialog.publication.licences import LICENCES, licence_for
 from dialog.publication.publishing import COMMITTEE_FIELDS
 from dialog.publication.summary import summary_of
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.form_actions import Refused, again, submit_form
+from dialog.web.form_actions import Refused, again, submit_form, writes_early
 from dialog.web.pages import managed_page
 from dialog.web.publication.pages import invitation, listing_from_args
 from dialog.web.publication.view import view_context
@@ -53,6 +53,7 @@ def publication(process: Process) -> ResponseReturnValue:
 
 
 @blueprint.post(PAGE)
+@writes_early(operations.publish)
 @login_required
 def publish_now(process_id: int) -> ResponseReturnValue:
     """Publish the next version: a deliberate act, confirmed by a checkbox."""
