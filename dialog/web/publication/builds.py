@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import current_app, g
 from sqlalchemy.orm import Session
 
+from dialog.extensions import db
 from dialog.models import Publication
 from dialog.publication import stored
 from dialog.publication.opendata import build_zip
@@ -48,4 +49,9 @@ def build_file(session: Session, *, publication_id: int, name: str, locale: str)
         data = html_to_pdf(html)
     else:
         raise ValueError(f"no such publication file: {name}")
+    # Building took a while; store in a short transaction begun as a writer. A write at the
+    # end of the reading one fails at once on SQLite ("database is locked", then a retry)
+    # when anyone wrote meanwhile, e.g. a publish of another process.
+    session.rollback()
+    db.begin_writing(session)
     stored.store(session, publication_id, name, data, locale=locale, renderer=renderer)

@@ -37,7 +37,8 @@ def _page(process: Process, error: DialogError | None = None) -> ResponseReturnV
     return render_template(
         "publish/console.html", process=process, settings=settings, licences=LICENCES,
         publications=publications_of(db.session, process), error=error,
-        published_now=request.args.get("published", type=int), **context,
+        published_now=request.args.get("published", type=int),
+        already_published=request.args.get("same") == "1", **context,
     ), 400 if error else 200
 
 
@@ -64,7 +65,7 @@ def publish_now(process_id: int) -> ResponseReturnValue:
         "process_id": process_id, "note": request.form.get("note", ""),
         "licence": request.form.get("licence") or None}, _page_again(process_id),
         lambda made: url_for("publish_console.publication", process_id=process_id,
-                             published=made.version))
+                             published=made.version, **({"same": "1"} if made.duplicate else {})))
 
 
 @blueprint.post(PAGE + "/settings")
