@@ -14,6 +14,7 @@ from dialog.extensions import db
 from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
+from dialog.publication.once import Outcome
 from dialog.publication.publishing import COMMITTEE_FIELDS
 from dialog.publication.summary import summary_of
 from dialog.web.auth import check_csrf, login_required
@@ -64,8 +65,16 @@ def publish_now(process_id: int) -> ResponseReturnValue:
     return submit_form(operations.publish, {
         "process_id": process_id, "note": request.form.get("note", ""),
         "licence": request.form.get("licence") or None}, _page_again(process_id),
-        lambda made: url_for("publish_console.publication", process_id=process_id,
-                             published=made.version, **({"same": "1"} if made.duplicate else {})))
+        lambda made: _published(process_id, made))
+
+
+def _published(process_id: int, made: Outcome) -> str:
+    """The page again, saying which version is published (or was already: ``same=1``)."""
+    if made.duplicate:
+        return url_for("publish_console.publication", process_id=process_id,
+                       published=made.version, same="1")
+    return url_for("publish_console.publication", process_id=process_id,
+                   published=made.version)
 
 
 @blueprint.post(PAGE + "/settings")
