@@ -124,3 +124,11 @@ def test_the_console_form_says_which_version_is_already_published(world: World, 
     assert "Inget nytt att publicera: version 1 visar redan exakt detta" in done.get_data(
         as_text=True)
     assert [p["version"] for p in publications(publisher)] == [1]
+
+
+def test_the_api_document_names_both_answers(client):
+    described = client.get("/api/v1/openapi.json").get_json()
+    answers = described["paths"]["/processes/{id}/publications"]["post"]["responses"]
+    assert {"201", "200"} <= set(answers)
+    schema = answers["200"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    assert "duplicate" in described["components"]["schemas"][schema]["properties"]
