@@ -2,8 +2,8 @@
 
 Existing versions get "" (unknown): their files keep ``DIALOG_PUBLIC_URL``, else site paths.
 
-Revision ID: 0018_publication_base_url
-Revises: 0017_hide_reason_codes
+Revision ID: 0019_publication_base_url
+Revises: 0018_perspective_meta
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018_publication_base_url"
-down_revision = "0017_hide_reason_codes"
+revision = "0019_publication_base_url"
+down_revision = "0018_perspective_meta"
 branch_labels = None
 depends_on = None
 
