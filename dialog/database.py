@@ -18,7 +18,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 
-from dialog.sqlite_engine import make_read_engine, make_sqlite_engine, takes_turns, writer_turn
+from dialog.sqlite_engine import (
+    WRITE_EARLY,
+    make_read_engine,
+    make_sqlite_engine,
+    takes_turns,
+    writer_turn,
+)
 
 __all__ = ["Database", "ReadOnlyError", "make_engine", "writer_turn"]
 
@@ -190,6 +196,19 @@ class Database:
                 raise
             finally:
                 session.close()
+
+    @staticmethod
+    def begin_writing(session: Session) -> None:
+        """Begin ``session``'s transaction as a writer, before it reads anything.
+
+        On SQLite it takes the write lock now (``BEGIN IMMEDIATE``, waiting up to the busy
+        timeout for another writer) instead of at its first write, which fails at once with
+        "database is locked" when another connection wrote since this one first read. Under
+        a server every transaction begins so already; PostgreSQL needs nothing (its row
+        locks wait). A session whose transaction has begun is left as it is.
+        """
+        if not session.in_transaction():
+            session.connection(execution_options={WRITE_EARLY: True})
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

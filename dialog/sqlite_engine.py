@@ -27,6 +27,9 @@ _SERVER_POOL_SIZE = 40
 #: Under gevent, how long one SQLite call may wait for another process's lock while the
 #: whole loop waits with it; longer waits for the write lock happen cooperatively.
 _LOOP_BUSY_SECONDS = 0.05
+#: Execution option of a connection whose transaction must hold the write lock from its
+#: start (``BEGIN IMMEDIATE``) outside a server too: :meth:`Database.begin_writing`.
+WRITE_EARLY = "dialog_write_early"
 
 
 def make_sqlite_engine(url: str, **kwargs: Any) -> Engine:
@@ -103,7 +106,18 @@ def under_gevent() -> bool:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """A plain deferred ``BEGIN``, or ``BEGIN IMMEDIATE`` for a connection that asked to
+    write early (:data:`WRITE_EARLY`).
+
+    A deferred transaction takes the write lock at its first write; if another connection
+    wrote since its first read, that write fails at once with "database is locked" (a
+    stale WAL snapshot), whatever the busy timeout. A transaction that reads what it then
+    writes on (publishing reads the latest version) asks for the lock before it reads.
+    """
+    if connection.get_execution_options().get(WRITE_EARLY):
+        _begin_immediate(connection, time.monotonic() + _BUSY_SECONDS)
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 class _OneWriter:

@@ -38,6 +38,9 @@ class Call(Generic[In]):
     target: Any = None
     #: The level the action declared; :meth:`managed` asks the same of other objects.
     level: policy.Level = policy.Level.CHANGE
+    #: Where this instance lives as the face knows it and trusts it (``DIALOG_PUBLIC_URL``,
+    #: else a trusted request host), for what an operation stores links with; "" unknown.
+    base_url: str = ""
 
     @property
     def facilitator(self) -> Facilitator:

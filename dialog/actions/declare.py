@@ -47,6 +47,9 @@ class Action(Generic[In]):
     level: policy.Level = policy.Level.CHANGE
     #: May the owner of the target proposal (outside the team) call it too?
     proposal_owners: bool = False
+    #: Does it read what it then writes on (the latest version)? Its faces then begin the
+    #: transaction as a writer before anything reads (``Database.begin_writing``).
+    write_early: bool = False
 
     @property
     def changes(self) -> bool:
@@ -71,11 +74,12 @@ REGISTRY: dict[str, Action[Any]] = {}
 def operation(name: str, *, input: type[In], role: Role, result: type[BaseModel] | None = None,
               target: Target | None = None, changes: bool = True,
               level: policy.Level | None = None, proposal_owners: bool = False,
-              ) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
+              write_early: bool = False) -> Callable[[Callable[[Call[In]], Any]], Action[In]]:
     """Declare ``run`` as the action ``name`` (e.g. ``"perspective.submit"``).
 
     ``changes=False`` declares an action that only reads: a team's reader may call it.
     ``level=Level.OWN`` reserves it for the process's owners (managing the team).
+    ``write_early=True``: its transaction holds the database's write lock from its start.
     """
 
     def declare(run: Callable[[Call[In]], Any]) -> Action[In]:
@@ -85,7 +89,7 @@ def operation(name: str, *, input: type[In], role: Role, result: type[BaseModel]
         needed = level or (policy.Level.CHANGE if changes else policy.Level.READ)
         action = Action(name=name, input=input, role=role, run=run, result=result,
                         target=target, summary=summary, level=needed,
-                        proposal_owners=proposal_owners)
+                        proposal_owners=proposal_owners, write_early=write_early)
         REGISTRY[name] = action
         return action
 
@@ -102,11 +106,12 @@ def require_role(role: Role, actor: Facilitator | Participant | None) -> None:
 
 
 def perform(action: Action[In], session: Session, actor: Facilitator | Participant | None,
-            data: dict[str, Any], locale: str = "sv") -> Any:
+            data: dict[str, Any], locale: str = "sv", *, base_url: str = "") -> Any:
     """Check the role, load and allow the target, parse the input, run. Only flushes.
 
     The target is allowed before the rest of the input is read, so whoever may not touch
     an object learns nothing about what the action would have said of their input.
+    ``base_url`` is the face's trusted address of this instance (:attr:`Call.base_url`).
     """
     require_role(action.role, actor)
     target = None
@@ -121,5 +126,5 @@ def perform(action: Action[In], session: Session, actor: Facilitator | Participa
             target = policy.load(session, action.target.model, object_id)
     parsed = action.parse(data)
     call: Call[In] = Call(session=session, actor=actor, input=parsed, locale=locale,
-                          target=target, level=action.level)
+                          target=target, level=action.level, base_url=base_url)
     return action.run(call)

@@ -66,6 +66,7 @@ def publish(process_id: int, note: str, as_json: bool) -> None:
     settings = bound_settings()
     try:
         with db.transaction() as session:
+            db.begin_writing(session)  # a server may be writing too (SQLite: BEGIN IMMEDIATE)
             process = policy.load(session, Process, process_id)
             made = publish_version(session, process, None, note=note)
             version, slug = made.version, process.slug

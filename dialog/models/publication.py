@@ -37,6 +37,11 @@ class Publication(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: Everything the public page, the report and the open data show, as plain JSON.
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: Where this instance lived for the request that published it (``https://host``, no
+    #: trailing slash), when ``DIALOG_PUBLIC_URL`` was unset and that request's host was
+    #: trusted; "" when unknown. Links in the version's report and open data are built on
+    #: ``DIALOG_PUBLIC_URL``, else on this (``dialog.web.publication.builds``).
+    base_url: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     published_by: Mapped[Facilitator | None] = relationship()
 

@@ -19,6 +19,7 @@ from dialog.actions.inputs import OfProcess
 from dialog.models import Process, Publication, PublicationSettings
 from dialog.publication import publishing
 from dialog.publication.licences import LICENCES
+from dialog.publication.once import Outcome
 from dialog.publication.records import records
 
 #: A licence's SPDX id (``unknown_licence`` otherwise); checked by ``licence_for``.
@@ -43,12 +44,20 @@ class Published(Output):
     licence: str
 
 
-@operation("publication.publish", input=NewVersion, role=Role.FACILITATOR, result=Published,
-           target=Target(Process, "process_id"))
-def publish(call: Call[NewVersion]) -> Publication:
-    """Publish the next version (immutable, dated, with its own address)."""
-    return publishing.publish(call.session, call.target, call.facilitator,
-                              licence=call.input.licence, note=call.input.note or "")
+class PublishedNow(Published):
+    #: True when the newest version already had exactly this content (the same data, note
+    #: and licence): that version is answered (200, not 201) and nothing new is stored.
+    duplicate: bool = False
+
+
+@operation("publication.publish", input=NewVersion, role=Role.FACILITATOR,
+           result=PublishedNow, target=Target(Process, "process_id"), write_early=True)
+def publish(call: Call[NewVersion]) -> Outcome:
+    """Publish the next version (immutable, dated, with its own address), once: when the
+    newest version already shows exactly this, answer it instead of storing a copy."""
+    return publishing.publish_once(call.session, call.target, call.facilitator,
+                                   licence=call.input.licence, note=call.input.note or "",
+                                   base_url=call.base_url)
 
 
 class PublicationOut(Published):

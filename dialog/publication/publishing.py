@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, defer
 from dialog.errors import Conflict, DialogError, NotFound
 from dialog.events import record
 from dialog.models import Facilitator, Process, Publication, PublicationSettings, utcnow
+from dialog.publication import once
 from dialog.publication.diff import changes
 from dialog.publication.guard import clean_text
 from dialog.publication.licences import licence_for
@@ -21,6 +22,8 @@ from dialog.services import subscriptions
 from dialog.services.processes import get_process_by_slug
 
 MAX_NOTE = 2000
+#: The longest base URL a version records (``Publication.base_url``).
+BASE_URL_LENGTH = 300
 
 
 def settings_of(session: Session, process: Process) -> PublicationSettings:
@@ -60,35 +63,63 @@ def preview(session: Session, process: Process) -> dict[str, Any]:
 
 
 def publish(session: Session, process: Process, facilitator: Facilitator | None, *,
-            licence: Any = None, note: Any = "") -> Publication:
-    """Store the next version; it can never be changed afterwards."""
-    settings = settings_of(session, process)
-    chosen = licence_for(licence).id if licence not in (None, "") else settings.licence
+            licence: Any = None, note: Any = "", base_url: str = "") -> Publication:
+    """Store the next version (see :func:`publish_once`); return the version now newest."""
+    return publish_once(session, process, facilitator, licence=licence, note=note,
+                        base_url=base_url).publication
+
+
+def publish_once(session: Session, process: Process, facilitator: Facilitator | None, *,
+                 licence: Any = None, note: Any = "", base_url: str = "") -> once.Outcome:
+    """Store the next version, unless the newest already shows exactly the same content.
+
+    ``base_url`` is where this instance lives as the publishing request knew it (trusted,
+    ``scheme://host``; "" when unknown): the version's files link there when
+    ``DIALOG_PUBLIC_URL`` is unset. A stored version can never be changed afterwards.
+    """
+    chosen_licence = licence_for(licence).id if licence not in (None, "") else None
     if not isinstance(note, str):
         raise DialogError("publication_note_invalid")
     if len(note) > MAX_NOTE:
         raise DialogError("field_too_long", field="note", max=MAX_NOTE)
+    once.hold(session, process.id)
+    settings = settings_of(session, process)
+    chosen = chosen_licence or settings.licence
     now = utcnow()
     previous = latest(session, process)
-    number = (previous.version if previous else 0) + 1
     snapshot = build_snapshot(session, process, now=now, licence=chosen)
-    snapshot["meta"].update(version=number, published_at=now.isoformat(),
-                            note=clean_text(note.strip()))
+    snapshot["meta"]["note"] = clean_text(note.strip())
+    if previous is not None and once.same_content(previous.snapshot, snapshot):
+        return once.Outcome(previous, duplicate=True)
+    number = (previous.version if previous else 0) + 1
+    snapshot["meta"].update(version=number, published_at=now.isoformat())
     snapshot["changes"] = changes(previous.snapshot if previous else None, snapshot)
     publication = Publication(process_id=process.id, version=number, published_at=now,
                               published_by_id=facilitator.id if facilitator else None,
-                              licence=chosen, note=snapshot["meta"]["note"], snapshot=snapshot)
+                              licence=chosen, note=snapshot["meta"]["note"], snapshot=snapshot,
+                              base_url=_base(base_url))
     try:
         with session.begin_nested():
             session.add(publication)
     except IntegrityError as exc:
+        # Another publisher stored this number first (one that did not hold the lock).
+        winner = latest(session, process)
+        if winner is not None and once.same_content(winner.snapshot, snapshot):
+            return once.Outcome(winner, duplicate=True)
         raise Conflict("publication_conflict") from exc
     store_parts(session, publication)
     record(session, "process-published", process_id=process.id, slug=process.slug,
            version=number)
     subscriptions.announce(session, process, "version", version=number,
                            note=publication.note and f"\n{publication.note}\n")
-    return publication
+    return once.Outcome(publication, duplicate=False)
+
+
+def _base(url: str) -> str:
+    """The base as stored: no trailing slash; "" (unknown) for anything not an address."""
+    url = url.strip().rstrip("/")
+    fits = len(url) <= BASE_URL_LENGTH and url.startswith(("http://", "https://"))
+    return url if fits else ""
 
 
 def has_publication(session: Session, process: Process) -> bool:

@@ -8,7 +8,8 @@ typed; a missing or foreign object (401/403/404) is the error page, as everywher
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar, cast
 
 from flask import g, redirect, request
 from flask.typing import ResponseReturnValue
@@ -19,9 +20,11 @@ from dialog.errors import DialogError
 from dialog.extensions import db
 from dialog.web.auth import check_csrf
 from dialog.web.locale import current_locale
+from dialog.web.public_url import public_base_url
 
 #: Shows the page again after a refusal: ``refused(error, what_was_typed)``.
 Refused = Callable[[DialogError, dict[str, Any]], ResponseReturnValue]
+View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 #: Draws an object's page with a refusal: ``render(found, error, what_was_typed)``.
 Render = Callable[[Any, DialogError, dict[str, Any]], ResponseReturnValue]
 
@@ -40,12 +43,32 @@ def again(model: type[Any], object_id: int, render: Render) -> Refused:
     return refused
 
 
+def writes_early(action: Action[Any]) -> Callable[[View], View]:
+    """Begin the request's transaction as a writer before anything reads (the signed-in
+    facilitator included), when ``action`` asks for it (:attr:`Action.write_early`).
+
+    Put it above ``login_required``, which reads the facilitator.
+    """
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+            if action.write_early:
+                db.begin_writing(db.session)
+            return view(*args, **kwargs)
+
+        return cast(View, wrapped)
+
+    return decorate
+
+
 def submit_form(action: Action[Any], data: dict[str, Any], refused: Refused,
                 done: Callable[[Any], str]) -> ResponseReturnValue:
     """Perform ``action`` as the signed-in facilitator; redirect to ``done(result)``."""
     check_csrf()
     try:
-        result = perform(action, db.session, g.facilitator, data, current_locale())
+        result = perform(action, db.session, g.facilitator, data, current_locale(),
+                         base_url=public_base_url() or "")
     except DialogError as exc:
         if exc.status in (401, 403, 404):
             raise

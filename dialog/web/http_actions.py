@@ -23,6 +23,7 @@ from dialog.models import Facilitator, Participant
 from dialog.services import participant_limits, participants
 from dialog.web.auth import bearer_token, facilitator_from_request
 from dialog.web.locale import current_locale
+from dialog.web.public_url import public_base_url
 from dialog.web.throttling import current_throttle
 
 Status = int | Callable[[Any], int]
@@ -48,6 +49,8 @@ class Route:
     #: Schemas of a route that is not an action (e.g. the token exchange).
     body: type[BaseModel] | None = None
     result: type[BaseModel] | None = None
+    #: Other success statuses it answers with the same result (e.g. 200 for a duplicate).
+    also: tuple[int, ...] = ()
 
 
 #: Every routed path, in the order it was declared; ``openapi.json`` is built from it.
@@ -102,8 +105,12 @@ def request_data(method: str, needs_body: bool) -> dict[str, Any]:
 def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
            status: Status = 200, shape: Shape | None = None,
            endpoint: str | None = None, guard: Guard | None = None,
-           for_facilitator: Action[Any] | None = None) -> None:
+           for_facilitator: Action[Any] | None = None,
+           statuses: tuple[int, ...] = ()) -> None:
     """Answer ``method rule`` with ``action``; ``shape(result, body)`` may add links.
+
+    A ``status`` that is a function of the result documents ``statuses`` (the first is the
+    usual one), else 200.
 
     ``guard(run)`` wraps the call, e.g. to throttle guesses of a code. ``for_facilitator``
     answers the same route when a facilitator calls it (e.g. a perspective a facilitator
@@ -113,6 +120,8 @@ def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
     needs_body = bool(set(action.input.model_fields) - in_path)
 
     def view(**path_params: Any) -> ResponseReturnValue:
+        if action.write_early:
+            db.begin_writing(db.session)  # before the caller's credentials are read
         chosen = action
         if for_facilitator is not None and not (bearer_token() or "").startswith(
                 participants.TOKEN_PREFIX) and facilitator_from_request() is not None:
@@ -123,7 +132,8 @@ def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
         data = {**request_data(method, needs_body), **path_params}
 
         def run() -> Any:
-            return perform(chosen, db.session, actor, data, current_locale())
+            return perform(chosen, db.session, actor, data, current_locale(),
+                           base_url=public_base_url() or "")
 
         result = guard(run) if guard is not None else run()
         body = chosen.dump(result)
@@ -133,9 +143,10 @@ def expose(blueprint: Blueprint, method: str, rule: str, action: Action[Any], *,
 
     name = endpoint or action.name.replace(".", "_").replace(":", "_").replace("-", "_")
     blueprint.add_url_rule(rule, name, view, methods=[method])
-    ROUTES.append(Route(method, openapi_path(blueprint, rule), action,
-                        status if isinstance(status, int) else 200, action.summary,
-                        role=action.role, path_fields=in_path))
+    documented = (status,) if isinstance(status, int) else statuses or (200,)
+    ROUTES.append(Route(method, openapi_path(blueprint, rule), action, documented[0],
+                        action.summary, role=action.role, path_fields=in_path,
+                        also=documented[1:]))
 
 
 def describe(blueprint: Blueprint, method: str, rule: str, summary: str, *,

@@ -83,7 +83,7 @@ def test_the_diff_shows_new_proposals_and_changed_statuses(publisher: Publisher)
 def test_nothing_new_says_so(publisher: Publisher, crowd):
     crowd("unga", 1)
     publisher.publish()
-    publisher.publish()
+    publisher.publish(note="Samma innehåll, nu med en kommentar till läsarna.")
     assert publisher.snapshot(2)["changes"]["nothing"] is True
     assert "Inget har ändrats i innehållet sedan förra versionen." in publisher.page(2)
 

@@ -71,9 +71,10 @@ def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
         ok["content"] = {route.media_type: {"schema": {"type": "string", "format": "binary"}}}
     elif result is not None:
         ok["content"] = {"application/json": {"schema": _schema(result, schemas, drop=set())}}
-    operation["responses"] = {str(route.status): ok, "4XX": {
-        "description": "Fel", "content": {"application/json": {
-            "schema": {"$ref": REF.format(model="Error")}}}}}
+    failed = {"description": "Fel", "content": {"application/json": {
+        "schema": {"$ref": REF.format(model="Error")}}}}
+    operation["responses"] = {**{str(status): ok for status in (route.status, *route.also)},
+                              "4XX": failed}
     if route.role in (Role.FACILITATOR, Role.PARTICIPANT):
         operation["security"] = [{route.role.value: []}]
     elif route.role is Role.SIGNED_IN:

@@ -40,7 +40,8 @@ def _with_urls(versions: Versions, body: dict[str, Any]) -> dict[str, Any]:
                              for item in body["publications"]]}
 
 
-expose(blueprint, "POST", PROCESS + "/publications", operations.publish, status=201,
+expose(blueprint, "POST", PROCESS + "/publications", operations.publish,
+       status=lambda made: 200 if made.duplicate else 201, statuses=(201, 200),
        shape=_with_url, endpoint="create_publication")
 expose(blueprint, "GET", PROCESS + "/publications", operations.list_publications,
        shape=_with_urls, endpoint="list_publications")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import current_app, g
 from sqlalchemy.orm import Session
 
+from dialog.extensions import db
 from dialog.models import Publication
 from dialog.publication import stored
 from dialog.publication.opendata import build_zip
@@ -18,12 +19,15 @@ from dialog.web.public_url import settings
 from dialog.web.publication.report import renderer_key, report_html_text
 
 
-def stored_files_base() -> str:
-    """The base of links in stored files: ``DIALOG_PUBLIC_URL``, else site paths (``/p/…``).
+def stored_files_base(publication: Publication) -> str:
+    """The base of links in a version's stored files: ``DIALOG_PUBLIC_URL``, else where the
+    request that published it came from (``Publication.base_url``: recorded only when that
+    request's host was trusted), else nothing: site paths (``/p/…``), which the report
+    introduces as a path on the site that published it.
 
-    Never a request's host: the files are built without one and read by every reader.
+    Never a reader's host: the files are built once and read by every reader.
     """
-    return settings().public_base_url or ""
+    return settings().public_base_url or publication.base_url or ""
 
 
 def build_file(session: Session, *, publication_id: int, name: str, locale: str) -> None:
@@ -31,7 +35,7 @@ def build_file(session: Session, *, publication_id: int, name: str, locale: str)
     publication = session.get(Publication, publication_id)
     if publication is None:  # deleted with its process since it was asked for
         return
-    base = stored_files_base()
+    base = stored_files_base(publication)
     renderer = renderer_key(base)
     found = stored.find(session, publication_id, name, locale)
     if found is not None and found.renderer == renderer:
@@ -45,4 +49,9 @@ def build_file(session: Session, *, publication_id: int, name: str, locale: str)
         data = html_to_pdf(html)
     else:
         raise ValueError(f"no such publication file: {name}")
+    # Building took a while; store in a short transaction begun as a writer. A write at the
+    # end of the reading one fails at once on SQLite ("database is locked", then a retry)
+    # when anyone wrote meanwhile, e.g. a publish of another process.
+    session.rollback()
+    db.begin_writing(session)
     stored.store(session, publication_id, name, data, locale=locale, renderer=renderer)

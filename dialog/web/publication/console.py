@@ -14,10 +14,11 @@ from dialog.extensions import db
 from dialog.models import Process
 from dialog.publication import operations, preview, publications_of, settings_of
 from dialog.publication.licences import LICENCES, licence_for
+from dialog.publication.once import Outcome
 from dialog.publication.publishing import COMMITTEE_FIELDS
 from dialog.publication.summary import summary_of
 from dialog.web.auth import check_csrf, login_required
-from dialog.web.form_actions import Refused, again, submit_form
+from dialog.web.form_actions import Refused, again, submit_form, writes_early
 from dialog.web.pages import managed_page
 from dialog.web.publication.pages import invitation, listing_from_args
 from dialog.web.publication.view import view_context
@@ -37,7 +38,8 @@ def _page(process: Process, error: DialogError | None = None) -> ResponseReturnV
     return render_template(
         "publish/console.html", process=process, settings=settings, licences=LICENCES,
         publications=publications_of(db.session, process), error=error,
-        published_now=request.args.get("published", type=int), **context,
+        published_now=request.args.get("published", type=int),
+        already_published=request.args.get("same") == "1", **context,
     ), 400 if error else 200
 
 
@@ -53,6 +55,7 @@ def publication(process: Process) -> ResponseReturnValue:
 
 
 @blueprint.post(PAGE)
+@writes_early(operations.publish)
 @login_required
 def publish_now(process_id: int) -> ResponseReturnValue:
     """Publish the next version: a deliberate act, confirmed by a checkbox."""
@@ -62,8 +65,16 @@ def publish_now(process_id: int) -> ResponseReturnValue:
     return submit_form(operations.publish, {
         "process_id": process_id, "note": request.form.get("note", ""),
         "licence": request.form.get("licence") or None}, _page_again(process_id),
-        lambda made: url_for("publish_console.publication", process_id=process_id,
-                             published=made.version))
+        lambda made: _published(process_id, made))
+
+
+def _published(process_id: int, made: Outcome) -> str:
+    """The page again, saying which version is published (or was already: ``same=1``)."""
+    if made.duplicate:
+        return url_for("publish_console.publication", process_id=process_id,
+                       published=made.version, same="1")
+    return url_for("publish_console.publication", process_id=process_id,
+                   published=made.version)
 
 
 @blueprint.post(PAGE + "/settings")

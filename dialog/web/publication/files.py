@@ -28,9 +28,10 @@ RETRY_AFTER = 10
 BUILDING = "publication_file_building"
 
 
-def files_base_url() -> str:
-    """The base of links in the report HTML: configured or trusted, never any ``Host``."""
-    return public_base_url() or ""
+def files_base_url(publication: Publication) -> str:
+    """The base of links in the report HTML: configured or trusted, never any ``Host``;
+    else where the version was published from."""
+    return public_base_url() or publication.base_url or ""
 
 
 def _filename(slug: str, version: int, suffix: str) -> str:
@@ -58,7 +59,7 @@ def _serve(slug: str, version: int | None, name: str, locale: str, mimetype: str
            suffix: str, inline: bool = False) -> ResponseReturnValue:
     publication = published(db.session, slug, version, snapshot=False)
     found: PublicationFile | None = stored.find(db.session, publication.id, name, locale)
-    if found is None or found.renderer != renderer_key(stored_files_base()):
+    if found is None or found.renderer != renderer_key(stored_files_base(publication)):
         _ask_for(publication, name, locale)  # sent when this request commits
     if found is None:
         return _building(slug, publication.version, name)
@@ -75,7 +76,7 @@ def _serve(slug: str, version: int | None, name: str, locale: str, mimetype: str
 def report_html(slug: str, version: int | None) -> ResponseReturnValue:
     """The committee report as one HTML page (print it, or read it on screen)."""
     publication = published(db.session, slug, version, snapshot=False)
-    response = Response(report_html_text(db.session, publication, files_base_url()),
+    response = Response(report_html_text(db.session, publication, files_base_url(publication)),
                         mimetype="text/html")
     response.headers["Content-Security-Policy"] = report_policy()  # its CSS is inlined
     return response

@@ -43,6 +43,7 @@ def report_html_text(session: Session, publication: Publication, base: str) -> s
         summary, report_css=css, page_url=page_url, licence=licence_for(publication.licence),
         changes=summary.get("changes"), invitation=None,
         appendix=perspectives_for(session, publication) if listed else None,
+        links_absolute=bool(base),
         data_url=base + url_for("publish.data_zip", slug=slug, version=publication.version)))
 
 
