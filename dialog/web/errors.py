@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from dialog.errors import DialogError, TooManyRequests
@@ -39,6 +40,10 @@ def error_body(code: str, **params: object) -> dict[str, dict[str, str]]:
 
 
 def _wants_json() -> bool:
+    if request_ctx.url_adapter is None:
+        # Refused before routing (a Host outside DIALOG_TRUSTED_HOSTS): a page could not
+        # build its links, so the answer is the JSON error rather than a 500.
+        return True
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 

@@ -83,6 +83,22 @@ def test_with_a_trusted_host_list_another_host_is_refused(settings: Settings, wo
         assert served.get_json()["join_url"].startswith("http://dialog.varberg.se/j/")
 
 
+def test_an_untrusted_host_is_a_clear_400_on_pages_and_the_health_check_too(settings: Settings):
+    """Refused before routing, a page cannot build its links: the refusal is JSON, not a 500.
+
+    ``/healthz`` behind HAProxy is asked with the listed name (``deploy/haproxy/dialog.cfg``).
+    """
+    app = app_with(settings, trusted_hosts=("dialog.example.org",))
+    client = app.test_client()
+    for path in ("/healthz", "/", "/facilitator/login"):
+        refused = client.get(path, headers={"Host": "127.0.0.1:5001", "Accept": "text/html"})
+        assert refused.status_code == 400, path
+        assert refused.get_json()["error"]["code"] == "bad_request", path
+    served = client.get("/healthz", headers={"Host": "dialog.example.org"})
+    assert served.status_code == 200
+    assert served.get_json()["status"] == "ok"
+
+
 def test_which_hosts_are_trusted(app: Flask, settings: Settings):
     for host in ("localhost", "localhost:5000", "127.0.0.1:8080", "[::1]:5000"):
         assert host_is_trusted(host), host
