@@ -1,7 +1,8 @@
 # dialog: two commands on a fresh machine.
 #   make run   creates .venv, installs what running needs, migrates, seeds the demo when
 #              empty, serves (HOST=0.0.0.0: phones on the same network can join)
-#   make test  creates .venv, installs what testing needs too, runs the whole suite
+#   make test  creates .venv, installs what testing needs too, runs the suite but the
+#              fault tests (make test-faults)
 #   make lint  ruff and mypy (make typecheck: mypy alone, strict, configured in pyproject.toml)
 
 PYTHON ?= python3
