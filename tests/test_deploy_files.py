@@ -29,3 +29,9 @@ def test_nginx_serves_the_trusted_host():
     names = re.search(r"^\s*server_name (.+);", config, re.MULTILINE)
     assert names is not None
     assert set(names.group(1).split()) <= set(example_trusted_hosts())
+
+
+def test_stopping_the_worker_lets_its_current_job_finish():
+    """systemd's default sends SIGTERM to the work horse too, which dies mid-job."""
+    unit = (ROOT / "deploy/systemd/dialog-worker.service").read_text()
+    assert re.search(r"^KillMode=mixed$", unit, re.MULTILINE)
