@@ -51,7 +51,7 @@ export function showUndelivered(section, shelf, strings) {
     const items = shelf.items();
     section.hidden = items.length === 0;
     section.replaceChildren(...(items.length ? [
-      el("div", { class: "notice notice--error" },
+      el("div", { class: "notice notice--warning" },
         el("h2", { class: "h4 notice__text", id: "undelivered-heading", text: strings.heading }),
         el("p", { class: "notice__text", text: strings.lead })),
       el("ul", { class: "my-list undelivered__list" },
