@@ -142,3 +142,48 @@ def test_every_refusal_has_one_class_in_the_outbox(
         return codes.map((code) => refusal(code, () => true));
     }""", ["workshop_paused", "workshop_closed", "vote_closed"])
     assert final == ["wait", "ended", "fix"]
+
+
+def test_a_fishing_answer_waits_through_a_pause_and_comes_back_when_the_workshop_ends(
+    live_server: Any, phone: Any, workshop: dict[str, Any],
+) -> None:
+    """Konkretisering in the room follows the meeting (docs/architecture.md)."""
+    pid = live_server.demo["process_id"]
+    workshop_id = join(phone, workshop["join_code"])
+    status, prompt = live_server.request("POST", f"/api/v1/processes/{pid}/fishing", {},
+                                         token=live_server.token)
+    assert status == 201, prompt
+    try:
+        phone.goto(f"/w/{workshop_id}/konkret")
+        wait_online(phone)
+        fish = phone.locator("#fishing-section")
+        box = fish.get_by_label("Ditt svar")
+        key = f"dialog.outbox.konkret.{workshop_id}"
+
+        set_state(live_server, workshop, "paused")
+        box.fill("Skrivet i pausen: ingen pratar om vägen hem.")
+        fish.get_by_role("button", name="Skicka").click()
+        expect(fish).to_contain_text("Workshoppen är pausad just nu.")
+        assert len(stored(phone, key)) == 1
+        set_state(live_server, workshop, "open")
+        expect(fish).to_contain_text("Tack! Det är sparat.")
+        phone.wait_for_function("key => !localStorage.getItem(key)", arg=key)
+
+        set_state(live_server, workshop, "paused")
+        text = "Skrivet när det tog slut: vem lyssnar på de som inte kom hit?"
+        box.fill(text)
+        fish.get_by_role("button", name="Skicka").click()
+        expect(fish).to_contain_text("Workshoppen är pausad just nu.")
+        set_state(live_server, workshop, "closed")
+        expect(fish).to_contain_text("Workshoppen har avslutats, så svaret kom inte fram.")
+        expect(box).to_have_value(text)  # the words go back into the box, to copy
+        assert stored(phone, key) == []
+        status, found = live_server.request("GET", f"/api/v1/processes/{pid}/fishing",
+                                            token=live_server.token)
+        answers = [a["text"] for p in found["fishing_prompts"] if p["id"] == prompt["id"]
+                   for a in p["answers"]]
+        assert answers == ["Skrivet i pausen: ingen pratar om vägen hem."]
+        assert phone.js_errors == []
+    finally:
+        live_server.request("POST", f"/api/v1/fishing/{prompt['id']}/close", {},
+                            token=live_server.token)
