@@ -187,3 +187,48 @@ def test_a_fishing_answer_waits_through_a_pause_and_comes_back_when_the_workshop
     finally:
         live_server.request("POST", f"/api/v1/fishing/{prompt['id']}/close", {},
                             token=live_server.token)
+
+
+def test_a_reflection_in_the_room_waits_through_a_pause_and_stays_in_the_form_at_the_end(
+    live_server: Any, phone: Any,
+) -> None:
+    """A lärande samtal round without a deadline follows the meeting, too."""
+    token = live_server.token
+    _, process = live_server.request("POST", "/api/v1/processes", {
+        "title": "Samtal som slutar", "question": "Vad gör Varberg tryggt?",
+        "stakeholder_groups": ["unga", "polis"]}, token=token)
+    _, room = live_server.request("POST", f"/api/v1/processes/{process['id']}/workshops",
+                                  {"title": "Charrette"}, token=token)
+    ids = []
+    for number, text in enumerate(["Vuxna pratar om oss men inte med oss.",
+                                   "Kontakt före kontroll är vårt sätt att arbeta."]):
+        _, joined = live_server.request("POST", "/api/v1/join", {"join_code": room["join_code"]})
+        _, sent = live_server.request(
+            "POST", f"/api/v1/workshops/{room['id']}/perspectives",
+            {"text": text, "kind": "standpoint", "client_id": f"s-{number}"},
+            token=joined["participant_token"])
+        ids.append(sent["id"])
+    workshop_id = join(phone, room["join_code"])
+    live_server.request("POST", f"/api/v1/processes/{process['id']}/phases",
+                        {"kind": "larande_samtal"}, token=token)
+    _, built = live_server.request(
+        "POST", f"/api/v1/processes/{process['id']}/conversation-rounds",
+        {"title": "Unga och polisen", "perspective_ids": ids}, token=token)
+    phone.wait_for_url(f"**/w/{workshop_id}/samtal")
+    wait_online(phone)
+    round_id, key = built["id"], f"dialog.outbox.samtal.{workshop_id}"
+    status = phone.locator(f"#r{round_id}-status")
+    understood = phone.locator(f"#r{round_id}-understood")
+
+    set_state(live_server, room, "paused")
+    understood.fill("Polisen vill också ha kontakt med oss.")
+    phone.locator(f'form[data-round-id="{round_id}"] input[name="view_change"]').first.check()
+    phone.locator(f'form[data-round-id="{round_id}"] button[type=submit]').click()
+    expect(status).to_contain_text("Workshoppen är pausad just nu.")
+    assert len(stored(phone, key)) == 1
+
+    set_state(live_server, room, "closed")
+    expect(status).to_contain_text("Workshoppen har avslutats, så svaret kom inte fram.")
+    expect(understood).to_have_value("Polisen vill också ha kontakt med oss.")
+    assert stored(phone, key) == []
+    assert phone.js_errors == []
