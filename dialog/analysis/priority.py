@@ -16,6 +16,10 @@ from dialog.analysis.votes import Label, VoteMatrix
 # halves towards 1 with every 5 more votes.
 NOVELTY_BOOST = 8.0
 NOVELTY_HALF_LIFE = 5.0
+#: Polis's fixed priority of a meta comment (``meta-priority`` 7, squared like every other):
+#: about ten times an unseen perspective's, whatever the votes, so voters meet the comments
+#: about the conversation itself early. Meta perspectives are left out of the analysis.
+META_PRIORITY = 7.0**2
 
 PerspectiveKey = TypeVar("PerspectiveKey", bound=Hashable)
 

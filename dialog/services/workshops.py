@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from dialog.errors import DialogError, NotFound
 from dialog.events import record
-from dialog.models import PhaseStatus, Process, Workshop, WorkshopState
+from dialog.models import Participant, PhaseStatus, Process, Workshop, WorkshopState
 from dialog.schemas import WorkshopOut
 
 #: No 0/O, 1/I/L: a code read aloud in a noisy room or off a cracked screen stays unambiguous.
@@ -76,6 +76,22 @@ def require_open(workshop: Workshop) -> None:
         raise DialogError("workshop_paused", 409)
     if workshop.state is not WorkshopState.OPEN:
         raise DialogError("workshop_closed", 409)
+
+
+def require_in_room(session: Session, participant: Participant) -> None:
+    """Refuse a live, in-room answer unless the participant's meeting runs (``require_open``).
+
+    What belongs to the room (a vote, the minority's answer, a fishing answer, a round or a
+    check-back without a deadline) follows the meeting the phone joined last: paused, it
+    is kept on the phone and sent when the meeting continues; closed, it is refused. What
+    is meant to be answered from home (a round with a deadline) does not call this. A
+    participant with no meeting (an imported one) is in no room to leave.
+    """
+    if participant.workshop_id is None:
+        return
+    workshop = session.get(Workshop, participant.workshop_id)
+    if workshop is not None:
+        require_open(workshop)
 
 
 def set_state(session: Session, workshop: Workshop, state: str) -> Workshop:

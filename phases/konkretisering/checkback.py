@@ -30,6 +30,7 @@ from dialog.models import (
 )
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import optional_id
+from dialog.services.workshops import require_in_room
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering.fields import (
     MAX_REASON,
@@ -138,6 +139,8 @@ def rate(
         return existing, True
     if not checkback.accepting:
         raise Conflict("checkback_round_closed")
+    if checkback.closes_at is None:  # in the room; with a deadline it is answered from home
+        require_in_room(session, participant)
     if alternative_id not in {a.id for a in checkback.alternatives}:
         raise DialogError("alternative_not_in_round", id=alternative_id)
     rating = CheckbackRating(

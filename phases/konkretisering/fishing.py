@@ -26,6 +26,7 @@ from dialog.services import hide_reasons
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import optional_id
 from dialog.services.moderation import log_decision
+from dialog.services.workshops import require_in_room
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering.fields import optional_text, required_text, scan
 from phases.konkretisering.schemas import AnswerOut, PromptOut
@@ -84,6 +85,7 @@ def answer(session: Session, participant: Participant, prompt: FishingPrompt, *,
         return existing, True
     if prompt.status is not RoundStatus.OPEN:
         raise Conflict("fishing_closed")
+    require_in_room(session, participant)
     item = FishingAnswer(prompt_id=prompt.id, participant_id=participant.id, client_id=client_id)
     item.text, item.personal_data = scan(required_text(text, "text", MAX_ANSWER))
     item, duplicate = insert_once(session, item)

@@ -27,6 +27,7 @@ from dialog.models import (
     utcnow,
 )
 from dialog.services.exactly_once import earlier, insert_once
+from dialog.services.workshops import require_in_room
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering.fields import MAX_REASON, optional_text
 from phases.konkretisering.schemas import AlternativeOut
@@ -75,6 +76,7 @@ def cast_vote(session: Session, participant: Participant, vote_round: VoteRound,
         return existing, True
     if vote_round.status is not RoundStatus.OPEN:
         raise Conflict("vote_closed")
+    require_in_room(session, participant)
     vote, duplicate = insert_once(session, Vote(
         vote_round_id=vote_round.id, participant_id=participant.id, value=parse_vote(value),
         reason=optional_text(reason, "reason", MAX_REASON), client_id=client_id))

@@ -27,6 +27,7 @@ from dialog.models import (
     utcnow,
 )
 from dialog.services.exactly_once import earlier, insert_once
+from dialog.services.workshops import require_in_room
 from phases.konkretisering import alternatives as alternative_service
 from phases.konkretisering import majority_vote
 from phases.konkretisering.fields import optional_text, required_text, scan
@@ -49,6 +50,7 @@ def answer_minority(session: Session, participant: Participant, vote_round: Vote
     alternative_service.require_undecided(alternative)
     if majority_vote.open_round_of(alternative) is not None:
         raise Conflict("vote_already_open")
+    require_in_room(session, participant)
     amendment = Amendment(alternative_id=alternative.id, vote_round_id=vote_round.id,
                           participant_id=participant.id, client_id=client_id)
     amendment.text, amendment.personal_data = scan(

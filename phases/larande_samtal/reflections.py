@@ -30,6 +30,7 @@ from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id, parse_id
 from dialog.services.moderation import decide, hide_notes
 from dialog.services.personal_data import personal_data_kinds
+from dialog.services.workshops import require_in_room
 from phases.larande_samtal.learning import indicators
 from phases.larande_samtal.rounds import is_accepting
 from phases.larande_samtal.schemas import ReflectionOut
@@ -51,6 +52,8 @@ def submit_reflection(
         return existing, True
     if not is_accepting(conversation):
         raise Conflict("conversation_round_closed")
+    if conversation.closes_at is None:  # in the room; a digital round is answered from home
+        require_in_room(session, participant)
     texts = {name: _prompt(value, name) for name, value in
              (("understood", understood), ("question", question), ("keep", keep))}
     change = _view_change(view_change)

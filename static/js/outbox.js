@@ -21,14 +21,21 @@
 //     own outbox (`{name: "vote"}` -> `dialog.outbox.vote.<id>`).
 //     .items(), .size, .has(clientId), .add(item) (an item with the same client_id is
 //     replaced), .remove(clientId), .save(items), .onChange(listener) -> unsubscribe
-//   new Sender(socket, outbox, {event, payload, permanent, timeoutMs, onResult}):
+//   new Outbox(workshopId, {name, shelf: "undelivered"}): what the server refused because
+//     the workshop has ended, kept (`dialog.undelivered.<id>`) until the writer dismisses it,
+//     so nothing written silently vanishes.
+//   refusal(code, permanent = PERMANENT_ERRORS): what the outbox does with a refusal, one
+//     of REFUSAL ("fix" | "ended" | "wait" | "later" | "retry"; see REFUSAL below)
+//   new Sender(socket, outbox, {event, payload, permanent, undelivered, timeoutMs, onResult}):
 //     sends items over Socket.IO and reports {type: "sent", item, ack} | {type: "rejected",
-//     item, error} | {type: "failed", item, error} | {type: "timeout", item}; only "sent"
-//     and "rejected" take the item out. Defaults send perspectives: event
-//     "perspective:submit", payload {text, kind, stakeholder_group, client_id}, permanent
-//     PERMANENT_ERRORS. `permanent` is a Set of error codes or a function code -> boolean.
-//     .send(item) -> result (null when offline or already in flight), .flush(); a send
-//     refused with participant_throttled stops the flush and tries again ~15 s later
+//     item, error} | {type: "ended", item, error} | {type: "failed", item, error} |
+//     {type: "timeout", item}; "sent", "rejected" and "ended" take the item out ("ended"
+//     moves it to `undelivered`, an Outbox shelf, when given). Defaults send perspectives:
+//     event "perspective:submit", payload {text, kind, stakeholder_group, client_id},
+//     permanent PERMANENT_ERRORS. `permanent` is a Set of error codes or a function
+//     code -> boolean. .send(item) -> result (null when offline or already in flight),
+//     .flush(); a send refused with participant_throttled stops the flush and tries again
+//     ~15 s later
 
 const memory = new Map();
 
@@ -82,6 +89,7 @@ export const keys = {
   token: (workshopId) => `dialog.token.${workshopId}`,
   group: (workshopId) => `dialog.group.${workshopId}`,
   outbox: (workshopId) => `dialog.outbox.${workshopId}`,
+  undelivered: (workshopId) => `dialog.undelivered.${workshopId}`,
   draft: (workshopId) => `dialog.draft.${workshopId}`,
   joinCode: (workshopId) => `dialog.join.${workshopId}`,
 };
@@ -160,8 +168,8 @@ export function newClientId() {
  * or (with another ``key``) another page's submissions, e.g. a lärande samtal reflection.
  */
 export class Outbox {
-  constructor(workshopId, { name = "" } = {}) {
-    this.key = name ? `dialog.outbox.${name}.${workshopId}` : keys.outbox(workshopId);
+  constructor(workshopId, { name = "", shelf = "outbox" } = {}) {
+    this.key = name ? `dialog.${shelf}.${name}.${workshopId}` : `dialog.${shelf}.${workshopId}`;
     this.listeners = new Set();
     // Another tab of the same workshop may send or add items: keep every tab's view in step.
     window.addEventListener("storage", (event) => {
@@ -218,8 +226,8 @@ export class Outbox {
   }
 }
 
-/** Refusals that will never succeed on a resend: drop the item and tell the writer.
- * ``workshop_paused`` is not one: the item stays and goes again when the workshop continues. */
+/** Refusals of what was written that will never succeed on a resend: the item leaves the
+ * outbox and its words go back to the writer to fix ("fix"). */
 export const PERMANENT_ERRORS = new Set([
   "text_required",
   "text_too_long",
@@ -231,7 +239,31 @@ export const PERMANENT_ERRORS = new Set([
   "payload_too_large",
   "field_required",
   "token_not_for_this_process",
+  "workshop_not_found",
 ]);
+
+/** What the outbox does with each kind of refusal; every code falls in exactly one.
+ *  fix:   the item is wrong as written (PERMANENT_ERRORS): out, its words back to the form;
+ *  ended: the workshop has ended (``workshop_closed``): out of the outbox (no more resends)
+ *         and kept on the phone, shown with its words to copy until the writer dismisses it;
+ *  wait:  the workshop is paused (``workshop_paused``): kept, sent when it continues;
+ *  later: sent too fast (``participant_throttled``): kept, the flush stops for ~15 s;
+ *  retry: anything else (our own failure, a blocked participant, a code this page does not
+ *         know): kept and sent again on the next connect or tick. */
+export const REFUSAL = Object.freeze({
+  FIX: "fix", ENDED: "ended", WAIT: "wait", LATER: "later", RETRY: "retry",
+});
+export const ENDED_ERRORS = new Set(["workshop_closed"]);
+
+/** The outbox's answer to a refusal code (see REFUSAL); ``permanent`` as Sender takes it. */
+export function refusal(code, permanent = PERMANENT_ERRORS) {
+  const isPermanent = typeof permanent === "function" ? permanent : (c) => permanent.has(c);
+  if (ENDED_ERRORS.has(code)) return REFUSAL.ENDED;
+  if (code === "workshop_paused") return REFUSAL.WAIT;
+  if (code === "participant_throttled") return REFUSAL.LATER;
+  if (isPermanent(code)) return REFUSAL.FIX;
+  return REFUSAL.RETRY;
+}
 
 /** A perspective as ``perspective:submit`` takes it. */
 export function perspectivePayload(item) {
@@ -247,13 +279,15 @@ export function perspectivePayload(item) {
  * Sends outbox items over a Socket.IO connection (``event``, by default a perspective) and
  * reports each outcome:
  * {type: "sent", item, ack} | {type: "rejected", item, error} | {type: "failed", item, error}
- * | {type: "timeout", item}. Only "sent" and "rejected" take the item out of the outbox.
+ * | {type: "ended", item, error} | {type: "timeout", item}. "sent", "rejected" and "ended"
+ * take the item out of the outbox ("ended" keeps it in ``undelivered``).
  */
 export class Sender {
   constructor(socket, outbox, {
     event = "perspective:submit",
     payload = perspectivePayload,
     permanent = PERMANENT_ERRORS,
+    undelivered = null,
     timeoutMs = 10000,
     onResult = () => {},
   } = {}) {
@@ -261,7 +295,8 @@ export class Sender {
     this.outbox = outbox;
     this.event = event;
     this.payload = payload;
-    this.isPermanent = typeof permanent === "function" ? permanent : (code) => permanent.has(code);
+    this.permanent = permanent;
+    this.undelivered = undelivered;
     this.timeoutMs = timeoutMs;
     this.onResult = onResult;
     this.inFlight = new Set();
@@ -282,12 +317,18 @@ export class Sender {
         result = { type: "sent", item, ack };
       } else {
         const error = (ack && ack.error) || { code: "internal_error", message: "" };
-        if (this.isPermanent(error.code)) {
+        const kind = refusal(error.code, this.permanent);
+        if (kind === REFUSAL.FIX) {
           this.outbox.remove(item.client_id);
           result = { type: "rejected", item, error };
+        } else if (kind === REFUSAL.ENDED) {
+          // Kept first, then taken out: a page closed in between loses nothing.
+          this.undelivered?.add(item);
+          this.outbox.remove(item.client_id);
+          result = { type: "ended", item, error };
         } else {
           result = { type: "failed", item, error };
-          if (error.code === "participant_throttled") this.later();
+          if (kind === REFUSAL.LATER) this.later();
         }
       }
     } catch {
@@ -319,6 +360,7 @@ export class Sender {
         if (!this.outbox.has(item.client_id)) continue; // another tab sent it meanwhile
         const result = await this.send(item);
         if (result?.error?.code === "participant_throttled") break; // the rest goes later()
+        if (result?.error?.code === "workshop_paused") break; // the rest goes on "open"
       }
     };
     // Cleared after the assignment (an empty outbox finishes at once): never stuck "flushing".

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dialog import events
-from dialog.analysis.priority import choose_next
+from dialog.analysis.priority import META_PRIORITY, choose_next
 from dialog.models import (
     AnalysisSnapshot,
     GroupChange,
@@ -53,6 +53,9 @@ class Deck:
     cards: dict[int, Any] = field(default_factory=dict)
     #: For drawing (None: build again when next needed).
     table: Table | None = None
+    #: Approved meta perspectives (about the conversation itself, e.g. from a Polis import):
+    #: drawn at Polis's fixed ``META_PRIORITY`` instead of the analysis's priority.
+    meta: frozenset[int] = frozenset()
 
     def draw(self, participant_id: int, skip: set[int], unseen: float,
              rng: random.Random) -> tuple[int | None, int]:
@@ -76,15 +79,20 @@ class Deck:
                 if index < len(ids) and ids[index] not in left:
                     return ids[index], remaining
         weights: dict[Hashable, float] = {
-            pid: self.priorities.get(str(pid), unseen) for pid in ids if pid not in left}
+            pid: self._weight(pid, unseen) for pid in ids if pid not in left}
         chosen = choose_next(weights, set(), rng)
         return (chosen if isinstance(chosen, int) else None), remaining
+
+    def _weight(self, pid: int, unseen: float) -> float:
+        if pid in self.meta:
+            return META_PRIORITY
+        return max(float(self.priorities.get(str(pid), unseen)), 0.0)
 
     def _table(self, unseen: float) -> Table:
         table = self.table
         if table is None:
             ids = list(self.approved)
-            weights = (max(float(self.priorities.get(str(pid), unseen)), 0.0) for pid in ids)
+            weights = (self._weight(pid, unseen) for pid in ids)
             own: dict[int, set[int]] = {}
             for pid, author in self.approved.items():
                 if author is not None:
@@ -193,14 +201,15 @@ def _stamp(session: Session, process_id: int) -> Stamp:
 
 def _load(session: Session, process_id: int, stamp: Stamp) -> Deck:
     rows = session.execute(
-        select(Perspective.id, Perspective.participant_id)
+        select(Perspective.id, Perspective.participant_id, Perspective.is_meta)
         .where(Perspective.process_id == process_id,
                Perspective.status == ModerationStatus.APPROVED)
-        .order_by(Perspective.id))
+        .order_by(Perspective.id)).all()
     priorities = session.scalar(select(AnalysisSnapshot.priorities)
                                 .where(AnalysisSnapshot.process_id == process_id))
-    return Deck(stamp, approved={pid: author for pid, author in rows},
-                priorities=dict(priorities or {}))
+    return Deck(stamp, approved={pid: author for pid, author, _ in rows},
+                priorities=dict(priorities or {}),
+                meta=frozenset(pid for pid, _, meta in rows if meta))
 
 
 decks = Decks()

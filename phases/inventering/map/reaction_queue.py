@@ -2,7 +2,9 @@
 
 Priorities come from the latest analysis (``AnalysisSnapshot.priorities``): few-seen,
 agreeable and group-informative perspectives first. A perspective newer than that analysis
-gets the priority of one nobody has seen yet, which is the highest novelty boost. The draw
+gets the priority of one nobody has seen yet, which is the highest novelty boost. A meta
+perspective (about the conversation itself; left out of the analysis) gets Polis's fixed
+``META_PRIORITY``, about ten times that, so most phones meet it first. The draw
 is seeded by the participant and how many reactions they have given, so the same state
 always offers the same perspective (a reload does not reshuffle).
 

@@ -9,6 +9,7 @@ import {
   setItem,
 } from "../outbox.js";
 import { followPhase } from "../phase_follow.js";
+import { showUndelivered } from "../undelivered.js";
 
 const strings = readStrings();
 const root = document.getElementById("write-page") || document.getElementById("sent-page");
@@ -29,7 +30,12 @@ function start(page) {
   const view = page.id === "write-page"
     ? writeView(page, outbox, socket, workshopId)
     : sentView(page, outbox, socket, workshopId);
-  const sender = new Sender(socket, outbox, { onResult: (result) => view.onResult(result) });
+  // Refused because the workshop has ended: out of the outbox, kept here to copy.
+  const undelivered = new Outbox(workshopId, { shelf: "undelivered" });
+  showUndelivered(document.getElementById("undelivered"), undelivered, strings.undelivered);
+  const sender = new Sender(socket, outbox, {
+    undelivered, onResult: (result) => view.onResult(result),
+  });
   view.sender = sender;
 
   const renderOutbox = () => {
@@ -72,7 +78,9 @@ function start(page) {
   socket.on("perspective:status", (data) => view.onStatus?.(data));
   socket.on("workshop:state", (data) => {
     view.onWorkshopState?.(data);
-    if (data && data.state === "open") sender.flush();
+    // Open: send what waited through the pause. Closed: what still waits hears
+    // workshop_closed now and is shown to copy, instead of being retried.
+    if (data && (data.state === "open" || data.state === "closed")) sender.flush();
   });
 
   // A lost acknowledgement leaves an item in the outbox; try again now and then while the
@@ -234,6 +242,11 @@ function writeView(page, outbox, socket, workshopId) {
         showNotice(status, "error", result.error.message);
         restore(item);
         textarea.focus();
+      } else if (result.type === "ended") {
+        // The panel above the form shows the words to copy; the banner says it is over.
+        setBanner("closed");
+        status.replaceChildren();
+        document.getElementById("undelivered")?.scrollIntoView({ block: "nearest" });
       } else if (result.type === "failed" && result.error.code === "workshop_paused") {
         // Kept in the outbox: it goes when the workshop continues (workshop:state "open").
         setBanner("paused");
@@ -348,7 +361,7 @@ function sentView(page, outbox, socket, workshopId) {
       render();
     },
     onResult(result) {
-      if (result.type === "sent" || result.type === "rejected") load();
+      if (result.type === "sent" || result.type === "rejected" || result.type === "ended") load();
       if (result.type === "rejected") {
         // The words go back to the write page as a draft, to be fixed and sent again.
         if (!getItem(keys.draft(workshopId))) setItem(keys.draft(workshopId), result.item.text || "");

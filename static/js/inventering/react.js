@@ -143,7 +143,7 @@ function start(page) {
       showNotice(ui.status, "warning", result.error.message, strings.queued);
       return;
     }
-    if (result.type === "rejected") {
+    if (result.type === "rejected" || result.type === "ended") {
       // Refused for good (e.g. the perspective was hidden meanwhile): say so, move on.
       showNotice(ui.status, "error", result.error.message || strings.request_failed);
       await requestNext();

@@ -7,7 +7,9 @@
 // waits in a small outbox in localStorage until the server acknowledges it after commit.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
-import { Outbox, getToken, joinUrl, newClientId, rejoinWhenRefused } from "../outbox.js";
+import {
+  Outbox, REFUSAL, getToken, joinUrl, newClientId, refusal, rejoinWhenRefused,
+} from "../outbox.js";
 
 const strings = readStrings();
 const page = document.getElementById("konkret-phone");
@@ -46,7 +48,20 @@ function start(root) {
     }
     cardNotice(item.card, "info", strings.sending);
     socket.timeout(10000).emit(item.event, item.payload, (error, ack) => {
-      if (error || !ack || ack?.error?.code === "internal_error") {
+      if (error || !ack) {
+        cardNotice(item.card, "warning", strings.queued); // stays in the outbox
+        renderOutbox();
+        return;
+      }
+      // Any refusal but our own failure is final here (a closed vote, a wrong answer),
+      // except a pause, too fast, or the end of the meeting: see refusal() in outbox.js.
+      const kind = ack.ok ? null : refusal(ack.error?.code, (code) => code !== "internal_error");
+      if (kind === REFUSAL.WAIT || kind === REFUSAL.LATER) {
+        // Kept: sent when the meeting goes on, or on the next connect.
+        cardNotice(item.card, "warning", ack.error.message);
+        return;
+      }
+      if (kind === REFUSAL.RETRY) {
         cardNotice(item.card, "warning", strings.queued); // stays in the outbox
         renderOutbox();
         return;
@@ -56,10 +71,17 @@ function start(root) {
       if (ack.ok) {
         cardNotice(item.card, "success", strings.saved);
         refresh();
-      } else {
-        cardNotice(item.card, "error", ack.error.message);
+        return;
       }
+      giveBack(item);
+      cardNotice(item.card, "error", kind === REFUSAL.ENDED ? strings.ended : ack.error.message);
     });
+  }
+
+  /** A refused written answer goes back into its box (emptied when it was sent). */
+  function giveBack(item) {
+    const area = document.getElementById(`text-${item.card}`);
+    if (area && !area.value && item.payload.text) area.value = item.payload.text;
   }
 
   function submit(card, event, payload) {
@@ -273,6 +295,11 @@ function start(root) {
   });
   rejoinWhenRefused(socket, workshopId, joinUrl(root.dataset.workshopId),
                     () => showConnection(strings, "offline"));
+  // In-room answers follow the meeting: sent when it continues after a pause; when it
+  // closes, what still waits hears so now (and a written answer goes back into its box).
+  socket.on("workshop:state", (data) => {
+    if (data && (data.state === "open" || data.state === "closed")) pending.items().forEach(send);
+  });
   socket.on("checkback:round", (data) => refresh(
     data?.round?.status === "open" ? format(strings.checkback_pushed, { title: data.round.title }) : null));
   socket.on("vote:opened", (data) => refresh(

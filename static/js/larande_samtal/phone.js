@@ -78,6 +78,11 @@ function start(root) {
     if (region) showNotice(region, "info", strings.round_changed);
     setTimeout(() => window.location.reload(), 1500);
   });
+  // A round in the room follows the meeting: what waited through a pause goes when it
+  // continues; when it closes, what still waits hears so now (and stays in the form).
+  socket.on("workshop:state", (data) => {
+    if (data && (data.state === "open" || data.state === "closed")) sender.flush();
+  });
   // A lost acknowledgement leaves an answer in the outbox: try again now and then.
   setInterval(() => {
     if (socket.connected && outbox.size && !sender.flushing) sender.flush();
@@ -177,6 +182,11 @@ function onResult(root, result) {
     if (form.dataset.clientId === result.item.client_id) done(form);
     showNotice(status, "success",
       result.ack.status === "pending" ? strings.sent_pending : strings.sent);
+  } else if (result.type === "ended") {
+    // Out of the outbox; the words stay in the form's boxes (drafts go only when sent).
+    showNotice(status, "error", strings.ended);
+  } else if (result.type === "failed" && result.error.code === "workshop_paused") {
+    showNotice(status, "warning", result.error.message); // kept; sent when it continues
   } else if (result.type === "rejected" || result.type === "failed") {
     showNotice(status, "error", result.error.message || strings.network_error);
   } else {
