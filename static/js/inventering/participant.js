@@ -74,7 +74,7 @@ function start(page) {
     renderOutbox();
   });
   // When the facilitator opens another phase, go to its screen (drafts and outbox stay).
-  followPhase(socket, `/w/${workshopId}/now`, token);
+  followPhase(socket, `/w/${workshopId}/now`, token, "inventering");
   socket.on("perspective:status", (data) => view.onStatus?.(data));
   socket.on("workshop:state", (data) => {
     view.onWorkshopState?.(data);
