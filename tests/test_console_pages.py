@@ -7,7 +7,7 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import PASSWORD, World
+from tests.conftest import PASSWORD, World, bearer
 
 
 def csrf(client: FlaskClient, path: str) -> str:
@@ -117,3 +117,32 @@ def test_a_bare_visit_to_join_shows_the_code_form_without_an_error(client, world
     response = client.get("/join", follow_redirects=True)
     assert response.status_code == 200
     assert "Skriv in koden du fått" not in response.get_data(as_text=True)
+
+
+def test_the_process_page_counts_groups_as_the_workshop_console_and_the_wall_do(
+        client, world: World, join_participant):
+    # One rule for "which perspective are we missing": a group is heard once a perspective
+    # of it is approved. A perspective waiting for review is counted in the total only.
+    client.patch(f"/api/v1/workshops/{world.workshop_id}",
+                 headers=bearer(world.facilitator_token), json={"pre_moderation": True})
+    for group, kind in (("unga", "idea"), ("skola", "feeling")):
+        token = join_participant(world.join_code, group)
+        client.post(f"/api/v1/workshops/{world.workshop_id}/perspectives",
+                    headers=bearer(token), json={"text": "Något", "kind": kind,
+                                                 "client_id": group})
+    waiting = client.get(f"/api/v1/processes/{world.process_id}/perspectives",
+                         headers=bearer(world.facilitator_token)).json["perspectives"]
+    unga = next(p["id"] for p in waiting if p["stakeholder_group"] == "unga")
+    client.post(f"/api/v1/perspectives/{unga}/moderation", json={"action": "approve"},
+                headers=bearer(world.facilitator_token))
+    log_in(client, world.facilitator_email)
+
+    page = client.get(f"/facilitator/processes/{world.process_id}").get_data(as_text=True)
+
+    rows = dict(re.findall(r'tally__name">([^<]+)</span>\s*<span class="(?:tally__count|badge '
+                           r'badge--missing)">([^<]+)<', page))
+    assert rows == {"Unga": "1", "Vårdnadshavare": "saknas", "Skola": "saknas",
+                    "Polis": "saknas",
+                    "Ståndpunkt": "0", "Känsla": "0", "Idé": "1", "Tanke": "0"}
+    assert "Godkända perspektiv, räknade som på väggen." in page
+    assert "2 perspektiv (väntande och godkända)" in page

@@ -84,6 +84,16 @@ def test_bad_submissions_get_an_error_ack_and_keep_the_connection(phone, payload
     assert submit(phone, client_id="after-error")["ok"] is True
 
 
+@pytest.mark.parametrize("text", ["å" * 500, "🌅" * 500, "Ljus 👮‍♀️ " * 50],
+                         ids=["swedish-letters", "emoji", "emoji-sequences"])
+def test_a_perspective_of_500_characters_is_taken_whatever_its_letters(phone, text):
+    # The limit is 500 characters, not 500 ASCII bytes: the size guard counts what is sent
+    # (UTF-8), not the \uXXXX escapes of a re-encoding (12 bytes for one emoji).
+    assert len(text) == 500
+    ack = submit(phone, text=text)
+    assert ack["ok"] is True, ack
+
+
 @pytest.mark.parametrize("payload", ["just a string", [1, 2, 3], 42])
 def test_a_payload_that_is_not_an_object_is_refused(phone, payload):
     ack = phone.emit("perspective:submit", payload, namespace=NS, callback=True)

@@ -112,3 +112,13 @@ def test_finding_phase_strings_imports_no_phase():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("locale", "word", "instead"), [
+    ("sv", "opinionsgrupp", "åsiktsgrupp"),
+])
+def test_one_thing_has_one_name_on_every_page(locale: str, word: str, instead: str):
+    # The map, the wall and the publication say "åsiktsgrupp"; a second word for the same
+    # groups on the samtal console reads as a second kind of group.
+    found = [key for key, text in catalogue(locale).items() if word in text.lower()]
+    assert found == [], f"{found} say {word!r}, the rest of the product {instead!r}"

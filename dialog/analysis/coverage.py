@@ -80,7 +80,8 @@ def _group_prompts(coverage: dict[str, Any], params: MapParams) -> list[Prompt]:
                 "share": round(count / total, 4),
                 "message_sv": f"Bara {count} av {total} perspektiv kommer från {group}. "
                               f"Vad skulle gruppen {_title(group)} vilja lägga till?",
-                "message_en": f"Only {count} of {total} perspectives come from {group}. "
+                "message_en": f"Only {count} of {total} perspectives "
+                              f"{'comes' if count == 1 else 'come'} from {group}. "
                               f"What would the {_title(group)} group add?",
             })
     return silent + quiet

@@ -19,6 +19,10 @@ class Licence:
         """The licence's name for a reader of ``locale`` (the console's language)."""
         return self.name if locale == "sv" else self.english_name
 
+    def url_in(self, locale: str) -> str:
+        """The licence deed in the reader's language (Creative Commons' default is English)."""
+        return self.url if locale == "sv" else self.url.removesuffix("deed.sv")
+
 
 LICENCES: dict[str, Licence] = {
     licence.id: licence

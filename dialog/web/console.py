@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError, TooManyRequests
 from dialog.extensions import db
-from dialog.models import Process
+from dialog.models import ModerationStatus, Process
 from dialog.services import facilitators, ownership, processes, tallies, workshops
 from dialog.web.auth import (
     check_csrf,
@@ -96,8 +96,11 @@ def new_process() -> ResponseReturnValue:
 @blueprint.get("/processes/<int:process_id>")
 @managed_page(Process, "process_id")
 def process(found: Process) -> ResponseReturnValue:
-    return render_template("console/process.html", process=found,
-                           tally=tallies.tally(db.session, found))
+    # Groups and kinds as the workshop console and the wall count them (approved: heard);
+    # the total also counts what waits for review.
+    heard = tallies.tally(db.session, found, statuses=(ModerationStatus.APPROVED,))
+    return render_template("console/process.html", process=found, tally=heard,
+                           total=tallies.tally(db.session, found)["total"])
 
 
 @blueprint.post("/processes/<int:process_id>/workshops")

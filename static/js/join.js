@@ -1,4 +1,5 @@
-// The join page: POST /api/v1/join, keep the participant token on this phone, go write.
+// The join page: POST /api/v1/join, keep the participant token on this phone, go to the
+// open phase's screen (through /w/<id>/now).
 
 import { readStrings, showNotice } from "./common.js";
 import { getToken, keys, rememberJoinCode, setItem, setToken } from "./outbox.js";
@@ -40,7 +41,8 @@ if (form) {
         rememberJoinCode(joined, form.dataset.joinCode);
         setItem(keys.group(joined), group);
         if (answer.participant_code) rememberCode(answer);
-        window.location.assign(`/w/${encodeURIComponent(joined)}`);
+        // The open phase's screen: the write page, a conversation round, a check-back.
+        window.location.assign(`/w/${encodeURIComponent(joined)}/now`);
         return;
       }
       const message = (answer.error && answer.error.message) || strings.network_error;

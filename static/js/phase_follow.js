@@ -9,17 +9,17 @@ import { clearToken, getToken, joinUrl } from "./outbox.js";
 
 /**
  * Go to the "now" page whenever the facilitator opens or closes a phase. With a token, also
- * ask once whether the open phase's screen is another page, and offer a link to it (a phone
- * that joined in the middle of a lärande samtal lands on the write page first).
+ * ask once whether another phase than the page's own (`kind`) is open, and offer a link to
+ * its screen (a phone that opened the write page from a bookmark in a lärande samtal).
  */
-export function followPhase(socket, nowUrl, token = null) {
+export function followPhase(socket, nowUrl, token = null, kind = null) {
   socket.on("phase:changed", () => {
     window.location.assign(nowUrl);
   });
-  if (token) offerScreen(token);
+  if (token) offerScreen(token, kind);
 }
 
-async function offerScreen(token) {
+async function offerScreen(token, kind) {
   try {
     const response = await fetch("/api/v1/me/screen", {
       headers: { Authorization: `Bearer ${token}`, Accept: "application/json",
@@ -29,6 +29,7 @@ async function offerScreen(token) {
     const found = await response.json();
     const url = found && !found.waiting && found.screen && found.screen.url;
     if (!url || new URL(url, window.location.href).pathname === window.location.pathname) return;
+    if (kind && found.phase && found.phase.kind === kind) return; // already in that phase
     if (document.getElementById("phase-offer")) return;
     const notice = el("div", { class: "notice", id: "phase-offer" },
       el("p", { class: "notice__text" }, el("a", { href: url, text: found.screen.notice })));

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -271,15 +272,26 @@ def workshop(live_server: LiveServer, request: pytest.FixtureRequest) -> dict[st
 
 # ------------------------------------------------------------------ helpers for tests
 
+#: A phase's phone screen, where joining lands (through ``/w/<id>/now``, which it is not).
+PHONE_SCREEN = re.compile(r"/w/\d+(/(samtal|konkret))?$")
+
+
 def join(page: Any, join_code: str, group: str | None = None) -> int:
-    """Join on a phone through the join page; returns the workshop id."""
+    """Join on a phone through the join page and go to the write page; returns the workshop
+    id. Joining lands on the open phase's screen: the demo's meetings (``workshop``) are in
+    konkretisering, and these tests write perspectives there."""
     page.goto(f"/j/{join_code}")
     if group:
         page.locator(f'input[name="stakeholder_group"][value="{group}"]').check()
     page.get_by_role("button", name="Gå med").click()
-    page.wait_for_url("**/w/*")
+    page.wait_for_url(PHONE_SCREEN)
+    found = re.search(r"/w/(\d+)", page.url)
+    assert found, page.url
+    workshop_id = int(found.group(1))
+    if not page.url.endswith(f"/w/{workshop_id}"):
+        page.goto(f"/w/{workshop_id}")
     wait_online(page)
-    return int(page.url.rstrip("/").rsplit("/", 1)[-1])
+    return workshop_id
 
 
 def wait_online(page: Any) -> None:

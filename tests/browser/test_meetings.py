@@ -8,6 +8,7 @@ from typing import Any
 
 from tests.browser.conftest import (
     NARROW_PHONE,
+    PHONE_SCREEN,
     axe_violations,
     describe_violations,
     expect,
@@ -37,7 +38,7 @@ def test_a_phone_shows_its_code_and_a_returning_person_enters_it(
     assert not violations, describe_violations(violations)
     other_phone.get_by_label("Har du en deltagarkod?").fill(code.replace("-", " ").upper())
     other_phone.get_by_role("button", name="Gå med").click()
-    other_phone.wait_for_url("**/w/*")
+    other_phone.wait_for_url(PHONE_SCREEN)
     expect(other_phone.locator("#participant-code-returning")).to_be_visible()
     expect(other_phone.locator("#participant-code-value")).to_have_text(code)
     assert not phone.js_errors

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PROJECTOR, join, screenshot, wait_online
+from tests.browser.conftest import PHONE_SCREEN, PROJECTOR, join, screenshot, wait_online
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,8 @@ def test_phone_joins_by_code_and_the_console_shows_the_perspective_without_reloa
     phone.locator('input[name="stakeholder_group"][value="polis"]').check()
     phone.get_by_label("Ålder").select_option("26-45")
     phone.get_by_role("button", name="Gå med").click()
-    phone.wait_for_url(f"**/w/{workshop['id']}")
+    phone.wait_for_url(PHONE_SCREEN)  # the demo's meetings are in konkretisering: go write
+    phone.goto(f"/w/{workshop['id']}")
     wait_online(phone)
     expect(phone.get_by_label("Jag skriver som")).to_have_value("polis")
 
@@ -195,3 +196,19 @@ def test_a_phone_whose_token_is_forgotten_joins_again_with_its_own_code(
     phone.evaluate(f"localStorage.removeItem('dialog.token.{workshop_id}')")
     phone.goto(f"/w/{workshop_id}/sent")
     phone.wait_for_url(f"**/j/{workshop['join_code']}")
+
+
+def test_the_phone_counts_characters_as_the_server_does_emoji_too(
+    live_server: Any, phone: Any, workshop: dict[str, Any],
+) -> None:
+    join(phone, workshop["join_code"])
+    text = "Ljus på stranden " + "🌅" * 470 + "!"  # 488 characters, 958 UTF-16 units
+    phone.get_by_label("Ditt perspektiv").fill(text)
+    expect(phone.locator("#counter")).to_have_text("488/500")
+    send(phone, text, "Idé")
+    assert [p["text"] for p in live_server.perspectives() if p["text"] == text] == [text]
+    phone.get_by_label("Ditt perspektiv").fill("🌅" * 501)
+    expect(phone.locator("#counter")).to_contain_text("501/500 · 1 tecken för mycket")
+    phone.get_by_role("button", name="Skicka").click()
+    expect(phone.locator("#write-status")).to_contain_text("Texten är 501 tecken.")
+    assert not phone.js_errors

@@ -172,3 +172,61 @@ def test_the_phase_bar_lists_the_meetings_at_320_px(
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE["width"]
     violations = axe_violations(page)
     assert not violations, describe_violations(violations)
+
+
+def _open(live_server: Any, workshop: dict[str, Any], kind: str) -> None:
+    status, body = live_server.request(
+        "POST", f"/api/v1/processes/{workshop['process_id']}/phases", {"kind": kind},
+        token=live_server.token)
+    assert status == 201, body
+
+
+@pytest.mark.parametrize(("start", "screen", "then", "lands_on"), [
+    (["inventering"], "react", "larande_samtal", "samtal"),
+    (["larande_samtal", "konkretisering"], "konkret", "inventering", ""),
+], ids=["reacting-to-samtal", "konkret-to-inventering"])
+def test_a_phone_on_any_phase_screen_follows_the_room_into_the_next_phase(
+        live_server: Any, new_page: Any, start: list[str], screen: str, then: str,
+        lands_on: str) -> None:
+    # "Telefonerna och väggen går över till den nya fasen direkt": also a phone that is
+    # reacting to perspectives or waiting for the next check-back question.
+    workshop = own_process(live_server, f"Faserna: telefonen på {screen}")
+    status, joined = live_server.request("POST", "/api/v1/join",
+                                         {"join_code": workshop["join_code"]})
+    assert status == 201, joined
+    for kind in start[1:] if start[0] == "inventering" else start:
+        _open(live_server, workshop, kind)
+    phone = new_page(NARROW_PHONE)
+    phone.context.add_init_script(
+        f"localStorage.setItem('dialog.token.{workshop['id']}', '{joined['participant_token']}')")
+    phone.goto(f"/w/{workshop['id']}/{screen}")
+    phone.locator('#connection[data-state="online"]').wait_for()
+
+    _open(live_server, workshop, then)
+
+    where = f"/w/{workshop['id']}" + (f"/{lands_on}" if lands_on else "")
+    phone.wait_for_url(lambda url: url.endswith(where))
+    assert not phone.js_errors
+
+
+def test_a_phone_joining_in_another_phase_lands_on_its_screen_and_is_not_sent_where_it_is(
+        live_server: Any, new_page: Any) -> None:
+    workshop = own_process(live_server, "Faserna: gå med mitt i")
+    phone = new_page(NARROW_PHONE)
+    phone.goto(f"/j/{workshop['join_code']}")
+    phone.get_by_role("button", name="Gå med").click()
+    phone.wait_for_url(lambda url: url.endswith(f"/w/{workshop['id']}"))
+    phone.locator('#connection[data-state="online"]').wait_for()
+    # On the list of what it sent, in inventering, the phone is not told to go to inventering.
+    phone.goto(f"/w/{workshop['id']}/sent")
+    phone.locator('#connection[data-state="online"]').wait_for()
+    phone.wait_for_timeout(1500)  # the offer, if any, follows one request after connecting
+    expect(phone.locator("#phase-offer")).to_have_count(0)
+
+    _open(live_server, workshop, "larande_samtal")
+    late = new_page(NARROW_PHONE)
+    late.goto(f"/j/{workshop['join_code']}")
+    late.get_by_role("button", name="Gå med").click()
+    late.wait_for_url(lambda url: url.endswith(f"/w/{workshop['id']}/samtal"))
+    assert not phone.js_errors
+    assert not late.js_errors

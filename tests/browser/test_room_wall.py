@@ -233,3 +233,29 @@ def test_a_late_first_answer_does_not_leave_the_wall_empty(
     expect(page.locator(f'#wall-list [data-id="{first}"]')).to_be_visible(timeout=30_000)
     assert dropped, "the first answer was not routed through the test"
     expect(page.locator("#wall")).to_have_attribute("data-watched", "1")
+
+
+def test_a_closed_workshops_wall_invites_nobody_to_join_until_it_opens_again(
+        live_server: Any, new_page: Any, facilitator_state: Any) -> None:
+    workshop = own_process(live_server, "Väggen: stängd")
+    wall = open_wall(new_page, facilitator_state, workshop)
+    expect(wall.locator(".wall-code")).to_be_visible()
+
+    def state(value: str) -> None:
+        status, body = live_server.request("PATCH", f"/api/v1/workshops/{workshop['id']}",
+                                           {"state": value}, token=live_server.token)
+        assert status == 200, body
+
+    state("closed")
+    # Joining a closed workshop is refused: the wall shows no code and no "write on your phone".
+    expect(wall.locator("#wall-closed")).to_be_visible()
+    expect(wall.locator(".wall-side")).to_be_hidden()
+    expect(wall.locator("#wall-empty")).to_be_hidden()
+    no_violations(wall)
+    wall.reload()
+    wall.locator('#wall[data-connection="online"]').wait_for()
+    expect(wall.locator(".wall-side")).to_be_hidden()
+
+    state("open")
+    expect(wall.locator(".wall-code")).to_be_visible()
+    expect(wall.locator("#wall-closed")).to_be_hidden()

@@ -129,10 +129,15 @@ def test_a_phone_on_the_write_page_follows_the_room_into_lärande_samtal(
     expect(phone.locator("#text")).to_have_value("Ett utkast som inte får försvinna.")
 
 
-def test_a_phone_joining_during_lärande_samtal_is_offered_the_round(
+def test_a_phone_joining_during_lärande_samtal_lands_in_the_round(
         live_server: Any, scene: dict[str, Any], phone: Any) -> None:
     round_id = to_samtal(live_server, scene)
-    join(phone, scene["workshop"]["join_code"], "skola")
+    phone.goto(f"/j/{scene['workshop']['join_code']}")
+    phone.get_by_role("button", name="Gå med").click()
+    phone.wait_for_url(f"**/w/{scene['workshop']['id']}/samtal")
+    expect(phone.locator(f"#round-{round_id}")).to_be_visible()
+    # A phone that opens the write page (a bookmark, the back button) is offered the round.
+    phone.goto(f"/w/{scene['workshop']['id']}")
     offer = phone.locator("#phase-offer a")
     expect(offer).to_contain_text("Lärande samtal")
     offer.click()

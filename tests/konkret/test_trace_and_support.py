@@ -132,3 +132,21 @@ def test_the_console_marks_and_unmarks_the_decisive_round(konkret: Konkret, brow
         f"/facilitator/processes/{konkret.pid}/konkret").text
     post(browser, f"/facilitator/checkback-rounds/{room['id']}/decisive", decisive="false")
     assert konkret.get(f"/checkback-rounds/{room['id']}").json["round"]["decisive"] is False
+
+
+def test_the_console_counts_what_an_alternative_builds_on_in_the_right_number(
+        konkret: Konkret, browser):  # noqa: F811
+    light, _parents, _youth, police, _school = konkret.perspective_ids
+    reflection = reflect_after_round(konkret, shown=[light, police], moved_by=None)
+    konkret.draft("Tänd parken", ids=[light], reflection_ids=[reflection])
+    konkret.draft("Fler vuxna ute", ids=[light, police])
+
+    page = browser.get(f"/facilitator/processes/{konkret.pid}/konkret").text
+
+    assert "Bygger på 1 perspektiv och 1 reflektion<" in page
+    assert "Bygger på 2 perspektiv<" in page  # no reflection: nothing to count
+    assert "1 reflektioner" not in page
+    assert "0 reflektioner" not in page
+    english = browser.get(f"/facilitator/processes/{konkret.pid}/konkret?lang=en").text
+    assert "Builds on 1 perspective and 1 reflection<" in english
+    assert "Builds on 2 perspectives<" in english

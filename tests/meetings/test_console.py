@@ -117,3 +117,17 @@ def test_a_phase_opens_for_chosen_meetings_from_the_console(client, world):
         "phase"]["kind"] == "larande_samtal"
     assert client.get(f"/api/v1/workshops/{world.workshop_id}", headers=headers).json[
         "phase"]["kind"] == "inventering"
+
+
+def test_the_meeting_page_counts_one_person_in_the_singular(client, world):
+    logged_in(client, world)
+    client.post("/api/v1/join", json={"join_code": world.join_code, "stakeholder_group": "unga"})
+    page = client.get(f"/facilitator/workshops/{world.workshop_id}/meeting").get_data(
+        as_text=True)
+    assert "1 person, varav 0 som kom tillbaka." in page
+    english = client.get(f"/facilitator/workshops/{world.workshop_id}/meeting?lang=en")
+    assert "1 person, of whom 0 came back." in english.get_data(as_text=True)
+    client.post("/api/v1/join", json={"join_code": world.join_code})
+    page = client.get(f"/facilitator/workshops/{world.workshop_id}/meeting?lang=sv").get_data(
+        as_text=True)
+    assert "2 personer, varav 0 som kom tillbaka." in page

@@ -41,3 +41,17 @@ def test_the_requirement_can_be_switched_off(client, world):
     client.patch(f"/api/v1/workshops/{world.workshop_id}", headers=headers,
                  json={"requires_participant_code": False})
     assert client.post("/api/v1/join", json={"join_code": world.join_code}).status_code == 201
+
+
+def test_the_join_page_of_such_a_meeting_does_not_say_to_leave_the_code_empty(client, world):
+    headers = bearer(world.facilitator_token)
+    plain = client.get(f"/j/{world.join_code}").get_data(as_text=True)
+    assert "Lämna tomt första gången." in plain
+    client.patch(f"/api/v1/workshops/{world.workshop_id}", headers=headers,
+                 json={"requires_participant_code": True})
+    page = client.get(f"/j/{world.join_code}").get_data(as_text=True)
+    assert "Det här mötet kräver din deltagarkod" in page
+    assert "Lämna tomt" not in page
+    english = client.get(f"/j/{world.join_code}?lang=en").get_data(as_text=True)
+    assert "This meeting needs your participant code" in english
+    assert "Leave empty" not in english

@@ -209,3 +209,20 @@ def test_the_publication_console_names_the_licences_in_the_readers_language(worl
     assert "Creative Commons Erkännande 4.0 Internationell (CC BY 4.0)" in swedish
     assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in english
     assert "Erkännande" not in english
+
+
+def test_an_english_reader_reads_the_licence_and_the_contact_in_english(
+        publisher: Publisher, client):
+    publisher.write("Mer ljus i parken.")
+    publisher.publish()
+    english = publisher.page(lang="en")
+    assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in english
+    assert "Erkännande" not in english
+    assert "Creative Commons Erkännande 4.0 Internationell (CC BY 4.0)" in publisher.page()
+    report = publisher.get(f"/p/{publisher.slug}/report.html?lang=en").get_data(as_text=True)
+    assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in report
+    statement = client.get("/tillganglighet?lang=en").get_data(as_text=True)
+    assert "kontaktcenter" not in statement
+    assert "the facilitator of the process or the municipality" in statement
+    swedish = client.get("/tillganglighet?lang=sv").get_data(as_text=True)
+    assert "samtalsledaren för processen eller kommunens kontaktcenter" in swedish

@@ -114,3 +114,14 @@ def test_the_process_page_links_to_the_samtal_console(samtal, logged_in):
     page = logged_in.get(f"/facilitator/processes/{samtal.world.process_id}").text
     assert f'href="{console_url(samtal)}"' in page
     assert "Faser och lärande samtal" in page
+
+
+def test_the_phone_page_does_not_call_the_required_question_optional(samtal, open_round):
+    # The text boxes are optional; how one's view has moved is not (view_change_required).
+    page = samtal.client.get(f"/w/{samtal.world.workshop_id}/samtal").text
+    assert "Alla rutor är frivilliga" not in page
+    assert "Textrutorna är frivilliga" in page
+    assert "Hur är din egen syn nu? (välj ett)" in page
+    english = samtal.client.get(f"/w/{samtal.world.workshop_id}/samtal?lang=en").text
+    assert "Every box is optional" not in english
+    assert "How is your own view now? (choose one)" in english

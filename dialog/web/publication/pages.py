@@ -15,18 +15,19 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from dialog.extensions import db
+from dialog.i18n import translate
 from dialog.models import Process, Publication, Workshop, WorkshopState
 from dialog.publication import publications_of, published, stored
 from dialog.publication.licences import licence_for
 from dialog.publication.listing import Listing, listing, page_number, pages_of
 from dialog.web.errors import error_body
+from dialog.web.locale import current_locale
 from dialog.web.publication.view import view_context
 
 blueprint = Blueprint("publish", __name__)
 
 #: Date of the accessibility statement; update it whenever the statement is reviewed.
 STATEMENT_DATE = date(2026, 11, 22)
-DEFAULT_CONTACT = "samtalsledaren för processen eller kommunens kontaktcenter"
 
 
 def invitation(process_id: int) -> dict[str, Any] | None:
@@ -104,6 +105,8 @@ def where(slug: str, version: int | None) -> ResponseReturnValue:
 @blueprint.get("/tillganglighet")
 def accessibility_statement() -> ResponseReturnValue:
     """The accessibility statement (tillgänglighetsredogörelse) DIGG asks for."""
-    contact = os.environ.get("DIALOG_ACCESSIBILITY_CONTACT") or DEFAULT_CONTACT
+    # Without a configured contact, a general one in the reader's language.
+    contact = os.environ.get("DIALOG_ACCESSIBILITY_CONTACT") or translate(
+        "publish.statement.default_contact", current_locale())
     return render_template("publish/statement.html", contact=contact,
                            statement_date=STATEMENT_DATE.isoformat())

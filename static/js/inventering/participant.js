@@ -74,7 +74,7 @@ function start(page) {
     renderOutbox();
   });
   // When the facilitator opens another phase, go to its screen (drafts and outbox stay).
-  followPhase(socket, `/w/${workshopId}/now`, token);
+  followPhase(socket, `/w/${workshopId}/now`, token, "inventering");
   socket.on("perspective:status", (data) => view.onStatus?.(data));
   socket.on("workshop:state", (data) => {
     view.onWorkshopState?.(data);
@@ -111,6 +111,11 @@ function noteText(note, withText = true) {
 
 // ---------------------------------------------------------------- write page
 
+/** Characters as the server counts them (code points): an emoji is one, not two. */
+function characters(text) {
+  return Array.from(text).length;
+}
+
 function writeView(page, outbox, socket, workshopId) {
   const form = document.getElementById("write-form");
   const textarea = document.getElementById("text");
@@ -135,7 +140,7 @@ function writeView(page, outbox, socket, workshopId) {
   if (draft && !textarea.value) textarea.value = draft;
 
   function updateCounter(announce = true) {
-    const length = textarea.value.length;
+    const length = characters(textarea.value);
     const over = length - max;
     counter.textContent = over > 0
       ? `${length}/${max} · ${format(strings.counter_over, { over })}`
@@ -186,10 +191,10 @@ function writeView(page, outbox, socket, workshopId) {
       return;
     }
     const limit = Number(root.dataset.maxLength || 500);
-    if (text.trim().length > limit) {
+    const length = characters(text.trim());
+    if (length > limit) {
       // Checked here too: a huge paste must never become a frame the server has to drop.
-      showNotice(status, "error",
-        format(strings.text_too_long, { length: text.trim().length, max: limit }));
+      showNotice(status, "error", format(strings.text_too_long, { length, max: limit }));
       textarea.focus();
       return;
     }

@@ -7,6 +7,7 @@
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
 import { Outbox, Sender, getToken, joinUrl, rejoinWhenRefused } from "../outbox.js";
+import { followPhase } from "../phase_follow.js";
 
 const strings = readStrings();
 const root = document.getElementById("react-page");
@@ -180,6 +181,8 @@ function start(page) {
   socket.on("disconnect", () => showConnection(strings, "offline"));
   rejoinWhenRefused(socket, workshopId, joinUrl(page.dataset.workshopId),
                     () => showConnection(strings, "offline"));
+  // When the facilitator opens another phase, go to its screen (unsent reactions stay).
+  followPhase(socket, `/w/${workshopId}/now`);
 
   // A reaction whose acknowledgement did not come in time waits in the outbox: send it again
   // now and then while the connection is up (as the write page does), not only after a

@@ -10,6 +10,7 @@ import { connectLive, el, format, readStrings, showConnection, showNotice } from
 import {
   Outbox, REFUSAL, getToken, joinUrl, newClientId, refusal, rejoinWhenRefused,
 } from "../outbox.js";
+import { followPhase } from "../phase_follow.js";
 
 const strings = readStrings();
 const page = document.getElementById("konkret-phone");
@@ -300,6 +301,8 @@ function start(root) {
   socket.on("workshop:state", (data) => {
     if (data && (data.state === "open" || data.state === "closed")) pending.items().forEach(send);
   });
+  // When the facilitator opens another phase, go to its screen (unsent answers stay).
+  followPhase(socket, `/w/${workshopId}/now`);
   socket.on("checkback:round", (data) => refresh(
     data?.round?.status === "open" ? format(strings.checkback_pushed, { title: data.round.title }) : null));
   socket.on("vote:opened", (data) => refresh(

@@ -107,6 +107,7 @@ def test_a_quiet_group_is_prompted() -> None:
     quiet = prompts(result, "group_quiet")
     assert [p["stakeholder_group"] for p in quiet] == ["polis"]
     assert quiet[0]["message_sv"].startswith("Bara 1 av 12 perspektiv kommer från polis.")
+    assert quiet[0]["message_en"].startswith("Only 1 of 12 perspectives comes from polis.")
     assert [p["stakeholder_group"] for p in prompts(result, "group_silent")] == ["föreningsliv"]
 
 
