@@ -51,6 +51,7 @@ def tables(snap: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                         "perspective_ids": _joined(t["perspective_ids"])}
                        for t in mapped.get("themes", [])],
         "opinion_groups.csv": [{"id": g["id"], "participants": g["participants"],
+                                "hidden": g.get("hidden"),
                                 "representative_perspective_ids":
                                     _joined(q["id"] for q in g["representative"])}
                                for g in mapped.get("opinion_groups", [])],

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from dialog.publication.opendata_followup import FOLLOWUP_FILES, FOLLOWUP_OTHER_FILES
 
+#: Why a count of participants is an empty cell: the values of every ``hidden`` column.
+HIDDEN = ("Varför antalet är dolt: small = färre än 5; protecting = dold för att skydda en "
+          "liten grupp (det näst minsta antalet, dolt så att den lilla gruppens antal inte kan "
+          "räknas fram ur summan; det är 5 eller fler); tomt = antalet visas.")
+
 #: file name -> (what the file holds, [(column, what it means)])
 FILES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "perspectives.csv": ("Alla publicerade (godkända) perspektiv. Personuppgifter är ersatta med "
@@ -36,12 +41,14 @@ FILES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ]),
     "opinion_groups.csv": ("Åsiktsgrupper: deltagare som reagerat likartat.", [
         ("id", "Åsiktsgruppens id."),
-        ("participants", "Antal deltagare; tomt betyder färre än 5."),
+        ("participants", "Antal deltagare; tomt betyder dolt (se hidden)."),
+        ("hidden", HIDDEN),
         ("representative_perspective_ids", "Perspektiv som utmärker gruppen, separerade med |."),
     ]),
     "participation_groups.csv": ("Deltagande per intressentgrupp.", [
         ("stakeholder_group", "Intressentgrupp; tomt = ingen grupp vald."),
-        ("participants", "Antal deltagare; tomt betyder färre än 5 (se nedan)."),
+        ("participants", "Antal deltagare; tomt betyder dolt (se hidden)."),
+        ("hidden", HIDDEN),
         ("perspectives", "Antal publicerade perspektiv från gruppen."),
         ("standpoint", "Varav ståndpunkter."),
         ("feeling", "Varav känslor."),
@@ -51,7 +58,8 @@ FILES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "participation_ages.csv": ("Deltagande per åldersgrupp (frivilligt val, aldrig "
                                "födelsedatum).", [
         ("age_band", "Åldersgrupp, t.ex. 13-15; tomt = inte angiven."),
-        ("participants", "Antal deltagare; tomt betyder färre än 5."),
+        ("participants", "Antal deltagare; tomt betyder dolt (se hidden)."),
+        ("hidden", HIDDEN),
     ]),
     "alternatives.csv": ("Lösningsalternativ från konkretiseringen.", [
         ("id", "Alternativets id."),

@@ -8,7 +8,13 @@ import re
 
 import pytest
 
-from dialog.publication.suppression import suppress, suppress_total
+from dialog.publication.suppression import (
+    PROTECTING,
+    SMALL,
+    suppress,
+    suppress_total,
+    suppress_why,
+)
 from tests.publish.conftest import Publisher, zip_texts
 
 
@@ -26,6 +32,13 @@ from tests.publish.conftest import Publisher, zip_texts
 ])
 def test_suppression_hides_small_counts_and_what_would_reveal_them(cells, expected):
     assert suppress(cells) == expected
+
+
+def test_suppression_says_which_count_is_small_and_which_only_protects_it():
+    assert suppress_why([("a", 9), ("b", 6), ("c", 3)]) == [
+        ("a", 9, None), ("b", None, PROTECTING), ("c", None, SMALL)]
+    assert suppress_why([("a", 7), ("b", 3), ("c", 1)]) == [
+        ("a", 7, None), ("b", None, SMALL), ("c", None, SMALL)]
 
 
 @pytest.mark.parametrize(("total", "shown"), [(0, 0), (3, None), (5, 5), (40, 40)])
@@ -85,3 +98,45 @@ def test_a_lone_small_group_takes_the_next_smallest_with_it(publisher: Publisher
     groups = {g["name"]: g["participants"] for g in
               publisher.snapshot()["participation"]["groups"]}
     assert groups == {"unga": 9, "vårdnadshavare": 0, "skola": None, "polis": None}
+
+
+def test_the_group_hidden_to_protect_a_small_one_is_never_called_small(publisher, crowd):
+    crowd("unga", 9, age_band="13-15")
+    crowd("skola", 6, age_band="26-45")
+    crowd("polis", 2, age_band="46-65")
+    publisher.publish()
+    groups = {g["name"]: g["hidden"] for g in publisher.snapshot()["participation"]["groups"]}
+    assert groups == {"unga": None, "vårdnadshavare": None, "skola": "protecting",
+                      "polis": "small"}
+    page = publisher.page()
+    assert ">dold (för att skydda en liten grupp)</td>" in _row(page, "table-groups", "skola")
+    assert ">färre än 5</td>" in _row(page, "table-groups", "polis")
+    assert "färre än 5" not in _row(page, "table-groups", "skola")
+    assert "dold (för att skydda en liten grupp)" in _row(page, "table-ages", "26–45 år")
+    chart = page[page.index('id="chart-groups-title"') - 400:]
+    assert ">dold (för att skydda en liten grupp)<" in chart[:chart.index("</svg>")]
+    report = publisher.file("report.html").decode()
+    assert "dold (för att skydda en liten grupp)" in _row(report, "r-table-groups", "skola")
+    assert "färre än 5" not in _row(report, "r-table-groups", "skola")
+    english = publisher.page(lang="en")
+    assert "hidden (to protect a small group)" in _row(english, "table-groups", "skola")
+    assert "fewer than 5" in _row(english, "table-groups", "polis")
+    files = zip_texts(publisher.file("data.zip"))
+    rows = {r["stakeholder_group"]: r for r in csv.DictReader(
+        io.StringIO(files["participation_groups.csv"]))}
+    assert (rows["skola"]["participants"], rows["skola"]["hidden"]) == ("", "protecting")
+    assert (rows["polis"]["participants"], rows["polis"]["hidden"]) == ("", "small")
+    assert (rows["unga"]["participants"], rows["unga"]["hidden"]) == ("9", "")
+    ages = {r["age_band"]: r["hidden"] for r in csv.DictReader(
+        io.StringIO(files["participation_ages.csv"]))}
+    assert ages["26-45"] == "protecting"
+    assert "protecting = dold för att skydda en liten grupp" in files["README.md"]
+
+
+def test_a_snapshot_from_before_the_reason_reads_as_it_did(app):
+    from dialog.web.publication.view import count_text
+    with app.test_request_context("/?lang=sv"):
+        assert count_text(None) == "färre än 5"
+        assert count_text(None, "small") == "färre än 5"
+        assert count_text(None, "protecting") == "dold (för att skydda en liten grupp)"
+        assert count_text(14) == "14"

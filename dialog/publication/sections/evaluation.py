@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from dialog.publication.sections.context import SectionContext
-from dialog.publication.suppression import THRESHOLD, suppress
+from dialog.publication.suppression import THRESHOLD, suppress_why
 from dialog.services.evaluations import SCORES, summary
 
 
@@ -22,10 +22,10 @@ def evaluation_section(ctx: SectionContext) -> list[dict[str, Any]] | None:
         if not meeting["answers"]:
             continue
         enough = meeting["answers"] >= THRESHOLD
-        cells = suppress([(s, meeting["scores"][str(s)]) for s in SCORES]) if enough else []
+        cells = suppress_why([(s, meeting["scores"][str(s)]) for s in SCORES]) if enough else []
         found.append({
             "title": meeting["title"], "answers": meeting["answers"] if enough else None,
-            "scores": [{"score": s, "count": c} for s, c in cells],
+            "scores": [{"score": s, "count": c, "hidden": why} for s, c, why in cells],
             "mean": meeting["mean"] if enough else None,
             "comments": meeting["comments"] if enough else [],
         })

@@ -1,8 +1,9 @@
 """Section "participation": who took part, by stakeholder group, age band and kind.
 
 Counts of participants per stakeholder group and age band go through small-number
-suppression (``None`` means "färre än 5"). Perspective counts are not suppressed: every
-published perspective already shows its group and kind.
+suppression (``None``; ``hidden`` says why: ``small``, under 5, or ``protecting``, the
+next smallest hidden so that a lone small count cannot be worked out). Perspective counts
+are not suppressed: every published perspective already shows its group and kind.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy import func, select
 
 from dialog.models import AGE_BANDS, Participant, PerspectiveKind, StakeholderGroup
 from dialog.publication.sections.context import SectionContext
-from dialog.publication.suppression import suppress, suppress_total
+from dialog.publication.suppression import suppress_total, suppress_why
 
 
 def participation_section(ctx: SectionContext) -> dict[str, Any]:
@@ -26,24 +27,25 @@ def participation_section(ctx: SectionContext) -> dict[str, Any]:
     for perspective in ctx.perspectives:
         kinds_by_group.setdefault(perspective.group_name, Counter())[perspective.kind.value] += 1
     keys: list[str | None] = [*group_names, None]
-    group_cells = suppress([(name, by_group.get(name, 0)) for name in keys])
+    group_cells = suppress_why([(name, by_group.get(name, 0)) for name in keys])
     groups = [
         {
             "name": name,
             "participants": count,
             "suppressed": count is None,
+            "hidden": why,
             "perspectives": perspectives_by_group.get(name, 0),
             "kinds": {k.value: kinds_by_group.get(name, Counter())[k.value]
                       for k in PerspectiveKind},
         }
-        for name, count in group_cells
+        for name, count, why in group_cells
         if name is not None or by_group.get(None, 0) or perspectives_by_group.get(None, 0)
     ]
     bands: list[str | None] = [*AGE_BANDS, None]
-    age_cells = suppress([(band, by_age.get(band, 0)) for band in bands])
+    age_cells = suppress_why([(band, by_age.get(band, 0)) for band in bands])
     ages = [
-        {"band": band, "participants": count, "suppressed": count is None}
-        for band, count in age_cells
+        {"band": band, "participants": count, "suppressed": count is None, "hidden": why}
+        for band, count, why in age_cells
         if band is not None or by_age.get(None, 0)
     ]
     kinds = Counter(p.kind.value for p in ctx.perspectives)

@@ -11,7 +11,7 @@ from typing import Any
 
 from dialog.publication.map_layout import published_graph
 from dialog.publication.sections.context import SectionContext
-from dialog.publication.suppression import suppress
+from dialog.publication.suppression import suppress_why
 
 #: How many perspectives a theme, opinion group or list quotes on the page.
 QUOTES = 3
@@ -83,10 +83,10 @@ def _quoted(ctx: SectionContext, items: list[dict[str, Any]]) -> list[dict[str, 
 
 
 def _opinion_groups(ctx: SectionContext, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    sizes = suppress([(g.get("id"), len(g.get("members") or []) or int(g.get("size") or 0))
+    sizes = suppress_why([(g.get("id"), len(g.get("members") or []) or int(g.get("size") or 0))
                       for g in groups])
     return [
-        {"id": group.get("id"), "participants": size, "suppressed": size is None,
+        {"id": group.get("id"), "participants": size, "suppressed": size is None, "hidden": why,
          "representative": _quoted(ctx, group.get("representative") or [])}
-        for group, (_gid, size) in zip(groups, sizes, strict=True)
+        for group, (_gid, size, why) in zip(groups, sizes, strict=True)
     ]

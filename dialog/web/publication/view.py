@@ -8,19 +8,24 @@ from markupsafe import Markup
 
 from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
-from dialog.publication.suppression import is_small
+from dialog.publication.suppression import PROTECTING, is_small
 from dialog.web.locale import _, current_locale
 from dialog.web.publication.followup_view import followup_context
 
 KINDS = ("standpoint", "feeling", "idea", "thought")
 
 
-def count_text(value: int | None) -> str:
-    """A count of people as published: the number, or "färre än 5" (see ``suppression``).
+def count_text(value: int | None, hidden: str | None = None) -> str:
+    """A count of people as published: the number, "färre än 5" or why it is hidden.
 
-    None is a count the section already suppressed; 1 to 4 are suppressed here, so no page
-    or report ever prints how few people said or chose something.
+    None is a count the section already suppressed, ``hidden`` says why (see
+    ``suppression``): a count hidden only to protect a small one is not called small.
+    A snapshot from before ``hidden`` existed says nothing and reads "färre än 5". 1 to 4
+    are suppressed here, so no page or report ever prints how few people said or chose
+    something.
     """
+    if value is None and hidden == PROTECTING:
+        return _("publish.hidden_protecting")
     return _("publish.fewer_than_5") if value is None or is_small(value) else str(value)
 
 
@@ -40,11 +45,13 @@ def charts(snapshot: dict[str, Any], prefix: str = "chart") -> dict[str, Markup]
     out = {
         "groups": bar_chart(
             [Bar(group_label(g["name"]), g["participants"],
-                 None if g["participants"] is not None else count_text(None)) for g in groups],
+                 None if g["participants"] is not None else count_text(None, g.get("hidden")))
+             for g in groups],
             chart_id=f"{prefix}-groups", title=_("publish.participation.groups_chart")),
         "ages": bar_chart(
             [Bar(age_label(a["band"]), a["participants"],
-                 None if a["participants"] is not None else count_text(None)) for a in ages],
+                 None if a["participants"] is not None else count_text(None, a.get("hidden")))
+             for a in ages],
             chart_id=f"{prefix}-ages", title=_("publish.participation.ages_chart")),
         "kinds": bar_chart(
             [Bar(_(f"ui.kinds.{k['kind']}"), k["perspectives"])
