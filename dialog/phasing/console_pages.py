@@ -6,7 +6,8 @@ change of phase is proposed, confirmed on a page of its own and can be undone fo
 * ``GET /facilitator/processes/<id>/phases/confirm?kind=...``: "open this phase?", with
   what it closes; its form posts to the same action as before (``phasing.open_phase``).
 * ``GET /facilitator/phases/<id>/close``: "close this phase?" before the close form.
-* ``POST /facilitator/phases/<id>/undo``: the action ``phase.undo``.
+* ``POST /facilitator/phases/<id>/undo``: the action ``phase.undo``, then the console of the
+  phase that runs again.
 
 Confirmation is a second page, not a script: it works by keyboard, without JavaScript and
 under a content security policy without inline script.
@@ -147,9 +148,18 @@ def confirm_close(phase: Phase) -> ResponseReturnValue:
 @blueprint.post("/facilitator/phases/<int:phase_id>/undo")
 @login_required
 def undo(phase_id: int) -> ResponseReturnValue:
-    """Undo a phase change (within a minute); back to the page the form was on."""
-    return submit_form(operations.undo_phase, {"phase_id": phase_id}, refused,
-                       lambda phase: _back(request.form.get("back")) or console_page(phase))
+    """Undo a phase change (within a minute); on to the console of the phase running again.
+
+    Not back to the page the form was on: that is most often the undone phase's console,
+    and a tablet left there shows a phase that no longer runs.
+    """
+    return submit_form(operations.undo_phase, {"phase_id": phase_id}, refused, running_console)
+
+
+def running_console(phase: Phase) -> str:
+    """The console of ``phase`` as the phase bar links it (inventering: the meeting's)."""
+    return next((c["url"] for c in phase_consoles(phase.process)
+                 if c["kind"] == phase.kind.value), None) or console_page(phase)
 
 
 def _back(value: str | None) -> str | None:

@@ -3,6 +3,7 @@ confirmation page (keyboard only) that proposes the next phase, and a minute to 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -47,6 +48,8 @@ def test_change_phase_by_keyboard_confirm_and_undo(
     page.keyboard.press("Enter")
     expect(page.locator("#phase-now")).to_contain_text("Pågående fas: Inventering, runda 1")
     expect(page.locator("#phase-undo")).to_have_count(0)
+    # ... on inventering's console, not left on the samtal console of a closed phase.
+    expect(page).to_have_url(re.compile(r"/facilitator/workshops/\d+$"))
 
 
 def test_closing_a_phase_asks_on_a_page_of_its_own(

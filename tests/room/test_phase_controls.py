@@ -122,6 +122,30 @@ def test_a_phase_change_can_be_undone_within_a_minute(console, world, socket_cli
     assert workshop_phase["id"] == world.workshop_id
 
 
+@pytest.mark.parametrize(("before", "kind", "lands_on"), [
+    ([], "larande_samtal", "/facilitator/workshops/{workshop_id}"),
+    (["larande_samtal"], "konkretisering", "/facilitator/processes/{process_id}/samtal"),
+])
+def test_after_an_undo_the_tablet_lands_on_the_console_of_the_phase_running_again(
+        console, world, before, kind, lands_on):
+    """Undone from the new phase's console, the tablet does not stay on a console whose
+    phase is closed: it goes to the console of the phase that runs again."""
+    for earlier in before:
+        open_kind(console, world, earlier)
+    token = csrf(console, f"/facilitator/processes/{world.process_id}/phases/confirm")
+    opened = console.post(f"/facilitator/processes/{world.process_id}/phases",
+                          data={"csrf_token": token, "kind": kind})
+    assert opened.status_code == 302, opened.get_data(as_text=True)[:300]
+    new_console = opened.headers["Location"]
+    phase_id = db.session.scalars(db.session.query(Phase.id).filter(
+        Phase.kind == kind).statement).one()
+    undone = console.post(f"/facilitator/phases/{phase_id}/undo",
+                          data={"csrf_token": token, "back": new_console})
+    assert undone.status_code == 302
+    assert undone.headers["Location"] == lands_on.format(workshop_id=world.workshop_id,
+                                                         process_id=world.process_id)
+
+
 def test_after_a_minute_the_undo_is_refused_with_a_reason(client, world):
     phase = open_kind(client, world, "larande_samtal").get_json()
     stored = db.session.get(Phase, phase["id"])
