@@ -212,3 +212,17 @@ def test_the_phone_counts_characters_as_the_server_does_emoji_too(
     phone.get_by_role("button", name="Skicka").click()
     expect(phone.locator("#write-status")).to_contain_text("Texten är 501 tecken.")
     assert not phone.js_errors
+
+
+def test_the_counter_counts_what_the_server_keeps_not_the_spaces_around_it(
+    live_server: Any, phone: Any, workshop: dict[str, Any],
+) -> None:
+    join(phone, workshop["join_code"])
+    box = phone.get_by_label("Ditt perspektiv")
+    box.fill("  " + "a" * 899 + " \n")  # the server trims: 899 characters
+    expect(phone.locator("#counter")).to_contain_text("899/500 · 399 tecken för mycket")
+    phone.get_by_role("button", name="Skicka").click()
+    expect(phone.locator("#write-status")).to_contain_text("Texten är 899 tecken.")
+    box.fill("🌅" * 500 + "   ")
+    expect(phone.locator("#counter")).to_have_text("500/500")
+    assert not phone.js_errors

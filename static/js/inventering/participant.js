@@ -111,9 +111,10 @@ function noteText(note, withText = true) {
 
 // ---------------------------------------------------------------- write page
 
-/** Characters as the server counts them (code points): an emoji is one, not two. */
+/** Characters as the server counts them: without the spaces and line breaks around the
+ *  text (the server trims them), in code points (an emoji is one, not two). */
 function characters(text) {
-  return Array.from(text).length;
+  return Array.from(text.trim()).length;
 }
 
 function writeView(page, outbox, socket, workshopId) {
@@ -191,7 +192,7 @@ function writeView(page, outbox, socket, workshopId) {
       return;
     }
     const limit = Number(root.dataset.maxLength || 500);
-    const length = characters(text.trim());
+    const length = characters(text);
     if (length > limit) {
       // Checked here too: a huge paste must never become a frame the server has to drop.
       showNotice(status, "error", format(strings.text_too_long, { length, max: limit }));
