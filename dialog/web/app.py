@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
         csrf,
         errors,
         evaluation,
+        group_names,
         headers,
         locale,
         participant,
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None, *, async_mode: str = "threading
     csrf.init_app(app)
     headers.init_app(app)
     timefmt.init_app(app)
+    group_names.init_app(app)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(console.blueprint)
     app.register_blueprint(participant.blueprint)

@@ -58,7 +58,9 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Capitalise the first letter of a stakeholder group's name for display ("unga" -> "Unga"). */
+/** A stakeholder group's name where it starts a label or a line: the first letter a capital,
+ *  the rest as the facilitator wrote it ("unga" -> "Unga"); in a sentence, use the name as
+ *  written. The same rule as the templates' `label_start` filter (dialog/web/group_names.py). */
 export function displayName(name) {
   const text = String(name ?? "");
   return text ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;

@@ -73,9 +73,11 @@ def test_each_chart_has_a_table_with_the_same_numbers(demo: Publisher):
     assert any(g["suppressed"] for g in groups)
     assert any(g["participants"] for g in groups)
     for group in groups:
-        shown = {None: "färre än 5", 0: "inga ännu"}.get(group["participants"],
-                                                         str(group["participants"]))
+        hidden = {"small": "färre än 5", "protecting": "dold \\(för att skydda en liten grupp\\)"}
+        shown = {None: hidden.get(group["hidden"]), 0: "inga ännu"}.get(
+            group["participants"], str(group["participants"]))
         name = group["name"] or "Ingen grupp vald"
+        name = name[:1].upper() + name[1:]  # a row starts with a capital (group_names)
         assert re.search(rf'<th scope="row">{name}</th>\s*<td class="num">{shown}</td>',
                          groups_table), name
 

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from dialog.publication.charts import Bar, bar_chart
 from dialog.publication.map_picture import map_svg
 from dialog.publication.suppression import PROTECTING, is_small
+from dialog.web.group_names import label_start
 from dialog.web.locale import _, current_locale
 from dialog.web.publication.followup_view import followup_context
 
@@ -30,7 +31,8 @@ def count_text(value: int | None, hidden: str | None = None) -> str:
 
 
 def group_label(name: str | None) -> str:
-    return name if name else _("publish.ungrouped")
+    """A group's name where it starts a label (a row, a chip): see ``group_names``."""
+    return label_start(name) if name else _("publish.ungrouped")
 
 
 def age_label(band: str | None) -> str:

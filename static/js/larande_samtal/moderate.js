@@ -6,7 +6,7 @@
 // the console's forms and other clients use; the server tells the other consoles and the
 // writer's phone.
 
-import { el, format, readStrings } from "../common.js";
+import { displayName, el, format, readStrings } from "../common.js";
 import { hideControl } from "../inventering/hide.js";
 
 const strings = readStrings();
@@ -46,7 +46,7 @@ export function controls(reflection, send) {
 /** The whole card, as templates/larande_samtal/_reflection.html draws it. */
 export function reflectionCard(reflection, note, lang, send) {
   const group = reflection.stakeholder_group
-    ? reflection.stakeholder_group.charAt(0).toLocaleUpperCase() + reflection.stakeholder_group.slice(1)
+    ? displayName(reflection.stakeholder_group)
     : strings.ungrouped;
   const personal = reflection.personal_data || [];
   const status = reflection.status;
