@@ -144,5 +144,8 @@ def test_the_process_page_counts_groups_as_the_workshop_console_and_the_wall_do(
     assert rows == {"Unga": "1", "Vårdnadshavare": "saknas", "Skola": "saknas",
                     "Polis": "saknas",
                     "Ståndpunkt": "0", "Känsla": "0", "Idé": "1", "Tanke": "0"}
-    assert "Godkända perspektiv, räknade som på väggen." in page
-    assert "2 perspektiv (väntande och godkända)" in page
+    # Each number says what it counts: all sent in first, then rows of approved ones only.
+    total = page.index("Inskickat hittills: 2 perspektiv, godkända eller väntande på granskning.")
+    rule = page.index("Raderna nedan räknar bara godkända perspektiv, som väggen gör.")
+    assert total < rule < page.index('tally__name">Unga')
+    assert "väntande och godkända" not in page

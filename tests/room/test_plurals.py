@@ -48,7 +48,7 @@ def test_swedish_counts(key, count, expected):
 
 @pytest.mark.parametrize(("key", "count", "expected"), [
     ("ui.dashboard.workshops", 1, "1 workshop"),
-    ("ui.tally.total", 1, "1 perspective (pending and approved)"),
+    ("ui.tally.total", 1, "Sent in so far: 1 perspective, approved or waiting for review."),
     ("publish.themes.size", 2, "2 perspectives"),
 ])
 def test_english_counts(key, count, expected):
