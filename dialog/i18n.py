@@ -20,6 +20,8 @@ from typing import Any
 
 from babel import Locale
 
+from dialog.field_names import field_name
+
 LOCALES = ("sv", "en")
 DEFAULT_LOCALE = "sv"
 #: CLDR plural categories a plural message may hold (Swedish and English use one/other).
@@ -108,11 +110,15 @@ def _lookup(key: str, locale: str, params: dict[str, Any]) -> str | None:
 def translate(key: str, locale: str = DEFAULT_LOCALE, **params: Any) -> str:
     """Look a message up (falling back to Swedish, then the key) and fill its ``{params}``.
 
+    An error's ``field`` is shown by its human name (``dialog.field_names``).
     A plural message is a mapping of CLDR categories (``{"one": "1 workshop", "other":
     "{count} workshoppar"}``); ``count`` chooses the form by the locale's plural rules.
     """
     locale = locale if locale in LOCALES else DEFAULT_LOCALE
     text = _lookup(key, locale, params) or _lookup(key, DEFAULT_LOCALE, params) or key
+    if key.startswith("errors.") and "field" in params:
+        # A refusal names a field by the name people read, not its path (``q.0``).
+        params = {**params, "field": field_name(params["field"], catalogue(locale).get)}
     if params:
         try:
             return text.format(**params)

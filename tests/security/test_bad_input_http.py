@@ -21,6 +21,7 @@ from dialog.actions import Role
 from dialog.actions.declare import REGISTRY
 from dialog.demo import DEMO_EMAIL, DEMO_PASSWORD
 from dialog.extensions import db
+from dialog.i18n import translate
 from dialog.services.throttle import Throttle
 from dialog.web.http_actions import API_PREFIX, ROUTES, Route
 from dialog.web.socket_route import ENDPOINT as SOCKET_ENDPOINT
@@ -267,6 +268,28 @@ def test_nul_in_a_query_string_is_refused(client: FlaskClient, demo: Demo, query
                           headers=bearer(demo.facilitator_token))
     assert (response.status_code, response.json["error"]["code"]) == (
         400, "invalid_characters")
+
+
+@pytest.mark.parametrize(("query", "named"), [
+    ("?q=a%00b", "Fältet sökord innehåller tecken som inte går att använda."),
+    ("?kind=idea&kind=a%00", "Fältet kind innehåller tecken"),
+])
+def test_a_refusal_names_the_field_as_people_read_it_not_by_its_path(
+        client: FlaskClient, query: str, named: str):
+    response = client.get(f"/p/nagon-process{query}", headers={"Accept": "application/json"})
+    assert (response.status_code, response.json["error"]["code"]) == (
+        400, "invalid_characters")
+    message = response.json["error"]["message"]
+    assert message.startswith(named)
+    assert not re.search(r"\.\d", message)
+
+
+@pytest.mark.parametrize(("path", "locale", "named"), [
+    ("q.0", "en", "The field search words holds"),
+    ("items.3.text", "sv", "Fältet items.text innehåller"),
+])
+def test_a_field_path_in_any_refusal_becomes_a_name(path: str, locale: str, named: str):
+    assert translate("errors.invalid_characters", locale, field=path).startswith(named)
 
 
 def test_a_utf8_byte_order_mark_is_tolerated(client: FlaskClient, demo: Demo):
