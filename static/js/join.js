@@ -11,6 +11,12 @@ if (form) {
   const status = document.getElementById("join-status");
   const button = document.getElementById("join-submit");
   const workshopId = form.dataset.workshopId;
+  const codeField = document.getElementById("participant_code");
+  const codeHint = document.getElementById("participant-code-hint");
+  codeField?.addEventListener("input", () => {
+    codeField.removeAttribute("aria-invalid");
+    codeHint?.classList.remove("field__hint--error");
+  });
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -45,8 +51,16 @@ if (form) {
         window.location.assign(`/w/${encodeURIComponent(joined)}/now`);
         return;
       }
-      const message = (answer.error && answer.error.message) || strings.network_error;
-      showNotice(status, "error", message);
+      if (answer.error && answer.error.code === "participant_code_required" && codeField) {
+        // The field's hint already says the meeting needs the code: say it once, there.
+        showNotice(status, "error");
+        codeHint?.classList.add("field__hint--error");
+        codeField.setAttribute("aria-invalid", "true");
+        codeField.focus();
+      } else {
+        const message = (answer.error && answer.error.message) || strings.network_error;
+        showNotice(status, "error", message);
+      }
     } catch {
       showNotice(status, "error", strings.network_error);
     }

@@ -226,3 +226,23 @@ def test_the_counter_counts_what_the_server_keeps_not_the_spaces_around_it(
     box.fill("🌅" * 500 + "   ")
     expect(phone.locator("#counter")).to_have_text("500/500")
     assert not phone.js_errors
+
+
+def test_a_meeting_that_needs_a_participant_code_says_so_once_when_a_join_is_refused(
+    live_server: Any, phone: Any,
+) -> None:
+    workshop = live_server.new_workshop("Bara med deltagarkod")
+    status, body = live_server.request("PATCH", f"/api/v1/workshops/{workshop['id']}",
+                                       {"requires_participant_code": True},
+                                       token=live_server.token)
+    assert status == 200, body
+    phone.goto(f"/j/{workshop['join_code']}")
+    phone.get_by_label("Har du en deltagarkod?").fill("   ")  # passes `required`, sent as no code
+    phone.get_by_role("button", name="Gå med").click()
+    code = phone.get_by_label("Har du en deltagarkod?")
+    expect(code).to_have_attribute("aria-invalid", "true")
+    expect(code).to_be_focused()
+    said = phone.locator("main").inner_text()
+    assert said.count("kräver din deltagarkod") == 1, said
+    expect(phone.locator("#participant-code-hint")).to_have_class(re.compile("field__hint--error"))
+    assert not phone.js_errors
