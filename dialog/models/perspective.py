@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from dialog.models.base import Base, StrEnumType, UTCDateTime, utcnow
 from dialog.models.participant import Participant
 from dialog.models.process import Phase, StakeholderGroup
-from dialog.services.personal_data import redacted_text
+from dialog.services.personal_data import found_as_written, redacted_text, suggested_redaction
 
 MAX_TEXT_LENGTH = 500
 
@@ -69,6 +69,16 @@ class Perspective(Base):
     def shown_text(self) -> str:
         """The text as phones, the wall and the publication show it (flagged data redacted)."""
         return redacted_text(self.text, self.personal_data)
+
+    @property
+    def suggested_text(self) -> str | None:
+        """The redaction the console offers when the guard flagged the text (else None)."""
+        return suggested_redaction(self.text, self.personal_data)
+
+    @property
+    def personal_data_found(self) -> list[dict[str, str]]:
+        """What the guard found in a flagged text: kind, words as written, placeholder."""
+        return found_as_written(self.text, self.personal_data)
 
     @property
     def group_name(self) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dialog.i18n import translate
 from dialog.publication.licences import Licence
 from dialog.publication.opendata_fields import FILES, OTHER_FILES
 from dialog.publication.suppression import THRESHOLD
@@ -32,12 +33,16 @@ def readme(snap: dict[str, Any], licence: Licence, base_url: str = "") -> str:
     version = meta.get("version")
     published = (meta.get("published_at") or "")[:10] or "förhandsvisning"
     page = f"{base_url.rstrip('/')}/p/{process.get('slug')}" + (f"/v/{version}" if version else "")
+    # Without a known base the page is a bare site path: say so, as the printed report does.
+    paths = {locale: [translate("publish.report.paths_on_site", locale)] if not base_url else []
+             for locale in ("sv", "en")}
     lines = [
         f"# Öppna data: {process.get('title', '')}",
         "",
         f"Version {version or '–'}, publicerad {published}. "
         f"Ansvarig: {process.get('owner_organisation') or 'processens ägare'}.",
         f"Sammanfattningen finns på {page}.",
+        *paths["sv"],
         "",
         f"Frågan: {process.get('question', '')}",
         "",
@@ -77,7 +82,8 @@ def readme(snap: dict[str, Any], licence: Licence, base_url: str = "") -> str:
         "perspectives are published; personal identity numbers, phone numbers and email "
         "addresses are redacted; counts below 5 participants per stakeholder group or age "
         "band are suppressed (empty cell / null). Field descriptions above are in Swedish; "
-        f"the licence is {licence.id} ({licence.url}).",
+        f"the licence is {licence.id} ({licence.url}). The summary is at {page}.",
+        *paths["en"],
         "",
     ]
     return "\n".join(lines)

@@ -11,6 +11,17 @@ from dialog.actions.schema import Output
 from dialog.models import ModerationStatus, PerspectiveKind
 
 
+class FoundPersonalData(Output):
+    """One finding of the personal-data guard, as the facilitator's console lists it."""
+
+    #: ``personnummer``, ``phone`` or ``email``.
+    kind: str
+    #: The words as written.
+    text: str
+    #: What a redaction puts in their place, e.g. ``[telefonnummer borttaget]``.
+    placeholder: str
+
+
 class PerspectiveOut(Output):
     id: int
     process_id: int
@@ -24,6 +35,11 @@ class PerspectiveOut(Output):
     status: ModerationStatus
     #: Kinds of personal data found in the text (``personnummer``, ``phone``, ``email``).
     personal_data: list[str]
+    #: When the guard flagged the text: the text with each finding replaced by its
+    #: placeholder, which the ``redact`` moderation accepts as it stands; else null.
+    suggested_text: str | None = None
+    #: When the guard flagged the text: what it found, earliest first; else empty.
+    personal_data_found: list[FoundPersonalData] = Field(default_factory=list)
     client_id: str | None
     participant_id: int | None
     created_at: Timestamp

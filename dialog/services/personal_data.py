@@ -74,6 +74,22 @@ def redacted_text(text: str, flagged: Sequence[str] | None) -> str:
     return redact(text) if flagged else text
 
 
+def suggested_redaction(text: str, flagged: Sequence[str] | None) -> str | None:
+    """What the facilitator's redact box starts from: the flagged text with every finding
+    replaced by its placeholder (``[telefonnummer borttaget]``), or None when nothing was
+    flagged. The guard passes its own placeholders, so a redact accepts it as it stands."""
+    return redact(text) if flagged else None
+
+
+def found_as_written(text: str, flagged: Sequence[str] | None) -> list[dict[str, str]]:
+    """Each finding of a flagged text, for the facilitator: its kind, the words as written
+    and the placeholder a redaction puts there (empty when nothing was flagged)."""
+    if not flagged:
+        return []
+    return [{"kind": f.kind, "text": text[f.start:f.end], "placeholder": REDACTION[f.kind]}
+            for f in find_personal_data(text)]
+
+
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Finding] = []

@@ -94,6 +94,15 @@ def require_in_room(session: Session, participant: Participant) -> None:
         require_open(workshop)
 
 
+def room_closed(session: Session, participant: Participant) -> bool:
+    """Whether the meeting the phone joined last is over: what :func:`require_in_room`
+    would refuse with ``workshop_closed``, so a phone need not offer it."""
+    if participant.workshop_id is None:
+        return False
+    workshop = session.get(Workshop, participant.workshop_id)
+    return workshop is not None and workshop.state is WorkshopState.CLOSED
+
+
 def set_state(session: Session, workshop: Workshop, state: str) -> Workshop:
     try:
         workshop.state = WorkshopState(state)

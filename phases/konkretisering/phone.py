@@ -19,6 +19,7 @@ from dialog.models import (
     VoteRound,
 )
 from dialog.services.moderation import hide_notes
+from dialog.services.workshops import room_closed
 from phases.konkretisering import checkback, fishing, majority_vote, minority_wisdom
 from phases.konkretisering.schemas import CheckbackRoundOut, PromptOut
 
@@ -26,20 +27,29 @@ from phases.konkretisering.schemas import CheckbackRoundOut, PromptOut
 def phone_state(session: Session, participant: Participant, locale: str = DEFAULT_LOCALE
                 ) -> dict[str, Any]:
     """Open check-backs, open votes, minority questions for me and the fishing prompt
-    (with my answers, a hidden one with its reason in ``locale``)."""
+    (with my answers, a hidden one with its reason in ``locale``).
+
+    Once the phone's meeting is closed, what belongs to the room (votes, the minority's
+    question, fishing, a check-back without a deadline) is not offered: it would only be
+    refused with ``workshop_closed``. A check-back with a deadline is answered from home.
+    """
     process = session.get(Process, participant.process_id)
     assert process is not None
+    closed = room_closed(session, participant)
     return {
         "process_id": process.id,
         "participant_id": participant.id,
+        "meeting_closed": closed,
         "checkback_rounds": [_checkback(session, participant, r)
                              for r in checkback.rounds_of(session, process)
-                             if r.accepting],
-        "votes": [_vote(session, participant, r) for r in _open_votes(session, process)],
-        "minority_prompts": [_minority(session, participant, r)
-                             for r in minority_wisdom.pending_prompts(session, participant)],
-        "fishing": [_fishing(session, participant, p, locale)
-                    for p in fishing.open_prompts(session, process)],
+                             if r.accepting and not (closed and r.closes_at is None)],
+        "votes": [] if closed else [_vote(session, participant, r)
+                                    for r in _open_votes(session, process)],
+        "minority_prompts": [] if closed else [
+            _minority(session, participant, r)
+            for r in minority_wisdom.pending_prompts(session, participant)],
+        "fishing": [] if closed else [_fishing(session, participant, p, locale)
+                                      for p in fishing.open_prompts(session, process)],
     }
 
 

@@ -176,8 +176,10 @@ def test_a_fishing_answer_waits_through_a_pause_and_comes_back_when_the_workshop
         fish.get_by_role("button", name="Skicka").click()
         expect(fish).to_contain_text("Workshoppen är pausad just nu.")
         set_state(live_server, workshop, "closed")
-        expect(fish).to_contain_text("Workshoppen har avslutats, så svaret kom inte fram.")
-        expect(box).to_have_value(text)  # the words go back into the box, to copy
+        # The meeting is over: the question leaves the page, the words stay on it, to copy.
+        expect(phone.locator("#meeting-closed")).to_contain_text("Mötet är avslutat.")
+        expect(fish).to_be_hidden()
+        expect(phone.locator("#not-sent")).to_contain_text(text)
         assert stored(phone, key) == []
         status, found = live_server.request("GET", f"/api/v1/processes/{pid}/fishing",
                                             token=live_server.token)

@@ -5,7 +5,9 @@ answered in the room: while the facilitator pauses the meeting the phone hears
 ``workshop_paused`` (409), keeps the answer and sends it when the meeting continues (stored
 once); once the meeting is closed it hears ``workshop_closed``. A check-back with a deadline
 (*Öppen till*) is answered from home, days later if need be: the meeting's state does not
-matter to it, only its own deadline.
+matter to it, only its own deadline. What the phone is offered follows the same rule: once
+the meeting is closed, the room's items are no longer listed (``meeting_closed`` says why),
+the check-back with a deadline still is.
 """
 
 from __future__ import annotations
@@ -122,3 +124,60 @@ def test_a_check_back_with_a_deadline_is_answered_from_home_after_the_meeting_cl
         f"/api/v1/checkback-rounds/{round_id}/ratings", headers=bearer(konkret.phones[3]),
         json={"alternative_id": alternative["id"], "value": "supports", "client_id": cid()})
     assert response.status_code == 201, response.json
+
+
+#: Where the phone's state lists each item of the room.
+LISTED_IN = {"vote:cast": "votes", "minority:answer": "minority_prompts",
+             "fishing:answer": "fishing", "checkback:rate": "checkback_rounds"}
+
+
+def offered(konkret: Konkret, phone_number: int) -> dict[str, Any]:
+    response = konkret.client.get("/api/v1/me/konkret",
+                                  headers=bearer(konkret.phones[phone_number]))
+    assert response.status_code == 200, response.json
+    return dict(response.json)
+
+
+@pytest.mark.parametrize("answer", IN_THE_ROOM.values(), ids=IN_THE_ROOM.keys())
+def test_the_rooms_items_are_not_offered_once_the_meeting_is_closed(
+        konkret: Konkret, socket_client, answer):
+    phone_number, event, _ = answer(konkret)
+    listed = LISTED_IN[event]
+    before = offered(konkret, phone_number)
+    assert before["meeting_closed"] is False
+    assert before[listed], f"{listed} offered while the meeting runs"
+    set_state(konkret, "closed")
+    after = offered(konkret, phone_number)
+    assert after["meeting_closed"] is True
+    assert (after["votes"], after["minority_prompts"], after["fishing"],
+            after["checkback_rounds"]) == ([], [], [], [])
+    phone = socket_client(konkret.phones[phone_number])  # the live face reads the same state
+    joined = emit(phone, "konkret:join", {})
+    assert (joined["meeting_closed"], joined[listed]) == (True, [])
+    set_state(konkret, "open")  # opened again, the room's items come back
+    assert offered(konkret, phone_number)[listed]
+
+
+def test_a_check_back_with_a_deadline_is_still_offered_after_the_meeting_closed(
+        konkret: Konkret):
+    konkret.draft()
+    in_a_week = (datetime.now(UTC) + timedelta(days=7)).isoformat()
+    opened = konkret.post(f"/processes/{konkret.pid}/checkback-rounds", {"closes_at": in_a_week})
+    konkret.post(f"/processes/{konkret.pid}/fishing")
+    set_state(konkret, "closed")
+    after = offered(konkret, 4)
+    assert after["meeting_closed"] is True
+    assert [r["id"] for r in after["checkback_rounds"]] == [opened.json["round"]["id"]]
+    assert after["fishing"] == []
+
+
+@pytest.mark.parametrize(("state", "shown"), [("open", False), ("closed", True)])
+def test_the_phone_page_says_the_meeting_ended_when_it_is_closed(konkret: Konkret, state,
+                                                                shown):
+    set_state(konkret, state)
+    page = konkret.client.get(f"/w/{konkret.world.workshop_id}/konkret")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Mötet är avslutat." in html  # in the page, shown or hidden
+    line = html.split('id="meeting-closed"', 1)[1].split(">", 1)[0]
+    assert ("hidden" not in line) is shown

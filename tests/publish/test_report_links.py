@@ -5,7 +5,8 @@ A committee secretary prints ``report.pdf`` and hands it on; a link without a ho
 publishes a version records where it came from when its host is trusted
 (``Publication.base_url``), and the worker builds the version's PDF and ZIP on it, whoever
 reads them first. With no trusted base at all, the report prints site paths and says they
-are paths on the site that published the process.
+are paths on the site that published the process; the README of data.zip says the same,
+in Swedish and in its English part.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tests.publish.conftest import pdf_text, zip_texts
 
 VARBERG = "https://dialog.varberg.se"
 PATHS_SENTENCE = "sökvägar på den webbplats där processen publicerades"
+PATHS_SENTENCE_EN = "paths on the website where the process was published"
 
 
 @pytest.fixture
@@ -73,8 +75,10 @@ def test_the_printed_report_links_to_the_trusted_host_that_published(trusting_ap
     assert f"{VARBERG}/p/{slug}/v/1" in report
     assert f"{VARBERG}/p/{slug}/v/1/data.zip" in report
     assert PATHS_SENTENCE not in report
-    readme = zip_texts(fetch(client, f"/p/{slug}/data.zip", VARBERG))["README.md"]
+    readme = one_line(zip_texts(fetch(client, f"/p/{slug}/data.zip", VARBERG))["README.md"])
     assert f"{VARBERG}/p/{slug}/v/1" in readme
+    assert PATHS_SENTENCE not in readme
+    assert PATHS_SENTENCE_EN not in readme
 
 
 def test_on_a_laptop_the_loopback_address_is_the_base(client: FlaskClient, world: World):
@@ -99,3 +103,15 @@ def test_without_a_trusted_base_the_report_says_where_its_paths_lead(client: Fla
     assert f"/p/{slug}/v/1" in report
     assert "evil.example" not in report
     assert PATHS_SENTENCE in report
+
+
+def test_without_a_trusted_base_the_readme_says_where_its_paths_lead(client: FlaskClient,
+                                                                      world: World):
+    slug = publish_from(client, world, "http://evil.example")
+    readme = zip_texts(fetch(client, f"/p/{slug}/data.zip", "http://evil.example"))["README.md"]
+    swedish, english = readme.split("## In English", 1)
+    assert f"Sammanfattningen finns på /p/{slug}/v/1." in swedish
+    assert PATHS_SENTENCE in one_line(swedish)
+    assert f"The summary is at /p/{slug}/v/1." in one_line(english)
+    assert PATHS_SENTENCE_EN in one_line(english)
+    assert "evil.example" not in readme

@@ -85,6 +85,9 @@ class PhoneState(Output):
 
     process_id: int
     participant_id: int
+    #: The phone's meeting is closed: only what is answered from home is listed (a
+    #: check-back with a deadline), as votes and the room's questions would be refused.
+    meeting_closed: bool = False
     checkback_rounds: list[MyCheckback]
     votes: list[MyVote]
     minority_prompts: list[MyMinorityPrompt]

@@ -1,6 +1,9 @@
 // Moderation that keeps what it can: the facilitator edits a perspective (a name, a phone
 // number away) and publishes the edit instead of hiding the whole text. The author's phone
 // is told what was changed and why; the original stays in the moderation log only.
+// When the personal-data guard flagged the text, the box starts from its suggestion (each
+// finding replaced by a placeholder, `suggested_text` from the server), lists what was found
+// and keeps a way back to the original.
 
 import { el, readStrings } from "../common.js";
 import { reasonRequired } from "./hide.js";
@@ -15,7 +18,8 @@ export function redactBox(p, about, send, hide) {
   const reasonId = `redact-reason-${p.id}`;
   const text = el("textarea", { class: "input", id: textId, name: "text", rows: "3",
     maxlength: "500" });
-  text.value = p.text;
+  const suggestion = suggested(p);
+  text.value = suggestion ?? p.text;
   const errorId = `redact-error-${p.id}`;
   const reason = el("input", { class: "input", id: reasonId, name: "reason", type: "text",
     maxlength: "300", autocomplete: "off", "aria-describedby": errorId });
@@ -31,6 +35,7 @@ export function redactBox(p, about, send, hide) {
     hide(reason.value.trim());
   }
   const form = el("form", { class: "redact-form stack", novalidate: true },
+    suggestion === null ? null : foundList(p, text, suggestion),
     el("label", { class: "field__label", for: textId, text: words.text_label }),
     text,
     el("label", { class: "field__label", for: reasonId, text: words.reason_label }),
@@ -52,4 +57,38 @@ export function redactBox(p, about, send, hide) {
   return el("details", { class: "redact-box" },
     el("summary", {}, words.open, el("span", { class: "visually-hidden", text: ` ${about}` })),
     form);
+}
+
+/** The guard's suggestion for a flagged text, or null when there is none to offer. */
+function suggested(p) {
+  const text = typeof p.suggested_text === "string" ? p.suggested_text : "";
+  return text && text !== p.text ? text : null;
+}
+
+/** What the guard found (kind, the words, their placeholder) and a button that swaps the
+ * text box between the suggestion and the original. */
+function foundList(p, text, suggestion) {
+  const kinds = words.kinds || {};
+  const found = Array.isArray(p.personal_data_found) ? p.personal_data_found : [];
+  const headingId = `redact-found-${p.id}`;
+  let original = false;
+  const swap = el("button", { class: "button button--small button--secondary", type: "button",
+    "aria-controls": `redact-text-${p.id}` }, words.use_original);
+  swap.addEventListener("click", () => {
+    original = !original;
+    text.value = original ? p.text : suggestion;
+    swap.textContent = original ? words.use_suggestion : words.use_original;
+    text.focus();
+  });
+  return el("div", { class: "redact-found" },
+    el("p", { class: "redact-found__heading", id: headingId, text: words.found_heading }),
+    el("ul", { class: "redact-found__list", "aria-labelledby": headingId },
+      found.map((item) => el("li", {},
+        el("strong", { text: kinds[item.kind] || item.kind }),
+        ": ",
+        el("mark", { class: "redact-found__words", text: item.text }),
+        ` ${words.becomes} `,
+        el("span", { class: "redact-found__placeholder", text: item.placeholder })))),
+    el("p", { class: "field__hint", text: words.suggested_hint }),
+    swap);
 }

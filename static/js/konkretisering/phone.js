@@ -5,6 +5,9 @@
 // What the phone shows comes from `konkret:join` (the same state as GET /api/v1/me/konkret)
 // and is asked again whenever the server pushes news. Every answer carries a client_id and
 // waits in a small outbox in localStorage until the server acknowledges it after commit.
+// Once the phone's meeting is closed the state lists only what is answered from home (a
+// check-back with a deadline) and says why the rest is gone; words that were written for a
+// question no longer on the page stay on it, to copy.
 
 import { connectLive, el, format, readStrings, showConnection, showNotice } from "../common.js";
 import {
@@ -27,6 +30,7 @@ function start(root) {
   const status = document.getElementById("phone-status");
   const pending = new Outbox(workshopId, { name: "konkret" }); // answers not yet acknowledged
   const notices = new Map(); // card id -> [kind, lines]: survive a re-render
+  const unsent = new Set(); // words written for a question that left the page
   const socket = connectLive({ token, lang: root.dataset.lang || document.documentElement.lang });
 
   function cardNotice(cardId, kind, ...lines) {
@@ -74,15 +78,30 @@ function start(root) {
         refresh();
         return;
       }
-      giveBack(item);
+      if (!giveBack(item)) {
+        keepUnsent([item.payload.text]); // its card is gone (the meeting closed)
+        notices.delete(item.card);
+        return;
+      }
       cardNotice(item.card, "error", kind === REFUSAL.ENDED ? strings.ended : ack.error.message);
     });
   }
 
-  /** A refused written answer goes back into its box (emptied when it was sent). */
+  /** A refused written answer goes back into its box (emptied when it was sent); false
+   * when the box is no longer on the page. */
   function giveBack(item) {
     const area = document.getElementById(`text-${item.card}`);
-    if (area && !area.value && item.payload.text) area.value = item.payload.text;
+    if (!area) return !item.payload.text;
+    if (!area.value && item.payload.text) area.value = item.payload.text;
+    return true;
+  }
+
+  /** Words that can no longer be sent (their question left the page): shown to copy. */
+  function keepUnsent(texts) {
+    for (const text of texts) if (text && text.trim()) unsent.add(text.trim());
+    if (unsent.size) {
+      showNotice(document.getElementById("not-sent"), "warning", strings.not_sent, [...unsent]);
+    }
   }
 
   function submit(card, event, payload) {
@@ -104,12 +123,15 @@ function start(root) {
 
   function keepDrafts(fn) {
     const drafts = new Map();
-    page.querySelectorAll("textarea[id]").forEach((node) => drafts.set(node.id, node.value));
+    const typed = Array.from(page.querySelectorAll("textarea[id]"), (node) => [node.id, node.value]);
+    typed.forEach(([id, value]) => drafts.set(id, value));
     page.querySelectorAll("input[type=radio]:checked").forEach((node) => {
       drafts.set(node.name, node.value);
     });
     const focused = document.activeElement && document.activeElement.id;
     fn();
+    // A box that left the page with words in it (its question closed): keep them to copy.
+    keepUnsent(typed.filter(([id]) => !document.getElementById(id)).map(([, value]) => value));
     drafts.forEach((value, key) => {
       const node = document.getElementById(key);
       if (node && node.tagName === "TEXTAREA" && !node.value) node.value = value;
@@ -124,6 +146,7 @@ function start(root) {
   }
 
   function render(state) {
+    document.getElementById("meeting-closed").hidden = !state.meeting_closed;
     keepDrafts(() => {
       fill("minority", state.minority_prompts.map(minorityCard));
       fill("fishing", state.fishing.map(fishingCard));
@@ -132,7 +155,8 @@ function start(root) {
     });
     const any = state.minority_prompts.length || state.fishing.length || state.votes.length
       || state.checkback_rounds.length;
-    document.getElementById("nothing-open").hidden = Boolean(any);
+    // "Nothing right now, the next question comes by itself" is not so once the meeting ended.
+    document.getElementById("nothing-open").hidden = Boolean(any || state.meeting_closed);
   }
 
   function fill(name, nodes) {
@@ -298,8 +322,12 @@ function start(root) {
                     () => showConnection(strings, "offline"));
   // In-room answers follow the meeting: sent when it continues after a pause; when it
   // closes, what still waits hears so now (and a written answer goes back into its box).
+  // What the phone offers follows it too: a closed meeting's votes and questions leave the
+  // page (with a line that says why), and come back if the meeting opens again.
   socket.on("workshop:state", (data) => {
-    if (data && (data.state === "open" || data.state === "closed")) pending.items().forEach(send);
+    if (!data || (data.state !== "open" && data.state !== "closed")) return;
+    pending.items().forEach(send);
+    refresh();
   });
   // When the facilitator opens another phase, go to its screen (unsent answers stay).
   followPhase(socket, `/w/${workshopId}/now`);
