@@ -17,6 +17,7 @@ import pytest
 
 from dialog.services.hide_reasons import text_of
 from tests.conftest import bearer
+from tests.publish.conftest import Publisher
 from tests.samtal.conftest import CSRF, NS, Samtal
 from tests.samtal.test_pages import console_url
 
@@ -191,3 +192,26 @@ def test_a_refused_form_opens_the_box_again_with_what_was_typed(logged_in, samta
     assert "<details class=\"redact-box\" open" in shown
     assert f"{typed}</textarea>" in shown
     assert "innehåller fortfarande personuppgifter" in shown
+
+
+def test_only_the_edit_reaches_the_publication_report_and_open_data(
+        samtal: Samtal, open_round: int, writer: str, flagged: int, join_participant):
+    """Five reflections (the suppression threshold) so their words are quoted."""
+    for number in range(4):
+        samtal.reflect(join_participant(samtal.world.join_code, "polis"), open_round,
+                       client_id=f"o-{number}", understood=f"Kontakt är viktigt {number}.")
+    moderate(samtal, flagged, action="redact", understood=EDITED, reason_code="personal_data")
+    slug = samtal.client.get(f"/api/v1/processes/{samtal.world.process_id}",
+                             headers=samtal.auth).json["slug"]
+    publisher = Publisher(samtal.client, samtal.world.facilitator_token,
+                          samtal.world.process_id, slug, samtal.world.workshop_id,
+                          samtal.world.join_code)
+    publisher.publish()
+
+    (conversation,) = publisher.snapshot()["reflections"]["rounds"]
+    assert EDITED in conversation["understood"]
+    for name, text in publisher.everything().items():
+        assert PHONE not in text, name
+        assert "Ring mig" not in text, name
+    assert any(EDITED in text for name, text in publisher.everything().items()
+               if name.startswith("zip:"))
