@@ -153,13 +153,18 @@ class HideNote(Output):
     #: In the reader's language when it is a common reason, else as written.
     reason: str
     reason_code: str | None = None
-    #: For ``redact``: each edited prompt with its words as shown now.
-    changed: dict[str, str] | None = None
+
+
+class RedactNote(HideNote):
+    """Why the facilitator edited a reflection, and what was changed, told to its author."""
+
+    #: Each edited prompt with its words as shown now (never the words as written).
+    changed: dict[str, str]
 
 
 class MyReflection(ReflectionOut):
     #: Why it was hidden or edited (null unless its latest decision is a hide or a redact).
-    note: HideNote | None = None
+    note: RedactNote | HideNote | None = None
 
 
 class MyRounds(Output):
