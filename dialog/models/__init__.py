@@ -12,6 +12,7 @@ from dialog.models.checkback import CheckbackRating, CheckbackRound, Rating
 from dialog.models.committee import CommitteeGoal, GoalKind
 from dialog.models.conversation import (
     MAX_REFLECTION_LENGTH,
+    REFLECTION_PROMPTS,
     ConversationRound,
     ConversationRoundPerspective,
     ConversationStatus,
@@ -67,6 +68,7 @@ __all__ = [
     "DEFAULT_LICENCE",
     "MAX_REFLECTION_LENGTH",
     "MAX_TEXT_LENGTH",
+    "REFLECTION_PROMPTS",
     "RESISTANCE_LINE",
     "VOTE_NAMES",
     "VOTE_VALUES",

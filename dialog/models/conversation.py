@@ -12,9 +12,12 @@ from dialog.models.base import Base, StrEnumType, UTCDateTime, utcnow
 from dialog.models.participant import Participant
 from dialog.models.perspective import ModerationStatus, Perspective
 from dialog.models.process import Phase, StakeholderGroup
+from dialog.services.personal_data import found_as_written, suggested_redaction
 
 #: Each reflection prompt takes at most this many characters, like a perspective.
 MAX_REFLECTION_LENGTH = 500
+#: A reflection's three prompts, in the order the phone asks them.
+REFLECTION_PROMPTS = ("understood", "question", "keep")
 
 
 class ConversationStatus(enum.StrEnum):
@@ -113,6 +116,21 @@ class Reflection(Base):
     participant: Mapped[Participant] = relationship()
     stakeholder_group: Mapped[StakeholderGroup | None] = relationship()
     moved_by: Mapped[Perspective | None] = relationship()
+
+    @property
+    def suggested_prompts(self) -> dict[str, str] | None:
+        """The redaction the console offers when the guard flagged the reflection: each
+        prompt with its findings replaced by placeholders (else None)."""
+        if not self.personal_data:
+            return None
+        return {prompt: suggested_redaction(getattr(self, prompt), self.personal_data) or ""
+                for prompt in REFLECTION_PROMPTS}
+
+    @property
+    def personal_data_found(self) -> list[dict[str, str]]:
+        """What the guard found in a flagged reflection, prompt by prompt."""
+        return [found for prompt in REFLECTION_PROMPTS
+                for found in found_as_written(getattr(self, prompt), self.personal_data)]
 
     @property
     def group_name(self) -> str | None:

@@ -43,6 +43,24 @@ def edited_text(text: Any) -> str:
     return stripped
 
 
+def reason_of(reason: Any, reason_code: Any, locale: str = DEFAULT_LOCALE
+              ) -> tuple[str, str | None]:
+    """A redaction's reason as logged, and its code when it is a common one.
+
+    The reason is required (``redaction_reason_required``); a common reason's code sent by
+    itself logs its text in ``locale``. Reflections are redacted with the same rule.
+    """
+    code = hide_reasons.code_of(reason_code)
+    words = str(reason or "").strip()
+    if code in hide_reasons.CODES:
+        words = words or hide_reasons.text_of(code, locale)
+    else:
+        code = None
+    if not words:
+        raise DialogError("redaction_reason_required")
+    return words, code
+
+
 def redact(session: Session, perspective: Perspective, facilitator: Facilitator | None,
            text: Any, reason: Any = "", *, reason_code: Any = None,
            locale: str = DEFAULT_LOCALE) -> ModerationEvent:
@@ -52,14 +70,7 @@ def redact(session: Session, perspective: Perspective, facilitator: Facilitator 
     ``locale`` is logged) lets the author read it in their own language.
     """
     edited = edited_text(text)
-    code = hide_reasons.code_of(reason_code)
-    words = str(reason or "").strip()
-    if code in hide_reasons.CODES:
-        words = words or hide_reasons.text_of(code, locale)
-    else:
-        code = None
-    if not words:
-        raise DialogError("redaction_reason_required")
+    words, code = reason_of(reason, reason_code, locale)
     event = log_decision(
         session, process_id=perspective.process_id, subject_type="perspective",
         subject_id=perspective.id, facilitator=facilitator, action="redact",

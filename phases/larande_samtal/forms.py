@@ -16,7 +16,7 @@ from flask.typing import ResponseReturnValue
 
 from dialog.errors import DialogError
 from dialog.extensions import db
-from dialog.models import ConversationRound, Reflection, utcnow
+from dialog.models import REFLECTION_PROMPTS, ConversationRound, Reflection, utcnow
 from dialog.web.auth import login_required
 from dialog.web.form_actions import Refused, submit_form
 from phases.larande_samtal import operations as do
@@ -62,14 +62,18 @@ def close_round(round_id: int) -> ResponseReturnValue:
 @blueprint.post("/facilitator/reflections/<int:reflection_id>/moderation")
 @login_required
 def moderate_reflection(reflection_id: int) -> ResponseReturnValue:
-    """Approve (also: show a hidden one again) or hide a reflection: the API's action."""
+    """Approve (also: show a hidden one again), hide or redact a reflection: the API's
+    action. A redact's form sends the three prompts as edited."""
     found = db.session.get(Reflection, reflection_id)
     process_id = found.process_id if found is not None else 0  # a missing one: a 404 page
     form = request.form
+    edits = {prompt: form.get(prompt) for prompt in REFLECTION_PROMPTS}
     return submit_form(do.moderate, {
         "reflection_id": reflection_id, "action": form.get("action"),
-        "reason": form.get("reason", ""), "reason_code": form.get("reason_code") or None},
-        _console_again(process_id),
+        "reason": form.get("reason", ""), "reason_code": form.get("reason_code") or None,
+        **edits},
+        # A refused redact opens its box again with what was typed and why.
+        _console_again(process_id, redact_id=reflection_id),
         lambda done: url_for("samtal.console", process_id=done.process_id,
                              _anchor=f"reflection-{done.id}"))
 

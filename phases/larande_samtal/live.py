@@ -7,12 +7,15 @@ own reflections, a hidden one with ``note``)
 ``reflection:submit`` {round_id, client_id, view_change, understood?, question?, keep?,
 moved_by?} -> {ok, id, duplicate, status, client_id, round_id}
 ``resistance:log`` {process_id, level, note?, round_id?} -> {ok, entry}
+``reflection:moderate`` {reflection_id, action: approve|hide|redact, reason?, reason_code?,
+understood?, question?, keep?} -> {ok, reflection} (a facilitator; a redact publishes the
+edited prompts, as ``POST /api/v1/reflections/{id}/moderation``)
 
 Out: ``samtal:round`` to the console and the phones; ``reflection:new`` /
 ``reflection:updated`` (with the round's indicators and a hide's ``note``) and
 ``resistance:new`` to the facilitators following the process; ``reflection:status`` {id,
-round_id, status, note: {action, reason, reason_code} | null} to the author of a reflection
-that was moderated.
+round_id, status, note: {action, reason, reason_code, changed?} | null} to the author of a
+reflection that was moderated (a redact's ``changed``: each edited prompt as shown now).
 ``phase:changed`` is the kernel's (:mod:`dialog.phasing.live`).
 """
 
@@ -42,6 +45,7 @@ def register(socketio: SocketIO, namespace: str) -> None:
     on(socketio, namespace, "samtal:rounds", do.my_rounds)
     on(socketio, namespace, "reflection:submit", do.submit_reflection)
     on(socketio, namespace, "resistance:log", do.log_resistance, wrap="entry")
+    on(socketio, namespace, "reflection:moderate", do.moderate, wrap="reflection")
     if not relay.first_time(socketio, __name__):
         return
     _connect_signals(socketio, namespace)
@@ -66,7 +70,7 @@ def _connect_signals(socketio: SocketIO, namespace: str) -> None:
              {"reflection": reflection, "indicators": indicators, "note": note},
              [rooms.process_console(process_id)])
         if updated and author is not None:
-            # Only its author hears that a reflection was hidden (or shown again), and why.
+            # Only its author hears that a reflection was hidden, edited or shown again, and why.
             emit("reflection:status", {"id": reflection["id"], "round_id": reflection["round_id"],
                                        "status": reflection["status"], "note": note},
                  [rooms.participant(author)])

@@ -82,6 +82,11 @@ class Moderation(Input):
     reason_code: Annotated[Any, WithJsonSchema({
         "type": ["string", "null"], "enum": [*hide_reasons.CODES, hide_reasons.OTHER, None]})
     ] = None
+    #: For ``redact``: a prompt's words as edited, published instead of what was written
+    #: (left out: unchanged; empty: cut). The original stays in the moderation log.
+    understood: LooseOptionalText = None
+    question: LooseOptionalText = None
+    keep: LooseOptionalText = None
 
 
 class NewReading(Input):
@@ -172,12 +177,13 @@ def my_rounds(call: Call[NoInput]) -> dict[str, Any]:
 @operation("reflection.moderate", input=Moderation, role=Role.FACILITATOR, result=ReflectionOut,
            target=Target(Reflection, "reflection_id"))
 def moderate(call: Call[Moderation]) -> Reflection:
-    """Approve or hide a reflection (nothing is deleted; the decision is logged; a hide's
-    reason is told to its author)."""
-    return reflections.moderate_reflection(call.session, call.target, call.facilitator,
-                                           call.input.action, call.input.reason,
-                                           reason_code=call.input.reason_code,
-                                           locale=call.locale)
+    """Approve, hide or redact a reflection (nothing is deleted; the decision is logged; a
+    hide's reason, or a redact's reason and edit, is told to its author)."""
+    data = call.input
+    return reflections.moderate_reflection(
+        call.session, call.target, call.facilitator, data.action, data.reason,
+        reason_code=data.reason_code, locale=call.locale,
+        edits={prompt: getattr(data, prompt) for prompt in reflections.PROMPTS})
 
 
 @operation("resistance.list", input=OfProcess, role=Role.FACILITATOR, result=ResistanceLog,

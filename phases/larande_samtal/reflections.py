@@ -25,19 +25,19 @@ from dialog.models import (
     Reflection,
     ViewChange,
 )
-from dialog.services import hide_reasons
 from dialog.services.exactly_once import earlier, insert_once
 from dialog.services.ids import parse_client_id, parse_id
-from dialog.services.moderation import decide, hide_notes
+from dialog.services.moderation import decide
 from dialog.services.personal_data import personal_data_kinds
 from dialog.services.workshops import require_in_room
+from phases.larande_samtal import redaction
 from phases.larande_samtal.learning import indicators
 from phases.larande_samtal.rounds import is_accepting
 from phases.larande_samtal.schemas import ReflectionOut
 
-PROMPTS = ("understood", "question", "keep")
+PROMPTS = redaction.PROMPTS
 #: What a facilitator may decide about a reflection.
-DECISIONS = ("approve", "hide")
+DECISIONS = ("approve", "hide", "redact")
 
 
 def submit_reflection(
@@ -74,15 +74,20 @@ def submit_reflection(
 def moderate_reflection(
     session: Session, reflection: Reflection, facilitator: Facilitator | None, action: Any,
     reason: Any = "", *, reason_code: Any = None, locale: str = DEFAULT_LOCALE,
+    edits: dict[str, Any] | None = None,
 ) -> Reflection:
-    """Approve or hide a reflection; hiding keeps it, and the decision is logged.
+    """Approve, hide or redact a reflection; hiding keeps it, and the decision is logged.
 
-    A hide always has a reason (as for perspectives), and its author's phone is told it.
+    A hide always has a reason (as for perspectives), and its author's phone is told it; a
+    redact publishes ``edits`` (the prompts as edited) and tells the author what changed.
     """
-    event = decide(session, reflection, "reflection", facilitator, action, reason,
-                   allowed=DECISIONS, reason_code=reason_code, locale=locale)
-    note = (hide_reasons.note("hide", event.reason, event.reason_code)
-            if action == "hide" else None)
+    if action == "redact":
+        event = redaction.redact(session, reflection, facilitator, edits or {}, reason,
+                                 reason_code=reason_code, locale=locale)
+    else:
+        event = decide(session, reflection, "reflection", facilitator, action, reason,
+                       allowed=DECISIONS, reason_code=reason_code, locale=locale)
+    note = redaction.note_of(event)
     _announce(session, reflection, updated=True, author=reflection.participant_id, note=note)
     return reflection
 
@@ -95,9 +100,9 @@ def mine_with_notes(session: Session, participant: Participant, locale: str = DE
 
 def with_notes(session: Session, found: list[Reflection], locale: str = DEFAULT_LOCALE
                ) -> list[dict[str, Any]]:
-    """Reflections as shown, each with ``note``: why it is hidden (else ``None``)."""
-    hidden = [r.id for r in found if r.status is ModerationStatus.HIDDEN]
-    notes = hide_notes(session, "reflection", hidden, locale)
+    """Reflections as shown, each with ``note``: why it is hidden or was edited (else
+    ``None``)."""
+    notes = redaction.latest_notes(session, [r.id for r in found], locale)
     return [{**ReflectionOut.dump(r), "note": notes.get(r.id)} for r in found]
 
 

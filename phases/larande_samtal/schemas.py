@@ -29,6 +29,7 @@ from dialog.models import (
     ViewChange,
 )
 from dialog.phasing.schemas import ProcessPhaseOut
+from dialog.schemas.core import FoundPersonalData
 
 GROUP = AliasChoices("group_name", "stakeholder_group")
 
@@ -119,6 +120,11 @@ class ReflectionOut(Output):
     stakeholder_group: str | None = Field(validation_alias=GROUP)
     status: ModerationStatus
     personal_data: list[str]
+    #: When the guard flagged it: each prompt with its findings replaced by placeholders,
+    #: which the ``redact`` moderation accepts as they stand; else null.
+    suggested_prompts: dict[str, str] | None = None
+    #: When the guard flagged it: what it found, prompt by prompt; else empty.
+    personal_data_found: list[FoundPersonalData] = Field(default_factory=list)
     created_at: Timestamp
 
     @field_validator("personal_data", mode="before")
@@ -140,17 +146,25 @@ class ReflectionSent(Output):
 
 
 class HideNote(Output):
-    """Why the facilitator hid a reflection, told to its author."""
+    """Why the facilitator hid (or edited) a reflection, told to its author."""
 
+    #: ``hide`` or ``redact``.
     action: str
     #: In the reader's language when it is a common reason, else as written.
     reason: str
     reason_code: str | None = None
 
 
+class RedactNote(HideNote):
+    """Why the facilitator edited a reflection, and what was changed, told to its author."""
+
+    #: Each edited prompt with its words as shown now (never the words as written).
+    changed: dict[str, str]
+
+
 class MyReflection(ReflectionOut):
-    #: Why it was hidden (null unless it is hidden).
-    note: HideNote | None = None
+    #: Why it was hidden or edited (null unless its latest decision is a hide or a redact).
+    note: RedactNote | HideNote | None = None
 
 
 class MyRounds(Output):

@@ -168,7 +168,7 @@ def test_at_320_px_the_open_hide_panel_fits_and_passes_axe(
     screenshot(narrow, "samtal-reflection-hide-320", full_page=True)
     # Own words without words: asked for, nothing hidden.
     card.locator(".hide-panel__other button[type=submit]").click()
-    expect(card.locator(".hide-panel__error")).to_be_visible()
+    expect(card.locator(".hide-panel .hide-panel__error")).to_be_visible()
     expect(card.locator(".status")).to_have_text("Väntar på granskning")
     card.get_by_label("Annat skäl (med egna ord)").fill("Vi tar det efter pausen.")
     card.locator(".hide-panel__other button[type=submit]").click()

@@ -65,7 +65,7 @@ def test_an_approved_reflection_can_be_hidden_with_a_common_reason_or_own_words(
         logged_in, samtal, three):
     shown = card(logged_in.get(console_url(samtal)).text, three["approved"])
     assert "Godkänd" in shown
-    assert "Godkänn" not in shown.replace("Godkänd", "")
+    assert 'name="action" value="approve"' not in shown  # its redact box approves an edit
     assert "<summary" in shown
     assert ">Dölj<" in shown
     for code in ("personal_data", "offensive", "off_topic", "duplicate"):

@@ -14,13 +14,27 @@ const words = readStrings("i18n-redact");
  * edited text; `hide(reason)` hides it, and the author's phone is told the reason (which
  * must be written first: nothing is hidden without one). */
 export function redactBox(p, about, send, hide) {
-  const textId = `redact-text-${p.id}`;
-  const reasonId = `redact-reason-${p.id}`;
-  const text = el("textarea", { class: "input", id: textId, name: "text", rows: "3",
-    maxlength: "500" });
-  const suggestion = suggested(p);
-  text.value = suggestion ?? p.text;
-  const errorId = `redact-error-${p.id}`;
+  const suggestion = suggested(p.suggested_text, p.text);
+  return editBox({
+    id: p.id,
+    fields: [{ name: "text", label: words.text_label, original: p.text, suggestion }],
+    found: suggestion === null ? null : p.personal_data_found,
+  }, about, (values, reason) => send(values.text, reason), hide);
+}
+
+/** The same box for anything with several texts (a reflection's three prompts):
+ * `item.fields` are `{name, label, original, suggestion}` (suggestion null when the guard
+ * found nothing there), `item.found` the guard's findings (null: no list, no way back);
+ * `send(values, reason)` gets each field's edited words by name. */
+export function editBox(item, about, send, hide) {
+  const reasonId = `redact-reason-${item.id}`;
+  const boxes = item.fields.map((field) => {
+    const box = el("textarea", { class: "input", id: `redact-${field.name}-${item.id}`,
+      name: field.name, rows: "3", maxlength: "500" });
+    box.value = field.suggestion ?? field.original;
+    return { field, box };
+  });
+  const errorId = `redact-error-${item.id}`;
   const reason = el("input", { class: "input", id: reasonId, name: "reason", type: "text",
     maxlength: "300", autocomplete: "off", "aria-describedby": errorId });
   const error = el("p", { class: "hide-panel__error", id: errorId, role: "alert", hidden: true });
@@ -35,9 +49,9 @@ export function redactBox(p, about, send, hide) {
     hide(reason.value.trim());
   }
   const form = el("form", { class: "redact-form stack", novalidate: true },
-    suggestion === null ? null : foundList(p, text, suggestion),
-    el("label", { class: "field__label", for: textId, text: words.text_label }),
-    text,
+    item.found ? foundList(item, boxes) : null,
+    boxes.flatMap(({ field, box }) => [
+      el("label", { class: "field__label", for: box.id, text: field.label }), box]),
     el("label", { class: "field__label", for: reasonId, text: words.reason_label }),
     el("p", { class: "field__hint", text: words.reason_hint }),
     reason,
@@ -52,7 +66,8 @@ export function redactBox(p, about, send, hide) {
         : null));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    send(text.value, reason.value);
+    send(Object.fromEntries(boxes.map(({ field, box }) => [field.name, box.value])),
+      reason.value);
   });
   return el("details", { class: "redact-box" },
     el("summary", {}, words.open, el("span", { class: "visually-hidden", text: ` ${about}` })),
@@ -60,35 +75,37 @@ export function redactBox(p, about, send, hide) {
 }
 
 /** The guard's suggestion for a flagged text, or null when there is none to offer. */
-function suggested(p) {
-  const text = typeof p.suggested_text === "string" ? p.suggested_text : "";
-  return text && text !== p.text ? text : null;
+export function suggested(suggestion, original) {
+  const text = typeof suggestion === "string" ? suggestion : "";
+  return text && text !== original ? text : null;
 }
 
 /** What the guard found (kind, the words, their placeholder) and a button that swaps the
- * text box between the suggestion and the original. */
-function foundList(p, text, suggestion) {
+ * text boxes between the suggestion and the original. */
+function foundList(item, boxes) {
   const kinds = words.kinds || {};
-  const found = Array.isArray(p.personal_data_found) ? p.personal_data_found : [];
-  const headingId = `redact-found-${p.id}`;
+  const found = Array.isArray(item.found) ? item.found : [];
+  const headingId = `redact-found-${item.id}`;
   let original = false;
   const swap = el("button", { class: "button button--small button--secondary", type: "button",
-    "aria-controls": `redact-text-${p.id}` }, words.use_original);
+    "aria-controls": boxes.map(({ box }) => box.id).join(" ") }, words.use_original);
   swap.addEventListener("click", () => {
     original = !original;
-    text.value = original ? p.text : suggestion;
+    for (const { field, box } of boxes) {
+      box.value = original ? field.original : (field.suggestion ?? field.original);
+    }
     swap.textContent = original ? words.use_suggestion : words.use_original;
-    text.focus();
+    boxes[0].box.focus();
   });
   return el("div", { class: "redact-found" },
     el("p", { class: "redact-found__heading", id: headingId, text: words.found_heading }),
     el("ul", { class: "redact-found__list", "aria-labelledby": headingId },
-      found.map((item) => el("li", {},
-        el("strong", { text: kinds[item.kind] || item.kind }),
+      found.map((f) => el("li", {},
+        el("strong", { text: kinds[f.kind] || f.kind }),
         ": ",
-        el("mark", { class: "redact-found__words", text: item.text }),
+        el("mark", { class: "redact-found__words", text: f.text }),
         ` ${words.becomes} `,
-        el("span", { class: "redact-found__placeholder", text: item.placeholder })))),
+        el("span", { class: "redact-found__placeholder", text: f.placeholder })))),
     el("p", { class: "field__hint", text: words.suggested_hint }),
     swap);
 }

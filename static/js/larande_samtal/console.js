@@ -1,7 +1,7 @@
 // The facilitator's samtal console, live: reflections arrive and the learning indicators
 // update; readings on the resistance line from other devices appear with their intervention.
 // Everything on the page works without this script (forms post to the server); with it, a
-// reflection is approved or hidden in place (moderate.js) and every console follows.
+// reflection is approved, hidden or edited in place (moderate.js) and every console follows.
 
 import { ThrottledAnnouncer, clockTime, connectLive, el, format, readStrings, showNotice }
   from "../common.js";
@@ -45,7 +45,7 @@ function start(page) {
     }
   }
 
-  /** Approve or hide through the API's action (the same one the forms and the API use). */
+  /** Approve, hide or redact through the API's action (the same one the forms and the API use). */
   async function moderate(reflection, action, extra) {
     // Buttons stay enabled (disabling would throw the focus away); a flag stops doubles.
     if (busy.has(reflection.id)) return;
@@ -60,7 +60,8 @@ function start(page) {
       });
       const answer = await response.json().catch(() => ({}));
       if (!response.ok) throw new Error(answer?.error?.message || strings.moderation_failed);
-      redraw(answer, action === "hide" ? { reason: extra.reason } : null);
+      redraw(answer, action === "hide" || action === "redact"
+        ? { action, reason: extra.reason } : null);
       showNotice(status, "success",
         format(strings.moderated, { status: strings.status[answer.status] || answer.status }));
     } catch (error) {

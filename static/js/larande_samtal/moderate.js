@@ -1,13 +1,16 @@
 // A reflection card on the samtal console, with the workshop console's moderation controls:
 // "Godkänn ändå" for one held back for personal data, "Dölj" with its panel of one-tap
 // common reasons and own words (../inventering/hide.js, the same part), and "Visa igen" for a
-// hidden one (hiding never deletes, so it stays on the console with its reason). Each
+// hidden one (hiding never deletes, so it stays on the console with its reason), and the
+// workshop console's "Redigera" box (../inventering/redact.js) to cut personal data from the
+// prompts and approve the rest, starting from the guard's suggestion. Each
 // decision goes through the API's action (POST /api/v1/reflections/{id}/moderation), the one
 // the console's forms and other clients use; the server tells the other consoles and the
 // writer's phone.
 
 import { displayName, el, format, readStrings } from "../common.js";
 import { hideControl } from "../inventering/hide.js";
+import { editBox, suggested } from "../inventering/redact.js";
 
 const strings = readStrings();
 const PROMPTS = ["understood", "question", "keep"];
@@ -40,7 +43,23 @@ export function controls(reflection, send) {
     { id: `reflection-${reflection.id}` }, about, strings.hide,
     (reason, code) => send("hide", { reason, reason_code: code }));
   if (hiding) actions.push(hiding.button);
-  return [el("div", { class: "p-card__actions" }, actions), hiding ? hiding.panel : null];
+  return [el("div", { class: "p-card__actions" }, actions), hiding ? hiding.panel : null,
+    reflection.status === "hidden" ? null : redactControl(reflection, about, send)];
+}
+
+/** The "Redigera" box over the three prompts: from the guard's suggestion when it flagged
+ * the reflection (with a way back to the words as written), else from the words shown. */
+function redactControl(reflection, about, send) {
+  const suggestion = reflection.suggested_prompts || {};
+  const fields = PROMPTS.map((name) => ({
+    name, label: strings.prompts[name], original: reflection[name] || "",
+    suggestion: suggested(suggestion[name], reflection[name] || ""),
+  }));
+  const flagged = fields.some((field) => field.suggestion !== null);
+  return editBox({ id: `r${reflection.id}`, fields,
+    found: flagged ? reflection.personal_data_found || [] : null }, about,
+  (values, reason) => send("redact", { ...values, reason }),
+  (reason) => send("hide", { reason, reason_code: "other" }));
 }
 
 /** The whole card, as templates/larande_samtal/_reflection.html draws it. */
@@ -80,8 +99,10 @@ export function reflectionCard(reflection, note, lang, send) {
     reflection.moved_by
       ? el("p", { class: "small muted", text: `${strings.moved_by}: ${reflection.moved_by.text}` })
       : null,
-    status === "hidden" && note && note.reason
-      ? el("p", { class: "reflection__note", text: format(strings.hidden_reason, { reason: note.reason }) })
+    note && note.reason && (status === "hidden" || note.action === "redact")
+      ? el("p", { class: "reflection__note", text: format(
+        status === "hidden" ? strings.hidden_reason : strings.redacted_reason,
+        { reason: note.reason }) })
       : null,
     el("div", { class: "reflection__moderation", dataset: { moderation: "" } },
       controls(reflection, send)),

@@ -62,11 +62,12 @@ function start(root) {
     reloadIfRoundsChanged(root, socket);
     sender.flush();
   });
-  // The facilitator hid (or approved) one of my reflections: say so, and why.
+  // The facilitator hid, edited or approved one of my reflections: say so, and why.
   socket.on("reflection:status", (data) => {
     if (!data) return;
     showNotice(document.getElementById("my-hidden-status"), "info",
-      data.status === "hidden" ? hiddenText(data.note) : strings.reflection_approved);
+      data.status === "hidden" || data.note?.action === "redact"
+        ? noteText(data.note, true) : strings.reflection_approved);
     readMine(root, socket);
   });
   socket.on("disconnect", () => showConnection(strings, "offline"));
@@ -107,17 +108,23 @@ async function readMine(root, socket) {
   try {
     const ack = await socket.timeout(8000).emitWithAck("samtal:rounds", {});
     if (!ack || !ack.ok) return null;
-    showHidden((ack.reflections || []).filter((r) => r.status === "hidden"));
+    showHidden((ack.reflections || []).filter((r) => r.status === "hidden"
+      || r.note?.action === "redact"));
     return ack;
   } catch {
     return null; /* offline: the page shows what it has */
   }
 }
 
-/** A common reason reads in this phone's language; the facilitator's own words as written. */
-function hiddenText(note) {
+/** A common reason reads in this phone's language; the facilitator's own words as written.
+ * An edit also says how the changed prompts read now (`withText`). */
+function noteText(note, withText = false) {
   const reason = (strings.reasons || {})[note?.reason_code] || note?.reason || "";
-  return format(strings.reflection_hidden || "", { reason });
+  if (note?.action !== "redact") return format(strings.reflection_hidden || "", { reason });
+  const said = format(strings.reflection_redacted || "", { reason });
+  const changed = Object.values(note.changed || {}).filter(Boolean);
+  return withText && changed.length
+    ? `${said} ${strings.redacted_text || ""} ${changed.map((t) => `”${t}”`).join(" ")}` : said;
 }
 
 function showHidden(hidden) {
@@ -126,9 +133,14 @@ function showHidden(hidden) {
   const words = (r) => [r.understood, r.question, r.keep].find((text) => text) || "";
   const short = (text) => (text.length > 80 ? `${text.slice(0, 80)} …` : text);
   document.getElementById("my-hidden-list").replaceChildren(...hidden.map((r) => el("li",
-    { class: "my-item my-item--hidden", dataset: { id: String(r.id) } },
-    el("p", { class: "my-item__text", text: format(strings.you_wrote || "", { text: short(words(r)) }) }),
-    el("p", { class: "my-item__note", text: hiddenText(r.note) }))));
+    { class: `my-item my-item--${r.status === "hidden" ? "hidden" : "redacted"}`,
+      dataset: { id: String(r.id) } },
+    r.status === "hidden"
+      ? el("p", { class: "my-item__text", text: format(strings.you_wrote || "", { text: short(words(r)) }) })
+      : null,
+    el("p", { class: "my-item__note", text: noteText(r.note) }),
+    r.status === "hidden" ? null : el("p", { class: "my-item__text",
+      text: `${strings.redacted_text || ""} ${short(words(r))}` }))));
   section.hidden = hidden.length === 0 && !document.getElementById("my-hidden-status").textContent;
 }
 
